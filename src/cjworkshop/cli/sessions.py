@@ -1,0 +1,215 @@
+"""Commands on session files: ``new``, ``open``, ``list`` and ``validate``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.i18n import as_language
+from cjworkshop.model.queries import progress
+from cjworkshop.model.session import MODES, Session, now
+from cjworkshop.model.template import session_from_template
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER, list_sessions, new_session_path
+from cjworkshop.store.session_file import (
+    MAX_SESSION_BYTES,
+    read_session,
+    save_session,
+    session_from_data,
+)
+from cjworkshop.store.templates import bundled_templates, find_template, template_from_data
+from cjworkshop.store.toml_text import decode_toml, read_bytes
+
+_FOLDER = click.Path(file_okay=False, path_type=Path)
+
+
+@click.command("new", help=help_text("cli.new.help"))
+@click.argument("title")
+@click.option(
+    "--template", "-t", default="five-phases", show_default=True, help=help_text("cli.new.template")
+)
+@click.option(
+    "--lang",
+    "-l",
+    "language",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help=help_text("cli.new.lang"),
+)
+@click.option(
+    "--mode",
+    "-m",
+    type=click.Choice(MODES),
+    default="workshop",
+    show_default=True,
+    help=help_text("cli.new.mode"),
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=_FOLDER,
+    default=DEFAULT_SESSIONS_FOLDER,
+    show_default=True,
+    help=help_text("cli.option.dir"),
+)
+@click.option("--open/--no-open", "open_app", default=None, help=help_text("cli.new.open"))
+@pass_cli
+def new_command(
+    cli: CliContext,
+    title: str,
+    template: str,
+    language: str | None,
+    mode: str,
+    folder: Path,
+    open_app: bool | None,
+) -> None:
+    tr = cli.tr
+    title = " ".join(title.split())
+    if not title:
+        cli.fail(tr("cli.new.empty_title"))
+    try:
+        chosen = find_template(template)
+    except StoreError as error:
+        cli.fail_store(error)
+    if chosen is None:
+        names = ", ".join(t.id for t in bundled_templates())
+        cli.fail(tr("cli.new.unknown_template", name=template, names=names))
+    session_language = as_language(language) if language else cli.language
+    session = session_from_template(
+        chosen,
+        title=title[:200],
+        language=session_language,
+        mode="self-assessment" if mode == "self-assessment" else "workshop",
+        when=now(),
+    )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        cli.fail(tr("cli.new.no_folder", folder=str(folder), reason=error.strerror or str(error)))
+    try:
+        path = new_session_path(folder, title)
+        save_session(path, session, backup=False)
+    except StoreError as error:
+        cli.fail_store(error)
+    cli.out.print(
+        tr("cli.new.created", path=str(path), template=chosen.id, phases=len(session.phases))
+    )
+    should_open = open_app if open_app is not None else (sys.stdin.isatty() and sys.stdout.isatty())
+    if should_open:
+        from cjworkshop.cli.launch import launch_session
+
+        launch_session(cli, path, read_only=False)
+
+
+@click.command("open", help=help_text("cli.open.help"))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--read-only", is_flag=True, help=help_text("cli.open.read_only"))
+@pass_cli
+def open_command(cli: CliContext, path: Path, read_only: bool) -> None:
+    try:
+        read_session(path)
+    except StoreError as error:
+        cli.fail_store(error)
+    from cjworkshop.cli.launch import launch_session
+
+    launch_session(cli, path, read_only=read_only)
+
+
+@click.command("list", help=help_text("cli.list.help"))
+@click.option(
+    "--dir",
+    "folder",
+    type=_FOLDER,
+    default=DEFAULT_SESSIONS_FOLDER,
+    show_default=True,
+    help=help_text("cli.option.dir"),
+)
+@pass_cli
+def list_command(cli: CliContext, folder: Path) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    tr = cli.tr
+    if not folder.is_dir():
+        cli.fail(tr("cli.list.no_folder", folder=str(folder)))
+    summaries = list_sessions(folder)
+    if not summaries:
+        cli.out.print(tr("cli.list.empty", folder=str(folder)))
+        return
+    table = Table(title=tr("cli.list.title", folder=str(folder)), title_justify="left")
+    for column in ("title", "file", "template", "progress", "changed"):
+        table.add_column(tr(f"cli.list.column.{column}"))
+    for summary in summaries:
+        changed = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+        if summary.session is None:
+            message = summary.error.render(tr) if summary.error else ""
+            table.add_row(
+                f"[red]{escape(tr('cli.list.broken'))}[/]",
+                escape(summary.path.name),
+                "",
+                f"[red]{escape(message)}[/]",
+                changed,
+            )
+            continue
+        table.add_row(
+            escape(summary.session.title),
+            escape(summary.path.name),
+            escape(summary.session.template),
+            escape(progress_text(cli, summary.session)),
+            changed,
+        )
+    cli.out.print(table)
+
+
+def progress_text(cli: CliContext, session: Session) -> str:
+    """``3 goals · 3 personas · 14 touchpoints · 90% plotted``."""
+    tr = cli.tr
+    counts = progress(session)
+    parts = [
+        tr.count("count.goals", counts.goals),
+        tr.count("count.personas", counts.personas),
+        tr.count("count.touchpoints", counts.touchpoints),
+    ]
+    if counts.pairs:
+        parts.append(tr("count.plotted", percent=round(100 * counts.plotted_share)))
+    return " · ".join(parts)
+
+
+@click.command("validate", help=help_text("cli.validate.help"))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@pass_cli
+def validate_command(cli: CliContext, paths: tuple[Path, ...]) -> None:
+    tr = cli.tr
+    failed = 0
+    for path in paths:
+        try:
+            summary = _validate_one(cli, path)
+        except StoreError as error:
+            failed += 1
+            cli.err.print(f"[red]✗[/] {_escape(error.render(tr))}")
+            continue
+        cli.out.print(f"[green]✓[/] {_escape(str(path))}: {_escape(summary)}", soft_wrap=True)
+    if failed:
+        cli.err.print(tr.count("cli.validate.failed", failed, total=len(paths)))
+        raise SystemExit(1)
+
+
+def _validate_one(cli: CliContext, path: Path) -> str:
+    tr = cli.tr
+    text, parsed = decode_toml(read_bytes(path, MAX_SESSION_BYTES), path)
+    if "title" in parsed or "name" not in parsed:
+        session = session_from_data(parsed, path, text)
+        return tr("cli.validate.session", title=session.title, details=progress_text(cli, session))
+    template = template_from_data(parsed, path, text)
+    return tr(
+        "cli.validate.template", name=template.name(cli.language), phases=len(template.phases)
+    )
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,99 @@
+"""The translation layer: every text the user reads, in Dutch and English.
+
+Texts live in one TOML catalog per language (``en.toml``, ``nl.toml``) beside this module, keyed by
+dotted names (``step.goals.title``). A catalog value is a string with ``{named}`` placeholders, or
+a list of strings for question lists. Both catalogs hold the same keys; a test fails on a key that
+one of them misses. A missing key at run time falls back to English, then to the key itself, so a
+gap shows up as a readable key rather than a crash.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final, Literal
+
+Language = Literal["nl", "en"]
+LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
+DEFAULT_LANGUAGE: Final[Language] = "en"
+_CATALOG_DIR: Final = Path(__file__).parent
+
+CatalogValue = str | list[str]
+
+
+@functools.cache
+def catalog(language: Language) -> dict[str, CatalogValue]:
+    """All texts of one language as a flat mapping from dotted key to value."""
+    with (_CATALOG_DIR / f"{language}.toml").open("rb") as handle:
+        nested = tomllib.load(handle)
+    flat: dict[str, CatalogValue] = {}
+    _flatten(nested, "", flat)
+    return flat
+
+
+def _flatten(table: Mapping[str, object], prefix: str, into: dict[str, CatalogValue]) -> None:
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            _flatten(value, f"{dotted}.", into)
+        elif isinstance(value, list):
+            into[dotted] = [str(item) for item in value]
+        else:
+            into[dotted] = str(value)
+
+
+class Translator:
+    """Texts in one language: ``tr("save.saved", time="10:02")``."""
+
+    __slots__ = ("language",)
+
+    def __init__(self, language: Language) -> None:
+        self.language: Language = language
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        value = catalog(self.language).get(key)
+        if not isinstance(value, str):
+            fallback = catalog(DEFAULT_LANGUAGE).get(key)
+            value = fallback if isinstance(fallback, str) else key
+        return value.format(**params) if params else value
+
+    def has(self, key: str) -> bool:
+        return key in catalog(self.language)
+
+    def items(self, key: str) -> list[str]:
+        """A list of texts, such as the questions for a step."""
+        value = catalog(self.language).get(key)
+        if isinstance(value, list):
+            return value
+        fallback = catalog(DEFAULT_LANGUAGE).get(key)
+        return fallback if isinstance(fallback, list) else []
+
+    def count(self, key: str, number: int, /, **params: object) -> str:
+        """A text that depends on a number: ``key.one`` for 1, ``key.other`` for the rest."""
+        form = "one" if number == 1 else "other"
+        return self(f"{key}.{form}", n=number, **params)
+
+
+@functools.cache
+def translator(language: Language) -> Translator:
+    return Translator(language)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> Language:
+    """The language for command-line output: ``CJWORKSHOP_LANG``, else the locale, else English."""
+    env = os.environ if environ is None else environ
+    for name in ("CJWORKSHOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").lower()
+        if value:
+            return "nl" if value.startswith("nl") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def as_language(value: str) -> Language:
+    for language in LANGUAGES:
+        if value == language:
+            return language
+    raise ValueError(f"unknown language {value!r}; use one of {', '.join(LANGUAGES)}")

@@ -1,0 +1,19 @@
+"""Where the bundled templates and example sessions are, installed or in a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def bundled_folder(installed_name: str, checkout_name: str) -> Path:
+    """The folder inside the installed package, else the one at the top of the checkout."""
+    installed = _PACKAGE / installed_name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent / checkout_name
+
+
+def examples_folder() -> Path:
+    return bundled_folder("examples", "sessions")

@@ -1,0 +1,75 @@
+"""Loading journey templates: the bundled ones and any template file a user points at.
+
+Templates are TOML files named after their id (``five-phases.toml``). Installed, they live inside
+the package; in a source checkout, in the repository's top-level ``templates/`` folder. They are
+validated by the same strict conversion as sessions, plus the checks in
+``model.template.template_problems`` (both languages complete, ids unique).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from msgspec.structs import replace
+
+from cjworkshop.model.ids import slugify
+from cjworkshop.model.template import Template, template_problems
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.locate import locate
+from cjworkshop.store.resources import bundled_folder
+from cjworkshop.store.toml_text import convert, decode_toml, read_bytes
+
+MAX_TEMPLATE_BYTES = 1024 * 1024
+PREFERRED_ORDER = ("five-phases", "five-phases-delivery", "mckinsey-loop", "blank")
+
+
+def templates_folder() -> Path:
+    return bundled_folder("templates", "templates")
+
+
+def read_template(path: Path) -> Template:
+    """Load and validate one template file; its id is the file name without ``.toml``."""
+    text, parsed = decode_toml(read_bytes(path, MAX_TEMPLATE_BYTES), path)
+    return template_from_data(parsed, path, text)
+
+
+def template_from_data(parsed: dict[str, Any], path: Path, text: str | None = None) -> Template:
+    """Convert and check parsed template data; the id comes from the file name."""
+    template = convert(parsed, Template, path, text)
+    problems = template_problems(template)
+    if problems:
+        first = problems[0]
+        raise StoreError(
+            first.key,
+            dict(first.params),
+            path=path,
+            line=locate(text, first.path) if text is not None else None,
+            where=first.path,
+            more=len(problems) - 1,
+        )
+    template_id = path.stem
+    if slugify(template_id, "") != template_id:
+        raise StoreError("error.template_name", {"name": template_id}, path=path)
+    return replace(template, id=template_id)
+
+
+@functools.cache
+def bundled_templates() -> tuple[Template, ...]:
+    """Every template shipped with cjworkshop, the common models first."""
+    paths = sorted(templates_folder().glob("*.toml"))
+    templates = [read_template(path) for path in paths]
+    rank = {name: position for position, name in enumerate(PREFERRED_ORDER)}
+    return tuple(sorted(templates, key=lambda t: (rank.get(t.id, len(rank)), t.id)))
+
+
+def find_template(name: str) -> Template | None:
+    """A bundled template by id, or a template file by path; None when there is neither."""
+    for template in bundled_templates():
+        if template.id == name:
+            return template
+    candidate = Path(name)
+    if candidate.suffix == ".toml" and candidate.is_file():
+        return read_template(candidate)
+    return None

@@ -1,0 +1,94 @@
+"""Shared fixtures: small sessions built in code, and the bundled files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from cjworkshop.model.session import (
+    Goal,
+    PainPoint,
+    Persona,
+    Phase,
+    Plot,
+    Session,
+    Touchpoint,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SESSIONS = ROOT / "sessions"
+TEMPLATES = ROOT / "templates"
+WHEN = dt.datetime(2026, 11, 1, 9, 30, tzinfo=dt.UTC)
+
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
+)
+settings.register_profile("thorough", deadline=None, max_examples=500)
+settings.load_profile("default")
+
+
+def small_session() -> Session:
+    """Two personas, three phases, four touchpoints, a few plots: enough to see every rule."""
+    return Session(
+        title="Bakkerij Jansen",
+        language="nl",
+        created=WHEN,
+        updated=WHEN,
+        template="five-phases",
+        goals=(
+            Goal(id="meer-vaste-klanten", what="Meer vaste klanten", why="Omzet", measure="NPS"),
+        ),
+        personas=(
+            Persona(id="sanne", name="Sanne", description="Jonge moeder"),
+            Persona(id="piet", name="Piet", description="Gepensioneerd"),
+        ),
+        phases=(
+            Phase(id="awareness", name="Oriëntatie", weight=1.5),
+            Phase(id="purchase", name="Aankoop"),
+            Phase(id="advocacy", name="Loyaliteit", weight=1.5),
+        ),
+        touchpoints=(
+            Touchpoint(id="google", phase="awareness", name="Google", channel="search"),
+            Touchpoint(
+                id="reviews",
+                phase="awareness",
+                name="Reviews",
+                channel="review-site",
+                kind="indirect",
+            ),
+            Touchpoint(id="kassa", phase="purchase", name="Kassa", channel="payment"),
+            Touchpoint(
+                id="buren", phase="advocacy", name="Buren", channel="word-of-mouth", kind="indirect"
+            ),
+        ),
+        plots=(
+            Plot(
+                persona="sanne",
+                touchpoint="google",
+                emotion=-1,
+                pain_points=(PainPoint(text="Niet gevonden", severity=4),),
+            ),
+            Plot(persona="sanne", touchpoint="kassa", emotion=2, thought="Snel!"),
+            Plot(persona="piet", touchpoint="google", relevant=False),
+            Plot(
+                persona="piet",
+                touchpoint="kassa",
+                emotion=-2,
+                pain_points=(PainPoint(text="Geen pin", severity=5),),
+                opportunities=("Pinautomaat",),
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def session() -> Session:
+    return small_session()
+
+
+@pytest.fixture
+def bundled_sessions() -> list[Path]:
+    return sorted(SESSIONS.glob("*.toml"))

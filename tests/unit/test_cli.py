@@ -1,0 +1,146 @@
+"""The command line as a user meets it: output, exit codes, no tracebacks, files where expected."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cjworkshop.cli import cli
+from cjworkshop.store.session_file import dumps_session, read_session
+from tests.conftest import SESSIONS, TEMPLATES, small_session
+
+
+def run(*args: str, cwd: Path | None = None) -> Result:
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(cli, ["--lang", "en", *args], catch_exceptions=False)
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(cli, ["--lang", "en", *args], catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def test_new_creates_a_session_from_a_template(tmp_path: Path) -> None:
+    result = run(
+        "new", "Bakkerij Jansen", "--template", "blank", "--lang", "nl", "--no-open", cwd=tmp_path
+    )
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "sessions" / "bakkerij-jansen.toml"
+    assert "sessions/bakkerij-jansen.toml" in result.output
+    session = read_session(path)
+    assert (session.title, session.language, session.template) == ("Bakkerij Jansen", "nl", "blank")
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    for _ in range(2):
+        assert (
+            run("new", "Zelfde", "-t", "blank", "--no-open", "--dir", str(tmp_path)).exit_code == 0
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zelfde-2.toml", "zelfde.toml"]
+
+
+@pytest.mark.parametrize(
+    "title", ["../../etc/x", "/etc/passwd", "..", "a/b\\c", "x\x00y", "😀", "con", " .hidden"]
+)
+def test_hostile_titles_stay_inside_the_sessions_folder(tmp_path: Path, title: str) -> None:
+    folder = tmp_path / "sessions"
+    result = run("new", title, "-t", "blank", "--no-open", "--dir", str(folder))
+    assert result.exit_code == 0, result.output
+    created = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(created) == 1
+    assert created[0].parent == folder
+    assert not created[0].name.startswith(".")
+    assert read_session(created[0]).title == " ".join(title.split())
+
+
+def test_empty_title_is_refused(tmp_path: Path) -> None:
+    result = run("new", "   ", "--no-open", "--dir", str(tmp_path))
+    assert result.exit_code == 1
+    assert "needs a title" in result.output
+
+
+def test_unknown_template_lists_the_real_ones(tmp_path: Path) -> None:
+    result = run("new", "X", "-t", "nope", "--no-open", "--dir", str(tmp_path))
+    assert result.exit_code == 1
+    assert "there is no template `nope`" in result.output
+    assert "blank" in result.output
+
+
+def test_list_shows_sessions_and_broken_files(tmp_path: Path) -> None:
+    (tmp_path / "good.toml").write_text(dumps_session(small_session()), encoding="utf-8")
+    (tmp_path / "bad.toml").write_text("title = ", encoding="utf-8")
+    result = run("list", "--dir", str(tmp_path))
+    assert result.exit_code == 0
+    assert "Bakkerij Jansen" in result.output
+    assert "cannot be read" in result.output
+
+
+def test_validate_bundled_files_passes() -> None:
+    paths = [str(p) for p in [*sorted(SESSIONS.glob("*.toml")), *sorted(TEMPLATES.glob("*.toml"))]]
+    result = run("validate", *paths)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("✓") == len(paths)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda t: t.replace('name = "Piet"', 'name = "Piet', 1), "line 23, column 13"),
+        (lambda t: t.replace("emotion = 2", 'emotion = "blij"', 1), "$.plots[1].emotion"),
+        (
+            lambda t: t.replace('persona = "piet"', 'persona = "klaas"', 1),
+            "no persona with id `klaas`",
+        ),
+        (lambda t: t.replace('id = "piet"', 'id = "sanne"', 1), "the id `sanne` is used twice"),
+    ],
+    ids=["syntax", "type", "reference", "duplicate"],
+)
+def test_validate_reports_one_clear_error_per_file(tmp_path: Path, change, expected: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "broken.toml"
+    path.write_text(change(dumps_session(small_session())), encoding="utf-8")
+    process = subprocess.run(
+        [sys.executable, "-m", "cjworkshop", "--lang", "en", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert process.returncode == 1
+    assert "Traceback" not in process.stderr
+    assert expected in process.stderr
+    assert str(path) in process.stderr
+    assert process.stdout == ""
+
+
+def test_templates_lists_and_shows(tmp_path: Path) -> None:
+    listing = run("templates")
+    assert listing.exit_code == 0
+    assert "blank" in listing.output
+    shown = run("templates", "show", "blank")
+    assert shown.exit_code == 0
+    assert "no phases" in shown.output
+    missing = run("templates", "show", "nope")
+    assert missing.exit_code == 1
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output.startswith("cjworkshop, version ")
+
+
+def test_help_follows_the_environment_language() -> None:
+    process = subprocess.run(
+        [sys.executable, "-m", "cjworkshop", "new", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "CJWORKSHOP_LANG": "nl"},
+    )
+    assert "Begin een nieuwe sessie" in process.stdout
