@@ -8,12 +8,18 @@ from cjworkshop.cli.context import CliContext
 
 
 def launch_start(cli: CliContext, folder: Path) -> None:
-    """The start screen is not part of this build yet: say so and show what does work."""
-    import click
+    """The start screen on the sessions in ``folder``."""
+    from cjworkshop.ui.app import create_app, run_app
 
-    cli.out.print(cli.tr("cli.no_app_yet"))
-    click.echo(click.get_current_context().get_help())
+    run_app(create_app(folder=folder, language=cli.language))
 
 
 def launch_session(cli: CliContext, path: Path, *, read_only: bool) -> None:
-    cli.out.print(cli.tr("cli.no_app_yet"))
+    """Straight into one session; closing it leads to the start screen of its folder."""
+    from cjworkshop.ui.app import create_app, run_app
+
+    run_app(
+        create_app(
+            folder=path.parent, session_path=path, language=cli.language, read_only=read_only
+        )
+    )

@@ -8,16 +8,14 @@ from pathlib import Path
 import click
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.export.summary import progress_text
 from cjworkshop.i18n import as_language
-from cjworkshop.model.queries import progress
-from cjworkshop.model.session import MODES, Session, now
-from cjworkshop.model.template import session_from_template
+from cjworkshop.model.session import MODES, now
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER, list_sessions, new_session_path
+from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER, create_session, list_sessions
 from cjworkshop.store.session_file import (
     MAX_SESSION_BYTES,
     read_session,
-    save_session,
     session_from_data,
 )
 from cjworkshop.store.templates import bundled_templates, find_template, template_from_data
@@ -78,24 +76,19 @@ def new_command(
         names = ", ".join(t.id for t in bundled_templates())
         cli.fail(tr("cli.new.unknown_template", name=template, names=names))
     session_language = as_language(language) if language else cli.language
-    session = session_from_template(
-        chosen,
-        title=title[:200],
-        language=session_language,
-        mode="self-assessment" if mode == "self-assessment" else "workshop",
-        when=now(),
-    )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        cli.fail(tr("cli.new.no_folder", folder=str(folder), reason=error.strerror or str(error)))
-    try:
-        path = new_session_path(folder, title)
-        save_session(path, session, backup=False)
+        path = create_session(
+            folder,
+            chosen,
+            title=title,
+            language=session_language,
+            mode="self-assessment" if mode == "self-assessment" else "workshop",
+            when=now(),
+        )
     except StoreError as error:
         cli.fail_store(error)
     cli.out.print(
-        tr("cli.new.created", path=str(path), template=chosen.id, phases=len(session.phases))
+        tr("cli.new.created", path=str(path), template=chosen.id, phases=len(chosen.phases))
     )
     should_open = open_app if open_app is not None else (sys.stdin.isatty() and sys.stdout.isatty())
     if should_open:
@@ -158,24 +151,10 @@ def list_command(cli: CliContext, folder: Path) -> None:
             escape(summary.session.title),
             escape(summary.path.name),
             escape(summary.session.template),
-            escape(progress_text(cli, summary.session)),
+            escape(progress_text(cli.tr, summary.session)),
             changed,
         )
     cli.out.print(table)
-
-
-def progress_text(cli: CliContext, session: Session) -> str:
-    """``3 goals · 3 personas · 14 touchpoints · 90% plotted``."""
-    tr = cli.tr
-    counts = progress(session)
-    parts = [
-        tr.count("count.goals", counts.goals),
-        tr.count("count.personas", counts.personas),
-        tr.count("count.touchpoints", counts.touchpoints),
-    ]
-    if counts.pairs:
-        parts.append(tr("count.plotted", percent=round(100 * counts.plotted_share)))
-    return " · ".join(parts)
 
 
 @click.command("validate", help=help_text("cli.validate.help"))
@@ -202,7 +181,9 @@ def _validate_one(cli: CliContext, path: Path) -> str:
     text, parsed = decode_toml(read_bytes(path, MAX_SESSION_BYTES), path)
     if "title" in parsed or "name" not in parsed:
         session = session_from_data(parsed, path, text)
-        return tr("cli.validate.session", title=session.title, details=progress_text(cli, session))
+        return tr(
+            "cli.validate.session", title=session.title, details=progress_text(cli.tr, session)
+        )
     template = template_from_data(parsed, path, text)
     return tr(
         "cli.validate.template", name=template.name(cli.language), phases=len(template.phases)

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from cjworkshop.model.ids import slugify
 from cjworkshop.model.queries import Progress, progress
-from cjworkshop.model.session import Session
+from cjworkshop.model.session import Language, Mode, Session
+from cjworkshop.model.template import Template, session_from_template
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.session_file import read_session
+from cjworkshop.store.session_file import read_session, save_session, write_error
 
 DEFAULT_SESSIONS_FOLDER = Path("sessions")
 
@@ -71,3 +72,24 @@ def list_sessions(folder: Path) -> list[SessionSummary]:
         except StoreError as error:
             summaries.append(SessionSummary(path, None, error))
     return sorted(summaries, key=lambda summary: summary.updated, reverse=True)
+
+
+def create_session(
+    folder: Path,
+    template: Template,
+    *,
+    title: str,
+    language: Language,
+    mode: Mode,
+    when: dt.datetime,
+) -> Path:
+    """Start a session from a template as a new file in ``folder``; return its path."""
+    title = " ".join(title.split())[:200]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise write_error(error, folder / "x.toml") from None
+    session = session_from_template(template, title=title, language=language, mode=mode, when=when)
+    path = new_session_path(folder, title)
+    save_session(path, session, backup=False)
+    return path

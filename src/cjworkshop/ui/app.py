@@ -1,0 +1,214 @@
+"""The Textual application: start screen or session screen, language, and a safe way out.
+
+``create_app`` is the one factory the command line and the tests share. The app itself stays
+small: it picks the first screen, knows the language the user reads (the session's, once one is
+open), opens sessions (asking before opening one read-only when another process holds it), and
+makes sure that quitting, SIGTERM and SIGHUP all write what the room committed before the
+process ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import signal
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from cjworkshop.i18n import Language, Translator, translator
+from cjworkshop.model.session import now
+from cjworkshop.store.document import SessionDocument
+from cjworkshop.store.errors import LockedError, StoreError
+from cjworkshop.ui.commands import WorkshopCommands
+
+
+class WorkshopApp(App[None]):
+    """cjworkshop in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cjworkshop"
+    COMMANDS = App.COMMANDS | {WorkshopCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "toggle_keys", "key.keys", id="keys"),
+    ]
+
+    language: reactive[Language] = reactive[Language]("en")
+    """The language of every text on screen: the session's, or the user's on the start screen."""
+
+    def __init__(
+        self,
+        *,
+        folder: Path,
+        session_path: Path | None = None,
+        language: Language = "en",
+        read_only: bool = False,
+        clock: Callable[[], dt.datetime] = now,
+    ) -> None:
+        super().__init__()
+        self.folder = folder
+        self.session_path = session_path
+        self.read_only = read_only
+        self.clock = clock
+        self.monotonic: Callable[[], float] = time.monotonic
+        """The stopwatch of the timebox; tests replace it to move time forward."""
+        self.set_reactive(WorkshopApp.language, language)
+        self.start_language: Language = language
+        self.document: SessionDocument | None = None
+
+    @property
+    def tr(self) -> Translator:
+        return translator(self.language)
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        if self.session_path is not None:
+            self.open_session(self.session_path, read_only=self.read_only, first=True)
+        else:
+            self.show_start()
+
+    def show_start(self) -> None:
+        from cjworkshop.ui.screens.start import StartScreen
+
+        self.language = self.start_language
+        self.push_screen(StartScreen(self.folder))
+
+    def open_session(self, path: Path, *, read_only: bool = False, first: bool = False) -> None:
+        """Open a session on its own screen; a locked one may be opened read-only after asking."""
+        try:
+            document = SessionDocument.open(path, read_only=read_only, clock=self.clock)
+        except LockedError as error:
+            self._ask_read_only(path, error, first=first)
+            return
+        except StoreError as error:
+            self.notify(error.render(self.tr), severity="error", timeout=15)
+            if first:
+                self.show_start()
+            return
+        self._show_document(document)
+
+    def _show_document(self, document: SessionDocument) -> None:
+        from cjworkshop.ui.screens.session import SessionScreen
+
+        self.document = document
+        self.language = document.session.language
+        self.push_screen(SessionScreen(document))
+
+    def _ask_read_only(self, path: Path, error: LockedError, *, first: bool) -> None:
+        from cjworkshop.ui.modals.confirm import ConfirmModal
+
+        def answered(read_only: bool | None) -> None:
+            if read_only:
+                self.open_session(path, read_only=True, first=first)
+            elif first:
+                self.show_start()
+
+        message = error.render(self.tr)
+        self.push_screen(
+            ConfirmModal(message, self.tr("open.read_only"), self.tr("button.cancel")), answered
+        )
+
+    def close_session(self) -> None:
+        """Save, release the lock and go back to the start screen."""
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+        self.switch_to_start()
+
+    def switch_to_start(self) -> None:
+        from cjworkshop.ui.screens.start import StartScreen
+
+        self.language = self.start_language
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(StartScreen(self.folder))
+
+    async def action_quit(self) -> None:
+        """Quit; when the disk is behind (a failing save, a read-only session), ask first."""
+        document = self.document
+        if document is not None and document.dirty:
+            document.save()
+        if document is None or not document.dirty:
+            self.exit()
+            return
+        from cjworkshop.ui.modals.confirm import ConfirmModal
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        tr = self.tr
+        self.push_screen(
+            ConfirmModal(tr("quit.unsaved"), tr("quit.anyway"), tr("quit.stay"), danger=True),
+            answered,
+        )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the user's language and namespaced like ours."""
+        tr = self.tr
+        yield SystemCommand(tr("cmd.keys"), tr("cmdhelp.keys"), self.action_toggle_keys)
+        yield SystemCommand(tr("cmd.theme"), tr("cmdhelp.theme"), self.action_change_theme)
+        yield SystemCommand(
+            tr("cmd.screenshot"),
+            tr("cmdhelp.screenshot"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+        yield SystemCommand(tr("cmd.quit"), tr("cmdhelp.quit"), self.action_quit)
+
+    def action_toggle_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM and SIGHUP (a closed terminal) end the app the same way quitting does."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self._terminate)
+
+    def _terminate(self) -> None:
+        self.finish()
+        self.exit()
+
+    def finish(self) -> None:
+        """Write what is pending and release the session; called on every way out."""
+        if self.document is not None:
+            self.document.close()
+
+
+def create_app(
+    *,
+    folder: Path,
+    session_path: Path | None = None,
+    language: Language = "en",
+    read_only: bool = False,
+    clock: Callable[[], dt.datetime] = now,
+) -> WorkshopApp:
+    """The app as the command line and the tests build it."""
+    return WorkshopApp(
+        folder=folder,
+        session_path=session_path,
+        language=language,
+        read_only=read_only,
+        clock=clock,
+    )
+
+
+def run_app(app: WorkshopApp) -> None:
+    """Run until the user quits, then make sure the session is written and released."""
+    try:
+        app.run()
+    finally:
+        app.finish()

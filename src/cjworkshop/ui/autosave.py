@@ -1,0 +1,150 @@
+"""Saving the open session without ever making the room wait, and saying how that went.
+
+Every committed edit asks for a save. The write happens at once in a worker thread, never on the
+UI thread; edits that arrive meanwhile are written right after, in one go. When a save fails (disk
+full, folder read-only, file locked away) the session keeps working in memory, the header says
+so in plain words, and saving is retried every few seconds until it works or the user saves a
+copy elsewhere. Form drafts are written the same way, throttled, so typing never waits for a disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.timer import Timer
+from textual.widget import Widget
+
+from cjworkshop.i18n import Translator
+from cjworkshop.store.document import SaveResult, SessionDocument
+from cjworkshop.store.drafts import Draft, clear_draft, write_draft
+
+RETRY_SECONDS = 3.0
+DRAFT_SECONDS = 0.5
+
+SaveState = Literal["saved", "saving", "failed", "read-only"]
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    state: SaveState
+    at: dt.datetime | None = None
+    message: str = ""
+
+
+class Autosaver:
+    """Writes the document from a worker thread and reports the state of the disk."""
+
+    def __init__(
+        self,
+        host: Widget,
+        document: SessionDocument,
+        tr: Callable[[], Translator],
+        clock: Callable[[], dt.datetime],
+        on_status: Callable[[SaveStatus], None],
+    ) -> None:
+        self.host = host
+        self.document = document
+        self.tr = tr
+        self.clock = clock
+        self.on_status = on_status
+        self.busy = False
+        self.again = False
+        self.retry: Timer | None = None
+        self.failure_told = False
+        self.pending_draft: Draft | None = None
+        self.draft_timer: Timer | None = None
+        self.draft_generation = 0
+        self.draft_lock = threading.Lock()
+
+    def status(self) -> SaveStatus:
+        if self.document.read_only:
+            return SaveStatus("read-only")
+        if self.document.last_error is not None and self.document.dirty:
+            return SaveStatus("failed", message=self.document.last_error.render(self.tr()))
+        if self.busy or self.document.dirty:
+            return SaveStatus("saving")
+        return SaveStatus("saved", self.clock())
+
+    def request(self) -> None:
+        """Save as soon as possible; coalesces requests made while a save is running."""
+        if self.document.read_only:
+            self.on_status(self.status())
+            return
+        if self.busy:
+            self.again = True
+            return
+        self.busy = True
+        self.on_status(SaveStatus("saving"))
+        self.host.run_worker(self._write, thread=True, group="autosave", exit_on_error=False)
+
+    def _write(self) -> None:
+        result = self.document.save()
+        self.host.app.call_from_thread(self._written, result)
+
+    def _written(self, result: SaveResult) -> None:
+        self.busy = False
+        if result.error is None:
+            self.failure_told = False
+            if self.retry is not None:
+                self.retry.stop()
+                self.retry = None
+        elif not self.failure_told:
+            self.failure_told = True
+            self.host.notify(
+                self.tr()("save.failed_notice", reason=result.error.render(self.tr())),
+                severity="warning",
+                timeout=12,
+            )
+        if self.again or (self.document.dirty and result.error is None):
+            self.again = False
+            self.request()
+            return
+        if result.error is not None and self.retry is None:
+            self.retry = self.host.set_interval(RETRY_SECONDS, self.request)
+        self.on_status(self.status())
+
+    # Drafts ---------------------------------------------------------------------------------
+
+    def keep_draft(self, draft: Draft) -> None:
+        """Remember a form's values; they reach the disk within half a second."""
+        self.pending_draft = draft
+        if self.draft_timer is None:
+            self.draft_timer = self.host.set_timer(DRAFT_SECONDS, self._flush_draft)
+
+    def _flush_draft(self) -> None:
+        self.draft_timer = None
+        draft, self.pending_draft = self.pending_draft, None
+        if draft is not None:
+            generation = self.draft_generation
+            self.host.run_worker(
+                lambda: self._write_draft(generation, draft),
+                thread=True,
+                group="draft",
+                exit_on_error=False,
+            )
+
+    def _write_draft(self, generation: int, draft: Draft) -> None:
+        with self.draft_lock:
+            if generation != self.draft_generation:
+                return  # the form was closed meanwhile; its draft must not come back
+            # A draft is a courtesy; the header already reports a disk that fails.
+            with contextlib.suppress(OSError):
+                write_draft(self.document.path, draft)
+
+    def drop_draft(self) -> None:
+        """The form was saved or cancelled: forget its draft."""
+        self.pending_draft = None
+        self.draft_generation += 1
+        if self.draft_timer is not None:
+            self.draft_timer.stop()
+            self.draft_timer = None
+        self.host.run_worker(self._clear_draft, thread=True, group="draft", exit_on_error=False)
+
+    def _clear_draft(self) -> None:
+        with self.draft_lock:
+            clear_draft(self.document.path)

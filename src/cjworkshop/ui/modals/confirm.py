@@ -1,0 +1,46 @@
+"""A yes/no question that returns True for yes, False for no and None when dismissed."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from cjworkshop.ui.screens.base import WorkshopModal
+
+
+class ConfirmModal(WorkshopModal[bool]):
+    """Asks before something that cannot be taken back lightly, like deleting a persona."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer(False)", "key.cancel", id="cancel"),
+        Binding("y", "answer(True)", "key.yes", show=False, id="yes"),
+        Binding("n", "answer(False)", "key.no", show=False, id="no"),
+    ]
+
+    def __init__(self, question: str, yes: str, no: str, *, danger: bool = False) -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+        self.yes = yes
+        self.no = no
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box confirm"):
+            yield Static(self.question, classes="question", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="yes", variant="error" if self.danger else "primary")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

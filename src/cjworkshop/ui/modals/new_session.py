@@ -1,0 +1,162 @@
+"""The new-session form: title, journey template (with its phases previewed), language, mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from cjworkshop.i18n import Language
+from cjworkshop.model.session import Mode
+from cjworkshop.model.template import Template
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.templates import bundled_templates
+from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.validators import NotBlank
+
+
+@dataclass(frozen=True)
+class NewSession:
+    title: str
+    template: str
+    language: Language
+    mode: Mode
+
+
+class NewSessionModal(WorkshopModal[NewSession | None]):
+    """Everything a new session needs, validated before it is created."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel", id="cancel"),
+        Binding("ctrl+s", "create", "key.create", id="create"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+        self.templates: tuple[Template, ...] = ()
+        self.template_error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        tr = self.workshop.tr
+        try:
+            self.templates = bundled_templates()
+        except StoreError as error:
+            self.template_error = error.render(tr)
+        language = self.workshop.language
+        with Vertical(classes="dialog-box wide"):
+            yield Label(tr("new.title"), classes="dialog-title")
+            yield Label(tr("new.name"), classes="field-label")
+            yield Input(
+                placeholder=tr("new.placeholder"),
+                id="title",
+                validators=[NotBlank(tr("form.required"))],
+                max_length=200,
+            )
+            yield Label(tr("new.template"), classes="field-label")
+            with Horizontal(id="template-row"):
+                yield OptionList(
+                    *[
+                        Option(template.name(language), id=template.id)
+                        for template in self.templates
+                    ],
+                    id="templates",
+                )
+                with VerticalScroll(id="template-preview"):
+                    yield Static(id="preview")
+            with Horizontal(id="choices"):
+                with Vertical():
+                    yield Label(tr("new.language"), classes="field-label")
+                    with RadioSet(id="language"):
+                        yield RadioButton(tr("language.nl"), value=language == "nl", id="nl")
+                        yield RadioButton(tr("language.en"), value=language == "en", id="en")
+                with Vertical():
+                    yield Label(tr("new.mode"), classes="field-label")
+                    with RadioSet(id="mode"):
+                        yield RadioButton(tr("new.mode_workshop"), value=True, id="workshop")
+                        yield RadioButton(tr("new.mode_solo"), id="self-assessment")
+            yield Static(id="new-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("button.create"), id="create", variant="primary")
+                yield Button(tr("button.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#templates", OptionList)
+        if self.templates:
+            options.highlighted = 0
+        self._preview(0)
+        if self.template_error:
+            self.query_one("#new-error", Static).update(self.template_error)
+        self.query_one("#title", Input).focus()
+
+    @on(OptionList.OptionHighlighted, "#templates")
+    def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._preview(event.option_index)
+
+    def _preview(self, index: int) -> None:
+        if not self.templates:
+            return
+        tr, language = self.workshop.tr, self.workshop.language
+        template = self.templates[index]
+        text = Text()
+        text.append(template.name(language), style="bold")
+        text.append(f"  ({tr(f'shape.{template.shape}')})\n", style="dim")
+        text.append(template.description(language) + "\n\n")
+        if not template.phases:
+            text.append(tr("new.no_phases"), style="italic")
+        for number, phase in enumerate(template.phases, start=1):
+            text.append(f"{number}. {phase.name(language)}", style="bold")
+            if phase.weight != 1.0:
+                text.append(f"  ×{phase.weight:g}", style="dim")
+            text.append("\n")
+            text.append(f"   {phase.description(language)}\n", style="dim")
+        self.query_one("#preview", Static).update(text)
+
+    @on(Input.Submitted, "#title")
+    def _submitted(self) -> None:
+        self.action_create()
+
+    @on(Button.Pressed, "#create")
+    def _create_pressed(self) -> None:
+        self.action_create()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_create(self) -> None:
+        title_input = self.query_one("#title", Input)
+        validation = title_input.validate(title_input.value)
+        error = self.query_one("#new-error", Static)
+        if validation is not None and not validation.is_valid:
+            error.update(" ".join(validation.failure_descriptions))
+            title_input.focus()
+            return
+        options = self.query_one("#templates", OptionList)
+        if options.highlighted is None or not self.templates:
+            error.update(self.workshop.tr("new.pick_template"))
+            options.focus()
+            return
+        language_button = self.query_one("#language", RadioSet).pressed_button
+        mode_button = self.query_one("#mode", RadioSet).pressed_button
+        language: Language = "nl" if language_button and language_button.id == "nl" else "en"
+        mode: Mode = (
+            "self-assessment" if mode_button and mode_button.id == "self-assessment" else "workshop"
+        )
+        self.dismiss(
+            NewSession(
+                title=title_input.value.strip(),
+                template=self.templates[options.highlighted].id,
+                language=language,
+                mode=mode,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

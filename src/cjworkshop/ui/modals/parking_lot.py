@@ -1,0 +1,112 @@
+"""The parking lot: side topics the room raises, noted in a second and kept in the session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from msgspec.structs import replace
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from cjworkshop.model import edits
+from cjworkshop.ui.screens.base import WorkshopModal
+
+if TYPE_CHECKING:
+    from cjworkshop.ui.screens.session import SessionScreen
+
+
+class ParkingLotModal(WorkshopModal[None]):
+    """Type a topic and press Enter; Space marks one handled, D deletes, Escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "key.close", id="parking-close"),
+        Binding("space", "toggle_done", "key.toggle_done", id="parking-toggle"),
+        Binding("d,delete", "delete", "key.delete", id="parking-delete"),
+    ]
+
+    def __init__(self, owner: SessionScreen) -> None:
+        super().__init__(classes="dialog")
+        self.owner = owner
+
+    def compose(self) -> ComposeResult:
+        tr = self.workshop.tr
+        with Vertical(classes="dialog-box wide", id="parking-box"):
+            yield Label(tr("parking.title"), classes="dialog-title")
+            yield Static(tr("parking.intro"), classes="hint")
+            yield OptionList(id="parking-notes")
+            yield Static(id="parking-empty", classes="hint empty")
+            yield Input(placeholder=tr("parking.placeholder"), id="parking-input", max_length=200)
+            yield Static(tr("parking.keys"), classes="hint keys-hint")
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#parking-input", Input).focus()
+
+    def _show(self, highlight: int | None = None) -> None:
+        notes = self.owner.session.parking_lot
+        options = self.query_one("#parking-notes", OptionList)
+        options.set_options(
+            Option(
+                Text.assemble(
+                    ("☑ " if note.done else "☐ "), (note.text, "dim strike" if note.done else "")
+                )
+            )
+            for note in notes
+        )
+        options.display = bool(notes)
+        empty = self.query_one("#parking-empty", Static)
+        empty.update(self.workshop.tr("parking.empty"))
+        empty.display = not notes
+        if notes:
+            options.highlighted = min(
+                highlight if highlight is not None else len(notes) - 1, len(notes) - 1
+            )
+
+    @on(Input.Submitted, "#parking-input")
+    def _add(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = " ".join(event.value.split())
+        if not text:
+            return
+        session = edits.add_parking_note(self.owner.session, text)
+        self.owner.commit(session, self.workshop.tr("edit.parking.add", name=text))
+        event.input.value = ""
+        self._show()
+
+    def _current(self) -> int | None:
+        options = self.query_one("#parking-notes", OptionList)
+        if self.focused is not options or options.highlighted is None:
+            return None
+        return options.highlighted
+
+    def action_toggle_done(self) -> None:
+        index = self._current()
+        if index is None:
+            self.query_one("#parking-input", Input).insert_text_at_cursor(" ")
+            return
+        note = self.owner.session.parking_lot[index]
+        session = edits.update_parking_note(
+            self.owner.session, index, replace(note, done=not note.done)
+        )
+        self.owner.commit(session, self.workshop.tr("edit.parking.toggle", name=note.text))
+        self._show(index)
+
+    def action_delete(self) -> None:
+        index = self._current()
+        if index is None:
+            field = self.query_one("#parking-input", Input)
+            if self.focused is field:
+                field.insert_text_at_cursor("d")
+            return
+        note = self.owner.session.parking_lot[index]
+        session = edits.delete_parking_note(self.owner.session, index)
+        self.owner.commit(session, self.workshop.tr("edit.parking.delete", name=note.text))
+        self._show(index)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

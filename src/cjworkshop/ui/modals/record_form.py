@@ -1,0 +1,177 @@
+"""One form for every kind of record: a list of fields in, a dict of values out.
+
+Goals, personas, phases and touchpoints are all edited through this modal, described by their
+``FormField``s. It validates every field before saving (required text, numbers in range), saves
+with Enter in a one-line field or Ctrl+S anywhere, asks before throwing typed text away on Escape,
+and reports each change to an ``on_change`` callback, which the session screen uses to keep a
+draft on disk while the user types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.validation import Validator
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.validators import NotBlank
+
+FieldKind = Literal["line", "text", "choice"]
+FormValues = dict[str, str]
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    kind: FieldKind = "line"
+    value: str = ""
+    required: bool = False
+    hint: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    """(value, label) pairs of a choice field."""
+    validators: tuple[Validator, ...] = field(default=())
+
+
+class RecordForm(WorkshopModal[FormValues | None]):
+    """A modal form; dismisses with the values, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "key.save_form", id="save"),
+        Binding("escape", "cancel", "key.cancel", id="cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[FormField],
+        *,
+        on_change: Callable[[FormValues], None] | None = None,
+        initial: FormValues | None = None,
+    ) -> None:
+        super().__init__(classes="dialog")
+        self.form_title = title
+        self.fields = fields
+        self.on_change = on_change
+        self.initial = {f.name: f.value for f in fields}
+        self.start_values = {**self.initial, **(initial or {})}
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        tr = self.workshop.tr
+        with Vertical(classes="dialog-box wide form"):
+            yield Label(self.form_title, classes="dialog-title")
+            with VerticalScroll(classes="form-fields"):
+                for spec in self.fields:
+                    label = spec.label + (" *" if spec.required else "")
+                    yield Label(label, classes="field-label")
+                    yield self._widget(spec)
+                    if spec.hint:
+                        yield Static(spec.hint, classes="hint", markup=False)
+                    yield Static("", id=f"error-{spec.name}", classes="error field-error")
+            yield Static(tr("form.keys"), classes="hint keys-hint")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("button.save"), id="save", variant="primary")
+                yield Button(tr("button.cancel"), id="cancel")
+
+    def _widget(self, spec: FormField) -> Widget:
+        value = self.start_values.get(spec.name, spec.value)
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "text":
+            area = TextArea(value, id=widget_id, soft_wrap=True, show_line_numbers=False)
+            area.tab_behavior = "focus"
+            return area
+        if spec.kind == "choice":
+            options = [(label, choice) for choice, label in spec.choices]
+            allowed = {choice for choice, _ in spec.choices}
+            chosen = value if value in allowed else spec.choices[0][0]
+            return Select(options, value=chosen, allow_blank=False, id=widget_id)
+        validators = list(spec.validators)
+        if spec.required:
+            validators.insert(0, NotBlank(self.workshop.tr("form.required")))
+        return Input(value, id=widget_id, validators=validators, validate_on=["submitted"])
+
+    def on_mount(self) -> None:
+        first = self.query(".form-fields Input, .form-fields TextArea, .form-fields Select").first()
+        first.focus()
+        self._ready = True
+
+    def values(self) -> FormValues:
+        result: FormValues = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                result[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                result[spec.name] = str(widget.value)
+            elif isinstance(widget, Input):
+                result[spec.name] = widget.value
+        return result
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        if self._ready and self.on_change is not None:
+            self.on_change(self.values())
+
+    def _valid(self) -> bool:
+        first_invalid: Widget | None = None
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            error = self.query_one(f"#error-{spec.name}", Static)
+            if not isinstance(widget, Input):
+                continue
+            result = widget.validate(widget.value)
+            if result is not None and not result.is_valid:
+                error.update(" ".join(result.failure_descriptions))
+                first_invalid = first_invalid or widget
+            else:
+                error.update("")
+        if first_invalid is not None:
+            first_invalid.focus()
+            return False
+        return True
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        if self._valid():
+            self.dismiss(self.values())
+
+    def action_cancel(self) -> None:
+        if self.values() == self.initial:
+            self.dismiss(None)
+            return
+        tr = self.workshop.tr
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal(
+                tr("form.discard"), tr("button.discard"), tr("button.keep_editing"), danger=True
+            ),
+            answered,
+        )

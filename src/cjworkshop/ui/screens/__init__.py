@@ -1,0 +1,1 @@
+"""Full screens: the start screen and the session shell."""

@@ -1,0 +1,417 @@
+"""The session shell: where the room is in the flow, what to ask, how much time is left.
+
+The screen shows the session title and save status, the timebox of the current step, the list of
+steps, the step itself and the facilitator panel with the questions for this step (and phase).
+It owns the open ``SessionDocument``: steps post ``SessionEdited`` and the screen commits, saves
+and hands the new session back to every step. Undo and redo, the parking lot, saving a copy
+elsewhere and recovering an unsaved form after a crash all live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import ContentSwitcher, Footer, Label, OptionList
+
+from cjworkshop.model.edits import set_step_time
+from cjworkshop.model.session import Session, Step, StepTime
+from cjworkshop.model.template import Template, template_phase
+from cjworkshop.store.document import SessionDocument
+from cjworkshop.store.drafts import Draft, read_draft
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.templates import find_template
+from cjworkshop.ui.autosave import Autosaver, SaveStatus
+from cjworkshop.ui.commands import PaletteCommand
+from cjworkshop.ui.forms import FORM_KINDS, FormKind, apply_form, form_fields
+from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.modals.record_form import FormValues, RecordForm
+from cjworkshop.ui.screens.base import WorkshopScreen
+from cjworkshop.ui.steps.base import PhaseFocused, SessionEdited, StepView
+from cjworkshop.ui.steps.registry import flow_steps, step_views
+from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
+from cjworkshop.ui.widgets.step_list import StepEntry, StepList
+from cjworkshop.ui.widgets.timebox import Timebox
+
+EXTEND_SECONDS = 5 * 60
+
+
+class SessionScreen(WorkshopScreen):
+    """One open session, step by step."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left_square_bracket", "step(-1)", "key.previous_step", show=False, id="step-previous"
+        ),
+        Binding("right_square_bracket", "step(1)", "key.next_step", id="step-next"),
+        Binding("ctrl+z", "undo", "key.undo", id="undo"),
+        Binding("ctrl+y", "redo", "key.redo", show=False, id="redo"),
+        Binding("t", "timebox", "key.timebox", id="timebox"),
+        Binding("plus", "timebox_extend", "key.timebox_extend", show=False, id="timebox-extend"),
+        Binding("T", "timebox_reset", "key.timebox_reset", show=False, id="timebox-reset"),
+        Binding("f", "toggle_panel", "key.panel", id="panel"),
+        Binding("p", "parking_lot", "key.parking_lot", id="parking-lot"),
+        Binding("ctrl+s", "save_as", "key.save_as", show=False, id="save-as"),
+        Binding("ctrl+w", "close_session", "key.close_session", show=False, id="close"),
+    ]
+
+    session: reactive[Session] = reactive[Session](None, always_update=True, init=False)  # type: ignore[arg-type]
+    """The session as committed; every step is bound to it."""
+    step: reactive[Step] = reactive[Step]("goals", init=False)
+    """The step on screen."""
+    phase_id: reactive[str | None] = reactive[str | None](None, init=False)
+    """The phase the current step is working in, for the facilitator panel."""
+
+    def __init__(self, document: SessionDocument) -> None:
+        super().__init__()
+        self.document = document
+        self.set_reactive(SessionScreen.session, document.session)
+        try:
+            self.template: Template | None = find_template(document.session.template)
+        except StoreError:
+            self.template = None
+        self.views: dict[Step, StepView] = {}
+        self.autosave: Autosaver | None = None
+        self.timebox = Timebox(id="timebox")
+
+    # Layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="session-header"):
+            yield Label(id="session-title")
+            yield Label(id="save-status")
+            yield self.timebox
+        with Horizontal(id="workspace"):
+            yield StepList(id="steps")
+            with ContentSwitcher(id="content"):
+                for step, view_class in step_views(self.session.mode).items():
+                    view = view_class()
+                    self.views[step] = view
+                    yield view.data_bind(SessionScreen.session)
+            yield FacilitatorPanel(id="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.workshop
+        self.autosave = Autosaver(self, self.document, lambda: app.tr, app.clock, self._show_status)
+        self.timebox.monotonic = app.monotonic
+        self.timebox.on_time_up = self._time_up
+        self.query_one("#session-title", Label).update(Text(self.session.title, style="bold"))
+        # On a narrow terminal the step itself needs the room; the panel is one key away.
+        self.query_one(FacilitatorPanel).display = self.app.size.width >= 100
+        self._show_status(self.autosave.status())
+        first = flow_steps(self.session.mode)[0]
+        self.step = first
+        self.watch_step(first, first)
+        self.call_after_refresh(self._recover_draft)
+
+    # Steps --------------------------------------------------------------------------------
+
+    def watch_step(self, old: Step, new: Step) -> None:
+        if old != new:
+            self._record_time(old)
+        switcher = self.query_one("#content", ContentSwitcher)
+        switcher.current = f"step-{new}"
+        self.views[new].activate()
+        self._load_timebox(new)
+        self._show_steps()
+        self._show_guide()
+
+    def _show_steps(self) -> None:
+        tr = self.workshop.tr
+        mode = self.session.mode
+        entries = []
+        for step in flow_steps(mode):
+            view = self.views[step]
+            divider = (
+                tr("steps.deeper") if mode == "self-assessment" and step == "touchpoints" else None
+            )
+            entries.append(
+                StepEntry(step, tr(f"step.{step}"), view.count_text(), view.available, divider)
+            )
+        self.query_one(StepList).show(entries, self.step)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _step_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.go_to(event.option.id)  # type: ignore[arg-type]
+
+    def go_to(self, step: Step) -> None:
+        if step in self.views:
+            self.step = step
+            self.views[step].activate()
+
+    def action_step(self, offset: int) -> None:
+        steps = [step for step in flow_steps(self.session.mode) if self.views[step].available]
+        if self.step not in steps:
+            return
+        position = steps.index(self.step) + offset
+        if 0 <= position < len(steps):
+            self.go_to(steps[position])
+
+    # Editing ------------------------------------------------------------------------------
+
+    @on(SessionEdited)
+    def _edited(self, event: SessionEdited) -> None:
+        event.stop()
+        self.commit(event.session, event.label, select=event.select)
+
+    def commit(self, session: Session, label: str, *, select: str | None = None) -> None:
+        if self.document.commit(session, label):
+            self._changed()
+            if select is not None:
+                self.call_after_refresh(self._select_in_current_step, select)
+
+    def _changed(self) -> None:
+        self.session = self.document.session
+        self._show_steps()
+        self._show_guide()
+        if self.autosave is not None:
+            self.autosave.request()
+
+    def action_undo(self) -> None:
+        label = self.document.undo()
+        tr = self.workshop.tr
+        if label is None:
+            self.notify(tr("undo.nothing"))
+            return
+        self._changed()
+        self.notify(tr("undo.done", what=label), timeout=3)
+
+    def action_redo(self) -> None:
+        label = self.document.redo()
+        tr = self.workshop.tr
+        if label is None:
+            self.notify(tr("redo.nothing"))
+            return
+        self._changed()
+        self.notify(tr("redo.done", what=label), timeout=3)
+
+    def notify_undoable(self, message: str) -> None:
+        self.notify(self.workshop.tr("done.undo_hint", message=message), timeout=5)
+
+    def confirm(self, question: str, yes: str, answered: Callable[[bool | None], None]) -> None:
+        tr = self.workshop.tr
+        self.app.push_screen(
+            ConfirmModal(question, yes, tr("button.cancel"), danger=True), answered
+        )
+
+    def open_form(
+        self,
+        kind: FormKind,
+        target: str | None,
+        *,
+        phase: str | None = None,
+        initial: FormValues | None = None,
+    ) -> None:
+        """Open the form for a record; saving it commits the edit, typing keeps a draft."""
+        tr = self.workshop.tr
+        if kind == "touchpoint" and not self.session.phases:
+            self.notify(tr("touchpoints.no_phases"), severity="warning")
+            return
+        title, fields = form_fields(kind, tr, self.session, target, phase)
+        autosave = self.autosave
+        assert autosave is not None
+
+        def changed(values: FormValues) -> None:
+            autosave.keep_draft(Draft(kind, target, phase, values, self.workshop.clock()))
+
+        def saved(values: FormValues | None) -> None:
+            autosave.drop_draft()
+            if values is None:
+                return
+            edit = apply_form(kind, tr, self.session, target, values)
+            self.commit(edit.session, edit.label, select=edit.record_id)
+
+        self.app.push_screen(RecordForm(title, fields, on_change=changed, initial=initial), saved)
+
+    def _select_in_current_step(self, record_id: str) -> None:
+        self.views[self.step].select_record(record_id)
+
+    def _recover_draft(self) -> None:
+        draft = read_draft(self.document.path)
+        if draft is None or draft.kind not in FORM_KINDS:
+            return
+        kind: FormKind = next(k for k in FORM_KINDS if k == draft.kind)
+        target = draft.target
+        known = {
+            "goal": {g.id for g in self.session.goals},
+            "persona": {p.id for p in self.session.personas},
+            "phase": {p.id for p in self.session.phases},
+            "touchpoint": {t.id for t in self.session.touchpoints},
+        }[kind]
+        if target is not None and target not in known:
+            target = None
+        self.notify(self.workshop.tr("draft.recovered"), timeout=10)
+        self.open_form(kind, target, phase=draft.phase, initial=draft.values)
+
+    # Facilitator panel ----------------------------------------------------------------------
+
+    @on(PhaseFocused)
+    def _phase_focused(self, event: PhaseFocused) -> None:
+        event.stop()
+        self.phase_id = event.phase_id
+
+    def watch_phase_id(self) -> None:
+        self._show_guide()
+
+    def _show_guide(self) -> None:
+        tr, language = self.workshop.tr, self.session.language
+        guide = self.template.steps.get(self.step) if self.template else None
+        questions = list(guide.questions(language)) if guide and guide.questions else []
+        questions = questions or tr.items(f"guide.{self.step}.questions")
+        phase_name: str | None = None
+        phase_text = ""
+        phase_questions: tuple[str, ...] = ()
+        if self.phase_id is not None and self.step in ("touchpoints", "plotting", "assessment"):
+            phase = next((p for p in self.session.phases if p.id == self.phase_id), None)
+            if phase is not None:
+                phase_name = tr("guide.phase", phase=phase.name)
+                phase_text = phase.description
+                advice = template_phase(self.template, phase.id)
+                phase_questions = advice.questions(language) if advice else ()
+        self.query_one(FacilitatorPanel).show(
+            tr("guide.title", step=tr(f"step.{self.step}")),
+            questions,
+            phase_name,
+            phase_text,
+            phase_questions,
+            tuple(tr.items(f"guide.{self.step}.tips")),
+        )
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(FacilitatorPanel)
+        panel.display = not panel.display
+
+    # Timebox ------------------------------------------------------------------------------
+
+    def _load_timebox(self, step: Step) -> None:
+        times = self.session.timebox.get(step, StepTime())
+        planned = (times.planned_minutes or 0) * 60
+        self.timebox.load(planned, times.used_seconds)
+
+    def _record_time(self, step: Step, *, save: bool = True) -> None:
+        """Stop the clock and keep the time used in the session (not an undoable edit)."""
+        timebox = self.timebox
+        used = timebox.pause()
+        times = self.session.timebox.get(step, StepTime())
+        planned = timebox.planned_seconds // 60 or times.planned_minutes
+        updated = StepTime(planned_minutes=planned, used_seconds=used)
+        if updated != times:
+            self.document.record(set_step_time(self.session, step, updated))
+            if save:
+                self.session = self.document.session
+                if self.autosave is not None:
+                    self.autosave.request()
+
+    def action_timebox(self) -> None:
+        timebox = self.timebox
+        if timebox.planned_seconds <= 0:
+            timebox.planned_seconds = 15 * 60
+        if timebox.running:
+            self._record_time(self.step)
+        else:
+            timebox.start()
+
+    def action_timebox_extend(self) -> None:
+        timebox = self.timebox
+        timebox.extend(EXTEND_SECONDS)
+        running = timebox.running
+        self._record_time(self.step)
+        if running:
+            timebox.start()
+        self.notify(self.workshop.tr("timebox.extended", minutes=EXTEND_SECONDS // 60), timeout=3)
+
+    def action_timebox_reset(self) -> None:
+        self.timebox.reset()
+        self._record_time(self.step)
+
+    def _time_up(self) -> None:
+        tr = self.workshop.tr
+        self.app.bell()
+        self.notify(tr("timebox.up", step=tr(f"step.{self.step}")), severity="warning", timeout=8)
+
+    # Saving -------------------------------------------------------------------------------
+
+    def _show_status(self, status: SaveStatus) -> None:
+        tr = self.workshop.tr
+        label = self.query_one("#save-status", Label)
+        label.set_class(status.state in ("failed", "read-only"), "-warning")
+        if status.state == "saved" and status.at is not None:
+            text = tr("save.saved", time=status.at.astimezone().strftime("%H:%M:%S"))
+        elif status.state == "failed":
+            text = tr("save.failed", reason=status.message)
+        else:
+            text = tr(f"save.{status.state}")
+        label.update(text)
+
+    def action_save_as(self) -> None:
+        from cjworkshop.ui.modals.save_as import SaveAsModal
+
+        def chosen(target: Path | None) -> None:
+            if target is None:
+                return
+            try:
+                self.document.save_as(target)
+            except StoreError as error:
+                self.notify(error.render(self.workshop.tr), severity="error", timeout=12)
+                return
+            self.notify(self.workshop.tr("save.saved_as", path=str(target)))
+            if self.autosave is not None:
+                self._show_status(self.autosave.status())
+
+        self.app.push_screen(SaveAsModal(self.document.path), chosen)
+
+    def action_parking_lot(self) -> None:
+        from cjworkshop.ui.modals.parking_lot import ParkingLotModal
+
+        self.app.push_screen(ParkingLotModal(self))
+
+    def action_close_session(self) -> None:
+        self._record_time(self.step)
+        self.workshop.close_session()
+
+    def on_unmount(self) -> None:
+        # The app writes the document once more on its way out; no new save is started here.
+        self._record_time(self.step, save=False)
+
+    # Command palette ------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        tr = self.workshop.tr
+        commands = [
+            PaletteCommand(
+                tr("cmd.step", step=tr(f"step.{step}")),
+                tr("cmdhelp.step"),
+                partial(self.go_to, step),
+            )
+            for step in flow_steps(self.session.mode)
+            if self.views[step].available
+        ]
+        commands += [
+            PaletteCommand(tr("cmd.undo"), tr("cmdhelp.undo"), self.action_undo),
+            PaletteCommand(tr("cmd.redo"), tr("cmdhelp.redo"), self.action_redo),
+            PaletteCommand(tr("cmd.save_as"), tr("cmdhelp.save_as"), self.action_save_as),
+            PaletteCommand(
+                tr("cmd.parking_lot"), tr("cmdhelp.parking_lot"), self.action_parking_lot
+            ),
+            PaletteCommand(tr("cmd.timebox"), tr("cmdhelp.timebox"), self.action_timebox),
+            PaletteCommand(
+                tr("cmd.timebox_extend"), tr("cmdhelp.timebox_extend"), self.action_timebox_extend
+            ),
+            PaletteCommand(
+                tr("cmd.timebox_reset"), tr("cmdhelp.timebox_reset"), self.action_timebox_reset
+            ),
+            PaletteCommand(tr("cmd.panel"), tr("cmdhelp.panel"), self.action_toggle_panel),
+            PaletteCommand(tr("cmd.close"), tr("cmdhelp.close"), self.action_close_session),
+        ]
+        return commands

@@ -1,0 +1,241 @@
+"""The start screen: the sessions in the folder, the bundled examples, and a new session.
+
+Sessions are listed with their template, progress and last change; a file that cannot be read is
+listed with the reason, so nothing in the folder silently disappears. Opening a bundled example
+(when the examples are not already in the sessions folder) copies it there first, so the
+original stays as shipped.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Label, Static
+
+from cjworkshop.export.summary import progress_text
+from cjworkshop.model.queries import progress
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.folders import SessionSummary, create_session, list_sessions
+from cjworkshop.store.resources import examples_folder
+from cjworkshop.store.templates import find_template
+from cjworkshop.ui.commands import PaletteCommand
+from cjworkshop.ui.modals.new_session import NewSession, NewSessionModal
+from cjworkshop.ui.screens.base import WorkshopScreen
+
+
+class StartScreen(WorkshopScreen):
+    """Open a session, open an example, or start a new one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_session", "key.new_session", id="new"),
+        Binding("enter", "open_highlighted", "key.open", id="open"),
+        Binding("ctrl+l", "switch_language", "key.language", id="language"),
+        Binding("ctrl+r", "refresh", "key.refresh", show=False, id="refresh"),
+        Binding("ctrl+q", "app.quit", "key.quit", id="quit"),
+    ]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.examples = examples_folder()
+        self.summaries: dict[str, SessionSummary] = {}
+
+    @property
+    def shows_examples(self) -> bool:
+        """Examples get their own list unless they already are the sessions folder."""
+        try:
+            return self.examples.resolve() != self.folder.resolve() and self.examples.is_dir()
+        except OSError:
+            return False
+
+    def compose(self) -> ComposeResult:
+        tr = self.workshop.tr
+        with Vertical(id="start"):
+            yield Static(id="start-title")
+            yield Label(id="sessions-label", classes="section")
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static(id="sessions-empty", classes="hint")
+            if self.shows_examples:
+                yield Label(tr("start.examples"), id="examples-label", classes="section")
+                yield DataTable(id="examples", cursor_type="row", zebra_stripes=True)
+            yield Static(id="start-details", classes="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_lists()
+        self.query_one("#sessions", DataTable).focus()
+
+    def refresh_lists(self) -> None:
+        tr = self.workshop.tr
+        self.query_one("#start-title", Static).update(
+            Text.assemble(("cjworkshop", "bold"), "  ", tr("start.tagline"))
+        )
+        self.query_one("#sessions-label", Label).update(
+            tr("start.sessions", folder=str(self.folder))
+        )
+        self.summaries = {}
+        mine = self._fill(self.query_one("#sessions", DataTable), list_sessions(self.folder))
+        empty = self.query_one("#sessions-empty", Static)
+        empty.update(tr("start.no_sessions", folder=str(self.folder)) if not mine else "")
+        empty.display = not mine
+        if self.shows_examples:
+            label = self.query_one("#examples-label", Label)
+            label.update(tr("start.examples"))
+            examples = list_sessions(self.examples)
+            label.display = bool(self._fill(self.query_one("#examples", DataTable), examples))
+        self._show_details()
+
+    def _fill(self, table: DataTable[str | Text], summaries: list[SessionSummary]) -> int:
+        tr = self.workshop.tr
+        table.clear(columns=True)
+        for column in ("title", "template", "progress", "changed"):
+            table.add_column(tr(f"start.column.{column}"), key=column)
+        for summary in summaries:
+            key = str(summary.path)
+            self.summaries[key] = summary
+            changed = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+            if summary.session is None:
+                title = Text(summary.path.name, style="red")
+                table.add_row(title, "", Text(tr("start.broken"), style="red"), changed, key=key)
+            else:
+                table.add_row(
+                    Text(summary.session.title),
+                    summary.session.template,
+                    progress_text(tr, summary.session),
+                    changed,
+                    key=key,
+                )
+        table.display = bool(summaries)
+        return len(summaries)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_details(event.row_key.value)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self._open(event.row_key.value)
+
+    def _show_details(self, key: str | None = None) -> None:
+        tr = self.workshop.tr
+        details = self.query_one("#start-details", Static)
+        summary = self.summaries.get(key) if key else None
+        if summary is None:
+            details.update(tr("start.hint"))
+            return
+        if summary.error is not None:
+            details.update(Text(summary.error.render(tr), style="red"))
+            return
+        session = summary.session
+        assert session is not None
+        counts = progress(session)
+        lines = [
+            Text(session.title, style="bold"),
+            Text(
+                f"{summary.path}  ·  {tr(f'mode.{session.mode}')}  ·  "
+                f"{tr(f'language.{session.language}')}  ·  {tr(f'shape.{session.shape}')}"
+            ),
+            Text(" → ".join(phase.name for phase in session.phases) or tr("start.no_phases")),
+            Text(progress_text(tr, session)),
+        ]
+        if counts.pairs:
+            lines.append(Text(tr("start.plotted", done=counts.plotted, total=counts.pairs)))
+        details.update(Text("\n").join(lines))
+
+    def _focused_table(self) -> DataTable[str | Text] | None:
+        focused = self.focused
+        return focused if isinstance(focused, DataTable) else None
+
+    def action_open_highlighted(self) -> None:
+        table = self._focused_table()
+        if table is None or table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            self._open(key)
+
+    def _open(self, key: str) -> None:
+        summary = self.summaries.get(key)
+        if summary is None:
+            return
+        if summary.error is not None:
+            self.notify(summary.error.render(self.workshop.tr), severity="error", timeout=10)
+            return
+        path: Path | None = summary.path
+        if self.shows_examples and summary.path.parent.resolve() == self.examples.resolve():
+            path = self._copy_example(summary.path)
+        if path is not None:
+            self.workshop.open_session(path)
+
+    def _copy_example(self, example: Path) -> Path | None:
+        target = self.folder / example.name
+        if target.exists():
+            return target
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(example, target)
+        except OSError as error:
+            self.notify(
+                self.workshop.tr("start.copy_failed", folder=str(self.folder), reason=str(error)),
+                severity="error",
+            )
+            return None
+        self.notify(self.workshop.tr("start.copied", path=str(target)))
+        return target
+
+    def action_new_session(self) -> None:
+        self.app.push_screen(NewSessionModal(), self._create)
+
+    def _create(self, choice: NewSession | None) -> None:
+        if choice is None:
+            return
+        tr = self.workshop.tr
+        try:
+            template = find_template(choice.template)
+            if template is None:
+                self.notify(tr("start.no_template", name=choice.template), severity="error")
+                return
+            path = create_session(
+                self.folder,
+                template,
+                title=choice.title,
+                language=choice.language,
+                mode=choice.mode,
+                when=self.workshop.clock(),
+            )
+        except StoreError as error:
+            self.notify(error.render(tr), severity="error", timeout=15)
+            return
+        self.workshop.open_session(path)
+
+    def action_switch_language(self) -> None:
+        app = self.workshop
+        app.start_language = "en" if app.start_language == "nl" else "nl"
+        app.language = app.start_language
+        self.refresh_lists()
+        self.refresh_bindings()
+
+    def action_refresh(self) -> None:
+        self.refresh_lists()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        tr = self.workshop.tr
+        return [
+            PaletteCommand(
+                tr("cmd.new_session"), tr("cmdhelp.new_session"), self.action_new_session
+            ),
+            PaletteCommand(tr("cmd.language"), tr("cmdhelp.language"), self.action_switch_language),
+            PaletteCommand(tr("cmd.refresh"), tr("cmdhelp.refresh"), self.action_refresh),
+        ]

@@ -1,0 +1,112 @@
+"""Goals: what the session wants to achieve and why, and how success will be measured."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from cjworkshop.model import edits
+from cjworkshop.ui.steps.base import StepView
+from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+
+
+class GoalsStep(StepView):
+    """The list of goals, edited in a form; reordered with Shift+arrows or K/J."""
+
+    STEP = "goals"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "key.add", id="goal-add"),
+        Binding("e", "edit", "key.edit", id="goal-edit"),
+        Binding("d,delete", "delete", "key.delete", id="goal-delete"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", show=False, id="goal-up"),
+        Binding("shift+down,J", "move(1)", "key.move_down", show=False, id="goal-down"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="step-intro", id="goals-intro")
+        yield RecordTable(id="goals-table")
+        yield Static(classes="card below", id="goal-card")
+        yield Static(classes="hint empty", id="goals-empty")
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#goals-table", RecordTable)
+
+    def refresh_view(self) -> None:
+        tr, session = self.tr, self.current
+        self.query_one("#goals-intro", Static).update(tr("goals.intro"))
+        self.table.set_columns([("#", 2), (tr("goals.column.goal"), None)])
+        self.table.fill(
+            [
+                (goal.id, [str(number), Text(first_line(goal.what, 70), style="bold")])
+                for number, goal in enumerate(session.goals, start=1)
+            ]
+        )
+        empty = self.query_one("#goals-empty", Static)
+        empty.display = not session.goals
+        empty.update(tr("goals.empty"))
+        self.table.display = bool(session.goals)
+        self._show_card(self.table.current_key)
+
+    @on(DataTable.RowHighlighted, "#goals-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_card(event.row_key.value)
+
+    def _show_card(self, key: str | None) -> None:
+        card = self.query_one("#goal-card", Static)
+        goal = next((g for g in self.current.goals if g.id == key), None) if key else None
+        card.display = goal is not None
+        if goal is None:
+            return
+        tr = self.tr
+        text = Text(goal.what + "\n", style="bold")
+        for label, value in (
+            (tr("field.goal.why"), goal.why),
+            (tr("field.goal.measure"), goal.measure),
+        ):
+            text.append(label + "\n", style="bold dim")
+            filled = value.strip()
+            text.append(
+                (filled or tr("personas.not_filled")) + "\n", style="" if filled else "dim italic"
+            )
+        card.update(text)
+
+    def focus_main(self) -> None:
+        self.table.focus()
+
+    def select_record(self, record_id: str) -> None:
+        self.table.select_key(record_id)
+
+    def count_text(self) -> str:
+        return self.tr.count("count.goals", len(self.current.goals)) if self.session else ""
+
+    @on(DataTable.RowSelected, "#goals-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_add(self) -> None:
+        self.screen_owner.open_form("goal", None)
+
+    def action_edit(self) -> None:
+        key = self.table.current_key
+        if key is not None:
+            self.screen_owner.open_form("goal", key)
+
+    def action_delete(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            return
+        goal = edits.find(self.current.goals, key)
+        self.edit(edits.delete_goal(self.current, key), self.tr("edit.goal.delete", name=goal.what))
+        self.screen_owner.notify_undoable(self.tr("done.deleted", name=goal.what))
+
+    def action_move(self, offset: int) -> None:
+        key = self.table.current_key
+        if key is not None:
+            self.edit(edits.move_goal(self.current, key, offset), self.tr("edit.goal.move"))

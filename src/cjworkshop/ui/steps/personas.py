@@ -1,0 +1,152 @@
+"""Personas: the semi-fictional typical customers the room walks through the journey."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from cjworkshop.model import edits
+from cjworkshop.model.queries import plots_of_persona
+from cjworkshop.model.session import Persona
+from cjworkshop.ui.forms import PERSONA_TEXTS
+from cjworkshop.ui.steps.base import StepView
+from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+
+
+class PersonasStep(StepView):
+    """A list of personas beside the full profile of the one under the cursor."""
+
+    STEP = "personas"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "key.add", id="persona-add"),
+        Binding("e", "edit", "key.edit", id="persona-edit"),
+        Binding("c", "duplicate", "key.duplicate", id="persona-duplicate"),
+        Binding("d,delete", "delete", "key.delete", id="persona-delete"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", show=False, id="persona-up"),
+        Binding("shift+down,J", "move(1)", "key.move_down", show=False, id="persona-down"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="step-intro", id="personas-intro")
+        with Horizontal(classes="split"):
+            yield RecordTable(id="personas-table")
+            with VerticalScroll(id="persona-card", classes="card"):
+                yield Static(id="persona-detail")
+        yield Static(classes="hint empty", id="personas-empty")
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#personas-table", RecordTable)
+
+    def refresh_view(self) -> None:
+        tr, session = self.tr, self.current
+        self.query_one("#personas-intro", Static).update(tr("personas.intro"))
+        self.table.set_columns([(tr("field.persona.name"), None)])
+        self.table.fill(
+            [(p.id, [Text(first_line(p.name, 24), style="bold")]) for p in session.personas]
+        )
+        has_any = bool(session.personas)
+        self.query_one(".split").display = has_any
+        empty = self.query_one("#personas-empty", Static)
+        empty.display = not has_any
+        empty.update(tr("personas.empty"))
+        self._show_detail(self.table.current_key)
+
+    def focus_main(self) -> None:
+        self.table.focus()
+
+    def select_record(self, record_id: str) -> None:
+        self.table.select_key(record_id)
+
+    def count_text(self) -> str:
+        return self.tr.count("count.personas", len(self.current.personas)) if self.session else ""
+
+    @on(DataTable.RowHighlighted, "#personas-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.row_key.value)
+
+    @on(DataTable.RowSelected, "#personas-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _show_detail(self, key: str | None) -> None:
+        detail = self.query_one("#persona-detail", Static)
+        if key is None or self.session is None:
+            detail.update("")
+            return
+        try:
+            persona = edits.find(self.current.personas, key)
+        except edits.UnknownItem:
+            detail.update("")
+            return
+        detail.update(self.profile(persona))
+
+    def profile(self, persona: Persona) -> Text:
+        tr = self.tr
+        text = Text(persona.name + "\n", style="bold")
+        for name in PERSONA_TEXTS:
+            value = getattr(persona, name).strip()
+            text.append(tr(f"field.persona.{name}") + "\n", style="bold dim")
+            text.append(
+                (value or tr("personas.not_filled")) + "\n\n", style="" if value else "dim italic"
+            )
+        plotted = len(plots_of_persona(self.current, persona.id))
+        text.append(
+            tr("personas.plotted", count=plotted, total=len(self.current.touchpoints)), style="dim"
+        )
+        return text
+
+    def _persona(self) -> Persona | None:
+        key = self.table.current_key
+        return edits.find(self.current.personas, key) if key else None
+
+    def action_add(self) -> None:
+        self.screen_owner.open_form("persona", None)
+
+    def action_edit(self) -> None:
+        persona = self._persona()
+        if persona is not None:
+            self.screen_owner.open_form("persona", persona.id)
+
+    def action_duplicate(self) -> None:
+        persona = self._persona()
+        if persona is None:
+            return
+        name = self.tr("personas.copy_name", name=persona.name)
+        changed, copy_id = edits.duplicate_persona(self.current, persona.id, name)
+        self.edit(changed, self.tr("edit.persona.duplicate", name=persona.name), select=copy_id)
+
+    def action_delete(self) -> None:
+        persona = self._persona()
+        if persona is None:
+            return
+        tr = self.tr
+        plotted = len(plots_of_persona(self.current, persona.id))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.edit(
+                    edits.delete_persona(self.current, persona.id),
+                    tr("edit.persona.delete", name=persona.name),
+                )
+                self.screen_owner.notify_undoable(tr("done.deleted", name=persona.name))
+
+        self.screen_owner.confirm(
+            tr("personas.delete_question", name=persona.name, plots=plotted),
+            tr("button.delete"),
+            answered,
+        )
+
+    def action_move(self, offset: int) -> None:
+        persona = self._persona()
+        if persona is not None:
+            self.edit(
+                edits.move_persona(self.current, persona.id, offset), self.tr("edit.persona.move")
+            )

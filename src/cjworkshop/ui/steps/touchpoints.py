@@ -1,0 +1,296 @@
+"""Touchpoints: every contact moment, phase by phase, direct or indirect, with its channel.
+
+The table groups touchpoints under their phase. Under it, the template's suggestions for the phase
+under the cursor can be added with one keystroke each. A nudge line names the phases that have no
+touchpoints yet, or no indirect ones (review sites, trade press, word of mouth), because those
+are the ones rooms forget. Phases themselves are added, renamed, weighted and reordered here too.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from msgspec.structs import replace
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from cjworkshop.model import edits
+from cjworkshop.model.queries import empty_phases, phases_without_indirect, plots_at_touchpoint
+from cjworkshop.model.session import Phase, Touchpoint
+from cjworkshop.model.template import SuggestedTouchpoint, template_phase
+from cjworkshop.ui.steps.base import PhaseFocused, StepView
+from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+
+PHASE = "phase:"
+TOUCHPOINT = "tp:"
+
+
+class TouchpointsStep(StepView):
+    """Touchpoints grouped by phase, with the template's suggestions one key away."""
+
+    STEP = "touchpoints"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "key.add_touchpoint", id="tp-add"),
+        Binding("s", "suggestions", "key.suggestions", id="tp-suggestions"),
+        Binding("e", "edit", "key.edit", id="tp-edit"),
+        Binding("d,delete", "delete", "key.delete", id="tp-delete"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", show=False, id="tp-up"),
+        Binding("shift+down,J", "move(1)", "key.move_down", show=False, id="tp-down"),
+        Binding("less_than_sign", "other_phase(-1)", "key.phase_before", show=False, id="tp-prev"),
+        Binding("greater_than_sign", "other_phase(1)", "key.phase_after", show=False, id="tp-next"),
+        Binding("P", "add_phase", "key.add_phase", id="phase-add"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phase_id: str | None = None
+        self.suggested: list[SuggestedTouchpoint] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="step-intro", id="touchpoints-intro")
+        yield Static(classes="nudge", id="touchpoints-nudge")
+        yield RecordTable(id="touchpoints-table")
+        yield Static(classes="hint empty", id="touchpoints-empty")
+        yield Static(classes="section", id="suggestions-label")
+        yield OptionList(id="suggestions")
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#touchpoints-table", RecordTable)
+
+    def refresh_view(self) -> None:
+        tr, session = self.tr, self.current
+        self.query_one("#touchpoints-intro", Static).update(tr("touchpoints.intro"))
+        self.table.set_columns(
+            [
+                (tr("touchpoints.column.name"), None),
+                (tr("touchpoints.column.kind"), None),
+                (tr("touchpoints.column.channel"), None),
+                (tr("touchpoints.column.plotted"), None),
+            ]
+        )
+        rows: list[tuple[str, list[str | Text]]] = []
+        for phase in session.phases:
+            members = [tp for tp in session.touchpoints if tp.phase == phase.id]
+            indirect = sum(1 for tp in members if tp.kind == "indirect")
+            summary = tr("touchpoints.phase_summary", count=len(members), indirect=indirect)
+            name = Text.assemble(
+                (f"▸ {first_line(phase.name, 30)}", "bold"), (f"  {summary}", "dim")
+            )
+            rows.append((PHASE + phase.id, [name, "", "", ""]))
+            for touchpoint in members:
+                plotted = len(plots_at_touchpoint(session, touchpoint.id))
+                kind_style = "italic" if touchpoint.kind == "indirect" else ""
+                rows.append(
+                    (
+                        TOUCHPOINT + touchpoint.id,
+                        [
+                            Text(f"   {first_line(touchpoint.name, 36)}"),
+                            Text(tr(f"kind.{touchpoint.kind}"), style=kind_style),
+                            tr(f"channel.{touchpoint.channel}"),
+                            f"{plotted}/{len(session.personas)}",
+                        ],
+                    )
+                )
+        self.table.fill(rows)
+        has_phases = bool(session.phases)
+        self.table.display = has_phases
+        empty = self.query_one("#touchpoints-empty", Static)
+        empty.display = not has_phases
+        empty.update(tr("touchpoints.no_phases"))
+        self._show_nudge()
+        self._follow_cursor()
+
+    def _show_nudge(self) -> None:
+        tr, session = self.tr, self.current
+        parts = [tr("touchpoints.nudge.empty", phase=p.name) for p in empty_phases(session)]
+        parts += [
+            tr("touchpoints.nudge.indirect", phase=p.name) for p in phases_without_indirect(session)
+        ]
+        nudge = self.query_one("#touchpoints-nudge", Static)
+        nudge.update(Text("⚠ " + "  ·  ".join(parts)) if parts else "")
+        nudge.display = bool(parts)
+
+    def focus_main(self) -> None:
+        self.table.focus()
+
+    def select_record(self, record_id: str) -> None:
+        if any(tp.id == record_id for tp in self.current.touchpoints):
+            self.table.select_key(TOUCHPOINT + record_id)
+        else:
+            self.table.select_key(PHASE + record_id)
+
+    def count_text(self) -> str:
+        if self.session is None:
+            return ""
+        return self.tr.count("count.touchpoints", len(self.current.touchpoints))
+
+    # Where the cursor is ------------------------------------------------------------------
+
+    def _selected_phase(self) -> Phase | None:
+        key = self.table.current_key
+        if key is None:
+            return None
+        if key.startswith(PHASE):
+            return edits.find(self.current.phases, key.removeprefix(PHASE))
+        touchpoint = edits.find(self.current.touchpoints, key.removeprefix(TOUCHPOINT))
+        return edits.find(self.current.phases, touchpoint.phase)
+
+    def _selected_touchpoint(self) -> Touchpoint | None:
+        key = self.table.current_key
+        if key is None or not key.startswith(TOUCHPOINT):
+            return None
+        return edits.find(self.current.touchpoints, key.removeprefix(TOUCHPOINT))
+
+    @on(DataTable.RowHighlighted, "#touchpoints-table")
+    def _highlighted(self) -> None:
+        self._follow_cursor()
+
+    def _follow_cursor(self) -> None:
+        phase = self._selected_phase() if self.session is not None else None
+        phase_id = phase.id if phase else None
+        if phase_id != self.phase_id:
+            self.phase_id = phase_id
+            self.post_message(PhaseFocused(phase_id))
+        self._show_suggestions(phase)
+
+    def _show_suggestions(self, phase: Phase | None) -> None:
+        tr = self.tr
+        label = self.query_one("#suggestions-label", Static)
+        options = self.query_one("#suggestions", OptionList)
+        guide = template_phase(self.screen_owner.template, phase.id) if phase else None
+        language = self.current.language
+        present = {
+            tp.name.casefold() for tp in self.current.touchpoints if phase and tp.phase == phase.id
+        }
+        self.suggested = [
+            s
+            for s in (guide.touchpoints if guide else ())
+            if s.name(language).casefold() not in present
+        ]
+        if phase is None or not self.suggested:
+            label.update(tr("touchpoints.no_suggestions") if phase else "")
+            options.display = False
+            return
+        label.update(tr("touchpoints.suggestions", phase=phase.name))
+        options.display = True
+        options.set_options(
+            Option(
+                Text.assemble(
+                    (s.name(language), "bold"),
+                    "  ",
+                    (f"{tr(f'kind.{s.kind}')} · {tr(f'channel.{s.channel}')}", "dim"),
+                )
+            )
+            for s in self.suggested
+        )
+
+    # Actions ------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#touchpoints-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _suggestion_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        phase = self._selected_phase()
+        if phase is None or event.option_index >= len(self.suggested):
+            return
+        suggestion = self.suggested[event.option_index]
+        language = self.current.language
+        record = Touchpoint(
+            id="",
+            phase=phase.id,
+            name=suggestion.name(language),
+            channel=suggestion.channel,
+            kind=suggestion.kind,
+            description=suggestion.description(language) if suggestion.description else "",
+        )
+        changed, _ = edits.add_touchpoint(self.current, record)
+        self.edit(changed, self.tr("edit.touchpoint.add", name=record.name))
+
+    def action_suggestions(self) -> None:
+        options = self.query_one("#suggestions", OptionList)
+        if options.display and options.option_count:
+            options.highlighted = options.highlighted or 0
+            options.focus()
+        else:
+            self.screen_owner.notify(self.tr("touchpoints.no_suggestions"))
+
+    def action_add(self) -> None:
+        phase = self._selected_phase()
+        if phase is None:
+            self.action_add_phase()
+            return
+        self.screen_owner.open_form("touchpoint", None, phase=phase.id)
+
+    def action_add_phase(self) -> None:
+        self.screen_owner.open_form("phase", None)
+
+    def action_edit(self) -> None:
+        touchpoint = self._selected_touchpoint()
+        if touchpoint is not None:
+            self.screen_owner.open_form("touchpoint", touchpoint.id)
+            return
+        phase = self._selected_phase()
+        if phase is not None:
+            self.screen_owner.open_form("phase", phase.id)
+
+    def action_delete(self) -> None:
+        tr, session = self.tr, self.current
+        touchpoint = self._selected_touchpoint()
+        if touchpoint is not None:
+            plotted = len(plots_at_touchpoint(session, touchpoint.id))
+            delete = edits.delete_touchpoint(session, touchpoint.id)
+            label = tr("edit.touchpoint.delete", name=touchpoint.name)
+            if plotted == 0:
+                self.edit(delete, label)
+                self.screen_owner.notify_undoable(tr("done.deleted", name=touchpoint.name))
+                return
+            question = tr("touchpoints.delete_question", name=touchpoint.name, plots=plotted)
+        else:
+            phase = self._selected_phase()
+            if phase is None:
+                return
+            count = sum(1 for tp in session.touchpoints if tp.phase == phase.id)
+            delete = edits.delete_phase(session, phase.id)
+            label = tr("edit.phase.delete", name=phase.name)
+            question = tr("touchpoints.delete_phase_question", name=phase.name, count=count)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.edit(delete, label)
+
+        self.screen_owner.confirm(question, tr("button.delete"), answered)
+
+    def action_move(self, offset: int) -> None:
+        touchpoint = self._selected_touchpoint()
+        if touchpoint is not None:
+            self.edit(
+                edits.move_touchpoint(self.current, touchpoint.id, offset),
+                self.tr("edit.touchpoint.move", name=touchpoint.name),
+            )
+            return
+        phase = self._selected_phase()
+        if phase is not None:
+            self.edit(
+                edits.move_phase(self.current, phase.id, offset),
+                self.tr("edit.phase.move", name=phase.name),
+            )
+
+    def action_other_phase(self, offset: int) -> None:
+        touchpoint = self._selected_touchpoint()
+        if touchpoint is None:
+            return
+        ids = [phase.id for phase in self.current.phases]
+        target = ids.index(touchpoint.phase) + offset
+        if not 0 <= target < len(ids):
+            return
+        moved = edits.update_touchpoint(self.current, replace(touchpoint, phase=ids[target]))
+        self.edit(moved, self.tr("edit.touchpoint.move", name=touchpoint.name))

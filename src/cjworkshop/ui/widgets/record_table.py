@@ -1,0 +1,57 @@
+"""A table of records keyed by id that keeps its cursor on the same record across redraws."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+Cell = str | Text
+
+
+class RecordTable(DataTable[Cell]):
+    """Rows are records; ``current_key`` is the id of the record under the cursor."""
+
+    def __init__(self, columns: Sequence[tuple[str, int | None]] = (), **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self.column_specs = list(columns)
+
+    def set_columns(self, columns: Sequence[tuple[str, int | None]]) -> None:
+        """Column labels and widths (None: as wide as the content)."""
+        self.column_specs = list(columns)
+
+    @property
+    def current_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+    def fill(self, rows: Sequence[tuple[str, Sequence[Cell]]], keep: str | None = None) -> None:
+        """Replace every row, then put the cursor back on ``keep`` (or the nearest row)."""
+        keep = keep if keep is not None else self.current_key
+        position = self.cursor_row
+        self.clear(columns=True)
+        for label, width in self.column_specs:
+            self.add_column(label, width=width)
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
+        if not rows:
+            return
+        keys = [key for key, _ in rows]
+        target = keys.index(keep) if keep in keys else min(position, len(rows) - 1)
+        self.move_cursor(row=max(0, target), animate=False)
+
+    def select_key(self, key: str) -> None:
+        for index, row_key in enumerate(self.rows):
+            if row_key.value == key:
+                self.move_cursor(row=index, animate=False)
+                return
+
+
+def first_line(text: str, width: int = 80) -> str:
+    """The first line of a text, shortened with an ellipsis to fit a table cell."""
+    stripped = text.strip()
+    line = stripped.splitlines()[0] if stripped else ""
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,48 @@
+"""Input validators with messages in the session's language."""
+
+from __future__ import annotations
+
+from textual.validation import ValidationResult, Validator
+
+
+class NotBlank(Validator):
+    """Refuses empty or whitespace-only text."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(failure_description=message)
+
+    def validate(self, value: str) -> ValidationResult:
+        return self.success() if value.strip() else self.failure()
+
+
+class WholeNumber(Validator):
+    """A whole number within bounds, or empty when ``optional``."""
+
+    def __init__(self, low: int, high: int, message: str, *, optional: bool = False) -> None:
+        super().__init__(failure_description=message)
+        self.low, self.high, self.optional = low, high, optional
+
+    def validate(self, value: str) -> ValidationResult:
+        text = value.strip()
+        if not text:
+            return self.success() if self.optional else self.failure()
+        try:
+            number = int(text)
+        except ValueError:
+            return self.failure()
+        return self.success() if self.low <= number <= self.high else self.failure()
+
+
+class Decimal(Validator):
+    """A number with an optional decimal point (comma accepted too) within bounds."""
+
+    def __init__(self, low: float, high: float, message: str) -> None:
+        super().__init__(failure_description=message)
+        self.low, self.high = low, high
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            number = float(value.strip().replace(",", "."))
+        except ValueError:
+            return self.failure()
+        return self.success() if self.low <= number <= self.high else self.failure()

@@ -1,0 +1,86 @@
+"""Fixtures for driving the app with Pilot: a fixed clock, a fixed time zone, a temp folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cjworkshop.i18n import Language
+from cjworkshop.model.session import Mode
+from cjworkshop.store.folders import create_session
+from cjworkshop.store.templates import find_template
+from cjworkshop.ui.app import WorkshopApp, create_app
+
+FIXED = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
+
+
+def fixed_clock() -> dt.datetime:
+    return FIXED
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times on screen are shown in local time; tests read them in UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ", raising=False)
+    time.tzset()
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder with an empty ``sessions`` folder, as the current directory."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sessions").mkdir()
+    return tmp_path
+
+
+def new_session(
+    folder: Path,
+    title: str = "Bakkerij Jansen",
+    template: str = "five-phases",
+    language: Language = "en",
+    mode: Mode = "workshop",
+) -> Path:
+    chosen = find_template(template)
+    assert chosen is not None
+    return create_session(folder, chosen, title=title, language=language, mode=mode, when=FIXED)
+
+
+def app_for(
+    path: Path | None = None,
+    folder: Path = Path("sessions"),
+    language: Language = "en",
+    read_only: bool = False,
+) -> WorkshopApp:
+    app = create_app(
+        folder=folder, session_path=path, language=language, read_only=read_only, clock=fixed_clock
+    )
+    app.monotonic = Stopwatch()
+    return app
+
+
+class Stopwatch:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def has_no_lock(path: Path) -> bool:
+    return not (path.parent / f".{path.name}.lock").exists()
+
+
+__all__ = ["FIXED", "Stopwatch", "app_for", "has_no_lock", "new_session", "os"]

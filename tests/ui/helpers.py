@@ -1,0 +1,38 @@
+"""Small Pilot helpers: typing into the focused field, reading what a table shows."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, TextArea
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every background save has finished and the screen is up to date."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type like a person, key by key (spaces included)."""
+    await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def fill(pilot: Pilot[None], *values: str) -> None:
+    """Fill the form's fields in order: type each value, Tab to the next field."""
+    for index, value in enumerate(values):
+        focused = pilot.app.focused
+        if isinstance(focused, Input):
+            focused.value = ""
+        elif isinstance(focused, TextArea):
+            focused.text = ""
+        await type_text(pilot, value)
+        if index < len(values) - 1:
+            await pilot.press("tab")
+
+
+def table_rows(table: DataTable[object]) -> list[list[str]]:
+    """The plain text of every row, as a person reads it."""
+    return [
+        [str(cell).strip() for cell in table.get_row_at(index)] for index in range(table.row_count)
+    ]

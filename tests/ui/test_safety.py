@@ -1,0 +1,210 @@
+"""Nothing lost: failed saves, read-only sessions, drafts after a crash, SIGKILL, quitting."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label, TextArea
+
+from cjworkshop.store import session_file
+from cjworkshop.store.drafts import draft_path
+from cjworkshop.store.lock import SessionLock
+from cjworkshop.store.session_file import read_session
+from cjworkshop.ui.modals.record_form import RecordForm
+from cjworkshop.ui.screens.session import SessionScreen
+from tests.ui.conftest import app_for, has_no_lock, new_session
+from tests.ui.helpers import fill, settle
+
+
+async def test_a_failing_disk_keeps_edits_in_memory_and_saves_when_it_recovers(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    real_write = session_file.write_atomically
+    broken = {"on": True}
+
+    def flaky(target: Path, text: str, *, backup: Path | None = None) -> None:
+        if broken["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(target, text, backup=backup)
+
+    monkeypatch.setattr(session_file, "write_atomically", flaky)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await fill(pilot, "Keep me")
+        await pilot.press("enter")
+        await settle(pilot)
+        status = str(app.screen.query_one("#save-status", Label).render())
+        assert "not saved" in status
+        assert "disk is full" in status
+        assert read_session(path).goals == ()
+        assert app.document is not None
+        assert app.document.session.goals[0].what == "Keep me"
+
+        broken["on"] = False
+        await pilot.pause(3.5)  # the retry timer fires
+        await settle(pilot)
+        assert [g.what for g in read_session(path).goals] == ["Keep me"]
+        assert "saved" in str(app.screen.query_one("#save-status", Label).render())
+
+
+async def test_a_locked_session_opens_read_only_after_asking(workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    before = path.read_bytes()
+    other = SessionLock(path)
+    other.path.write_text(f'pid = {os.getppid()}\nhost = "{os.uname().nodename}"\nsince = "x"\n')
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "open in another cjworkshop" in str(app.screen.query_one(".question").render())
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert "read-only" in str(app.screen.query_one("#save-status", Label).render())
+        await pilot.press("a")
+        await fill(pilot, "In memory")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert path.read_bytes() == before
+        # Saving a copy keeps the work and continues in the copy.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        copy = app.screen.query_one(Input).value
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [g.what for g in read_session(Path(copy)).goals] == ["In memory"]
+        assert path.read_bytes() == before
+
+
+async def test_a_form_draft_survives_a_crash_and_comes_back(workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "a")
+        await fill(pilot, "Sanne", "Mother of two who orders on Friday evenings")
+        await pilot.pause(0.8)
+        await settle(pilot)
+        assert draft_path(path).exists()
+    # As after a crash: the form was never saved and the lock names a process that is gone.
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    lock = path.parent / f".{path.name}.lock"
+    lock.write_text(f'pid = {dead}\nhost = "{os.uname().nodename}"\nsince = "x"\n')
+    second = app_for(path)
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(second.screen, RecordForm)
+        assert second.screen.query_one("#field-name", Input).value == "Sanne"
+        description = second.screen.query_one("#field-description", TextArea).text
+        assert description == "Mother of two who orders on Friday evenings"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [p.name for p in read_session(path).personas] == ["Sanne"]
+        assert not draft_path(path).exists()
+
+
+async def test_parking_lot_keeps_side_topics(workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await fill(pilot, "Ask IT about the API")
+        await pilot.press("enter")
+        await fill(pilot, "Budget next year")
+        await pilot.press("enter", "tab")
+        await pilot.press("up", "space")
+        await settle(pilot)
+        notes = read_session(path).parking_lot
+        assert [(n.text, n.done) for n in notes] == [
+            ("Ask IT about the API", True),
+            ("Budget next year", False),
+        ]
+        await pilot.press("escape")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert [n.done for n in read_session(path).parking_lot] == [False, False]
+
+
+async def test_timebox_counts_pauses_extends_and_signals_time_up(workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert "15:00" in str(screen.timebox.render())
+        await pilot.press("t")
+        app.monotonic.advance(125)  # type: ignore[attr-defined]
+        screen.timebox.refresh_display()
+        assert "12:55 ▶" in str(screen.timebox.render())
+        await pilot.press("t")
+        await settle(pilot)
+        assert read_session(path).timebox["goals"].used_seconds == 125
+        await pilot.press("plus")
+        await settle(pilot)
+        assert read_session(path).timebox["goals"].planned_minutes == 20
+        await pilot.press("t")
+        app.monotonic.advance(20 * 60)  # type: ignore[attr-defined]
+        screen.timebox.refresh_display()
+        await pilot.pause()
+        assert "+02:05" in str(screen.timebox.render())
+        assert screen.timebox.has_class("-over")
+        assert any("Time is up" in n.message for n in app._notifications)
+        await pilot.press("right_square_bracket")  # leaving the step records its time
+        await settle(pilot)
+        assert read_session(path).timebox["goals"].used_seconds == 125 + 20 * 60
+        await pilot.press("left_square_bracket", "T")
+        await settle(pilot)
+        assert read_session(path).timebox["goals"].used_seconds == 0
+
+
+async def test_quitting_releases_the_lock(workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    app.finish()
+    assert has_no_lock(path)
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
+def test_a_killed_app_keeps_every_committed_edit(workdir: Path, signal_number: int) -> None:
+    """A real process adds a goal, then dies by a signal; the file has the goal and is valid."""
+    path = new_session(workdir / "sessions", template="blank")
+    script = textwrap.dedent(
+        f"""
+        import asyncio, os, sys
+        from pathlib import Path
+        from cjworkshop.ui.app import create_app
+
+        async def main():
+            app = create_app(folder=Path("sessions"), session_path=Path({str(path)!r}))
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.press("a", *"Survive", "enter")
+                await pilot.pause(1.0)
+                print("committed", flush=True)
+                await asyncio.sleep(30)
+
+        asyncio.run(main())
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "committed"
+    process.send_signal(signal_number)
+    process.wait(timeout=10)
+    assert [g.what for g in read_session(path).goals] == ["Survive"]
+    time.sleep(0)  # the file is whole: read_session above validated every byte
