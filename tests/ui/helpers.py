@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
@@ -31,7 +33,7 @@ async def fill(pilot: Pilot[None], *values: str) -> None:
             await pilot.press("tab")
 
 
-def table_rows(table: DataTable[object]) -> list[list[str]]:
+def table_rows(table: DataTable[Any]) -> list[list[str]]:
     """The plain text of every row, as a person reads it."""
     return [
         [str(cell).strip() for cell in table.get_row_at(index)] for index in range(table.row_count)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label, TextArea
 
-from cjworkshop.store import session_file
+from cjworkshop.store import atomic, session_file
 from cjworkshop.store.drafts import draft_path
 from cjworkshop.store.lock import SessionLock
 from cjworkshop.store.session_file import read_session
@@ -28,7 +28,7 @@ async def test_a_failing_disk_keeps_edits_in_memory_and_saves_when_it_recovers(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = new_session(workdir / "sessions", template="blank")
-    real_write = session_file.write_atomically
+    real_write = atomic.write_atomically
     broken = {"on": True}
 
     def flaky(target: Path, text: str, *, backup: Path | None = None) -> None:
