@@ -10,7 +10,10 @@ from __future__ import annotations
 from cjworkshop.model.session import Mode, Step
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.steps.goals import GoalsStep
+from cjworkshop.ui.steps.grid import GridStep
 from cjworkshop.ui.steps.personas import PersonasStep
+from cjworkshop.ui.steps.plotting import PlottingStep
+from cjworkshop.ui.steps.review import ReviewStep
 from cjworkshop.ui.steps.touchpoints import TouchpointsStep
 from cjworkshop.ui.steps.unavailable import unavailable_step
 
@@ -38,6 +41,9 @@ VIEWS: dict[Step, type[StepView]] = {
     "goals": GoalsStep,
     "personas": PersonasStep,
     "touchpoints": TouchpointsStep,
+    "plotting": PlottingStep,
+    "grid": GridStep,
+    "review": ReviewStep,
 }
 
 

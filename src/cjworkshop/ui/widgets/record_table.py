@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -13,8 +14,14 @@ Cell = str | Text
 class RecordTable(DataTable[Cell]):
     """Rows are records; ``current_key`` is the id of the record under the cursor."""
 
-    def __init__(self, columns: Sequence[tuple[str, int | None]] = (), **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, int | None]] = (),
+        *,
+        cursor_type: Literal["row", "cell"] = "row",
+        **kwargs: object,
+    ) -> None:
+        super().__init__(cursor_type=cursor_type, zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.column_specs = list(columns)
 
     def set_columns(self, columns: Sequence[tuple[str, int | None]]) -> None:

@@ -1,0 +1,333 @@
+"""The improvement roadmap: items from pain points, opportunities and weak self-assessment answers,
+scored in a way anyone can recompute from the session file.
+
+For every item::
+
+    impact = severity × personas × phase weight × feeling × (1 + 0.1 × dots)
+    score  = impact / effort
+
+- severity: the highest severity of its pain points (3 when unrated); for an opportunity, the
+  highest severity of the pain points named at the same plots, else 2; for a self-assessment
+  answer, 6 minus the answer (1 gives 5, 4 gives 2);
+- personas: how many personas it touches (a self-assessment answer touches them all, at least 1);
+- phase weight: the highest weight among the phases where it occurs (the template sets these);
+- feeling: 1 + (−average emotion) / 4 over the plots where it occurs, from 0.5 (+2, delighted) to
+  1.5 (−2, furious); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
+- dots: the dot votes the room gave it;
+- effort: 1 to 5 as the room set it; until then it counts as 3 and the item says so.
+
+Items are ranked by score. The horizon follows the score (at least two thirds of the top score:
+Now; at least a third: Next; else Later) unless the room overrode it. The quadrant compares
+impact with half the highest impact and effort with 3: quick win, big bet, fill-in, money pit.
+Regenerating keeps every decision, because decisions live in ``Session.roadmap`` keyed by the
+sources of the item, never by its position.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from cjworkshop.model.assessment import phase_of, phase_scores
+from cjworkshop.model.ids import slugify
+from cjworkshop.model.review import opportunity_groups, pain_groups
+from cjworkshop.model.session import Horizon, Plot, RoadmapItem, Session
+
+UNSET_EFFORT = 3
+VOTE_WEIGHT = Fraction(1, 10)
+OPPORTUNITY_SEVERITY = 2
+WEAK_ANSWER = 4
+"""Self-assessment answers at or below this become roadmap items."""
+
+Quadrant = Literal["quick-win", "big-bet", "fill-in", "money-pit"]
+SourceKind = Literal["pain", "opportunity", "assessment"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one source brings to an item: the raw material of its score."""
+
+    key: str
+    kind: SourceKind
+    text: str
+    severity: int
+    severity_set: bool
+    personas: frozenset[str]
+    touchpoints: tuple[str, ...]
+    phases: tuple[str, ...]
+    emotions: tuple[int, ...]
+    answer: int | None = None
+    phase_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Factors:
+    """The numbers behind an item's rank, each explained in its ``why``."""
+
+    severity: int
+    severity_set: bool
+    personas: int
+    weight: float
+    weight_phase: str | None
+    feeling: float
+    average_emotion: float | None
+    phase_score: float | None
+    dots: int
+    impact: float
+    effort: int
+    effort_set: bool
+    score: float
+
+
+@dataclass(frozen=True)
+class RankedItem:
+    """One roadmap item with its decisions, its evidence and where it ranks."""
+
+    id: str
+    title: str
+    decision: RoadmapItem | None
+    evidence: tuple[Evidence, ...]
+    factors: Factors
+    rank: int
+    horizon: Horizon
+    horizon_overridden: bool
+    quadrant: Quadrant | None
+    top_score: float
+    """The highest score of the roadmap, which the horizon is measured against."""
+
+    @property
+    def status(self) -> str:
+        return self.decision.status if self.decision else "open"
+
+    @property
+    def owner(self) -> str:
+        return self.decision.owner if self.decision else ""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(e.key for e in self.evidence)
+
+    @property
+    def personas(self) -> frozenset[str]:
+        return frozenset().union(*(e.personas for e in self.evidence))
+
+    @property
+    def touchpoints(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t for e in self.evidence for t in e.touchpoints))
+
+
+def evidence(session: Session, question_texts: dict[str, str] | None = None) -> list[Evidence]:
+    """Every candidate source of a roadmap item, pain points first, in journey order."""
+    plots = {(plot.persona, plot.touchpoint): plot for plot in session.plots}
+    phase_of_touchpoint = {tp.id: tp.phase for tp in session.touchpoints}
+    found: list[Evidence] = []
+    for group in pain_groups(session):
+        occurrences = [(o.persona, o.touchpoint) for o in group.occurrences]
+        found.append(
+            Evidence(
+                key=f"pain:{group.key}",
+                kind="pain",
+                text=group.text,
+                severity=group.severity,
+                severity_set=group.severity_set,
+                personas=frozenset(group.personas),
+                touchpoints=group.touchpoints,
+                phases=tuple(dict.fromkeys(phase_of_touchpoint[t] for t in group.touchpoints)),
+                emotions=_emotions(plots, occurrences),
+            )
+        )
+    for idea in opportunity_groups(session):
+        occurrences = [(o.persona, o.touchpoint) for o in idea.occurrences]
+        rated = [
+            pain.severity
+            for pair in occurrences
+            for pain in plots[pair].pain_points
+            if pain.severity is not None
+        ]
+        touchpoints = tuple(dict.fromkeys(o.touchpoint for o in idea.occurrences))
+        found.append(
+            Evidence(
+                key=f"opportunity:{idea.key}",
+                kind="opportunity",
+                text=idea.text,
+                severity=max(rated) if rated else OPPORTUNITY_SEVERITY,
+                severity_set=bool(rated),
+                personas=frozenset(idea.personas),
+                touchpoints=touchpoints,
+                phases=tuple(dict.fromkeys(phase_of_touchpoint[t] for t in touchpoints)),
+                emotions=_emotions(plots, occurrences),
+            )
+        )
+    scores = phase_scores(session)
+    everyone = frozenset(persona.id for persona in session.personas)
+    for answer in session.assessment:
+        phase = phase_of(answer.question)
+        if answer.not_applicable or answer.score is None or answer.score > WEAK_ANSWER:
+            continue
+        if phase not in scores:
+            continue
+        found.append(
+            Evidence(
+                key=f"assessment:{answer.question}",
+                kind="assessment",
+                text=(question_texts or {}).get(answer.question, answer.question),
+                severity=6 - answer.score,
+                severity_set=True,
+                personas=everyone,
+                touchpoints=(),
+                phases=(phase,),
+                emotions=(),
+                answer=answer.score,
+                phase_score=scores[phase].average,
+            )
+        )
+    return found
+
+
+def _emotions(
+    plots: dict[tuple[str, str], Plot], pairs: Iterable[tuple[str, str]]
+) -> tuple[int, ...]:
+    return tuple(emotion for pair in pairs if (emotion := plots[pair].emotion) is not None)
+
+
+def half_up(value: Fraction, places: int = 1) -> float:
+    """Round as people do on paper: 16.25 becomes 16.3, not 16.2."""
+    scale = 10**places
+    return float(math.floor(value * scale + Fraction(1, 2))) / scale
+
+
+def _factors(
+    session: Session, found: tuple[Evidence, ...], decision: RoadmapItem | None
+) -> Factors:
+    weights = {phase.id: Fraction(str(phase.weight)) for phase in session.phases}
+    names = {phase.id: phase.name for phase in session.phases}
+    severity = max(e.severity for e in found)
+    personas = frozenset().union(*(e.personas for e in found))
+    reach = max(1, len(personas))
+    phases = [p for e in found for p in e.phases if p in weights]
+    weight_phase = max(phases, key=lambda p: weights[p]) if phases else None
+    weight = weights[weight_phase] if weight_phase else Fraction(1)
+    emotions = [value for e in found for value in e.emotions]
+    average = Fraction(sum(emotions), len(emotions)) if emotions else None
+    phase_score = next((e.phase_score for e in found if e.phase_score is not None), None)
+    if average is not None:
+        feeling = 1 + (-average) / 4
+    elif phase_score is not None:
+        feeling = 1 + (3 - Fraction(str(phase_score))) / 4
+    else:
+        feeling = Fraction(1)
+    item_id = decision.id if decision else None
+    dots = sum(vote.dots for vote in session.votes if vote.item == item_id) if item_id else 0
+    impact = half_up(severity * reach * weight * feeling * (1 + VOTE_WEIGHT * dots))
+    effort_set = decision is not None and decision.effort is not None
+    effort = (
+        decision.effort if decision is not None and decision.effort is not None else UNSET_EFFORT
+    )
+    return Factors(
+        severity=severity,
+        severity_set=all(e.severity_set for e in found if e.severity == severity),
+        personas=reach,
+        weight=float(weight),
+        weight_phase=names.get(weight_phase) if weight_phase else None,
+        feeling=half_up(feeling, 3),
+        average_emotion=half_up(average, 2) if average is not None else None,
+        phase_score=half_up(Fraction(str(phase_score)), 2) if phase_score is not None else None,
+        dots=dots,
+        impact=impact,
+        effort=effort,
+        effort_set=effort_set,
+        score=half_up(Fraction(str(impact)) / effort),
+    )
+
+
+def roadmap(session: Session, question_texts: dict[str, str] | None = None) -> list[RankedItem]:
+    """The whole roadmap, best first; done and dropped items after the open ones."""
+    candidates = {e.key: e for e in evidence(session, question_texts)}
+    taken: set[str] = set()
+    groups: list[tuple[RoadmapItem | None, tuple[Evidence, ...]]] = []
+    for stored in session.roadmap:
+        found = tuple(candidates[key] for key in stored.sources if key in candidates)
+        taken.update(stored.sources)
+        if found:
+            groups.append((stored, found))
+    used_ids = {decision.id for decision in session.roadmap}
+    for key, found_one in candidates.items():
+        if key not in taken:
+            groups.append((None, (found_one,)))
+    scored = []
+    for decision, found in groups:
+        if decision is not None:
+            item_id = decision.id
+        else:
+            item_id = proposed_id(found[0], used_ids)
+            used_ids.add(item_id)
+        title = decision.title if decision is not None and decision.title else found[0].text
+        scored.append((item_id, title, decision, found, _factors(session, found, decision)))
+    active = [entry for entry in scored if not _closed(entry[2])]
+    top_score = max((entry[4].score for entry in active), default=0.0)
+    top_impact = max((entry[4].impact for entry in active), default=0.0)
+    order = sorted(
+        scored,
+        key=lambda entry: (_closed(entry[2]), -entry[4].score, -entry[4].impact, entry[0]),
+    )
+    items = []
+    for rank, (item_id, title, decision, found, factors) in enumerate(order, start=1):
+        computed = _horizon(factors.score, top_score)
+        overridden = decision is not None and decision.horizon is not None
+        items.append(
+            RankedItem(
+                id=item_id,
+                title=title,
+                decision=decision,
+                evidence=found,
+                factors=factors,
+                rank=rank,
+                horizon=decision.horizon if decision is not None and decision.horizon else computed,
+                horizon_overridden=overridden,
+                quadrant=_quadrant(factors, top_impact),
+                top_score=top_score,
+            )
+        )
+    return items
+
+
+def orphaned(session: Session) -> list[RoadmapItem]:
+    """Decisions about items whose pain points, ideas or answers are no longer in the session."""
+    keys = {e.key for e in evidence(session)}
+    return [item for item in session.roadmap if not any(source in keys for source in item.sources)]
+
+
+def proposed_id(found: Evidence, taken: set[str]) -> str:
+    """A readable id for an item the room has not decided anything about yet."""
+    prefix = {"pain": "fix", "opportunity": "idea", "assessment": "check"}[found.kind]
+    base = f"{prefix}-{slugify(found.text, 'item')}"[:48].rstrip("-")
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def _closed(decision: RoadmapItem | None) -> bool:
+    return decision is not None and decision.status in ("done", "dropped")
+
+
+def _horizon(score: float, top: float) -> Horizon:
+    if top <= 0 or score >= top * 2 / 3:
+        return "now"
+    if score >= top / 3:
+        return "next"
+    return "later"
+
+
+def _quadrant(factors: Factors, top_impact: float) -> Quadrant | None:
+    if not factors.effort_set:
+        return None
+    high_impact = factors.impact >= top_impact / 2
+    low_effort = factors.effort <= 2
+    if high_impact:
+        return "quick-win" if low_effort else "big-bet"
+    return "fill-in" if low_effort else "money-pit"

@@ -1,0 +1,478 @@
+"""Plotting: walk one persona through every touchpoint and write down what they live through.
+
+The walk shows one touchpoint at a time, in journey order, with what earlier personas answered
+there. Everything is one key away: 1-5 sets the emotion, x skips a touchpoint that is not
+relevant to this persona, a and q jump into the action and the quote, p and o add a pain point
+or an opportunity, m marks a moment of truth, n and b go forward and back, PgDn and PgUp jump a
+phase. Every answer is committed (and saved) as it is given.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from msgspec.structs import replace
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from cjworkshop.model import edits
+from cjworkshop.model.emotion import GLYPHS, NAMES, from_key
+from cjworkshop.model.queries import (
+    is_plotted,
+    phases_by_id,
+    plot_for,
+    plots_at_touchpoint,
+    touchpoints_in_order,
+)
+from cjworkshop.model.session import PainPoint, Persona, Plot, Touchpoint
+from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
+from cjworkshop.ui.steps.base import PhaseFocused, StepView
+from cjworkshop.ui.widgets.record_table import first_line
+
+PAIN = "pain:"
+IDEA = "idea:"
+
+
+class PlottingStep(StepView):
+    """The walk of one persona through the journey, touchpoint by touchpoint."""
+
+    STEP = "plotting"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "emotion(1)", "key.emotion_1", show=False, id="emotion-1"),
+        Binding("2", "emotion(2)", "key.emotion_2", show=False, id="emotion-2"),
+        Binding("3", "emotion(3)", "key.emotion_3", show=False, id="emotion-3"),
+        Binding("4", "emotion(4)", "key.emotion_4", show=False, id="emotion-4"),
+        Binding("5", "emotion(5)", "key.emotion_5", show=False, id="emotion-5"),
+        Binding("0", "emotion(0)", "key.emotion_clear", show=False, id="emotion-clear"),
+        Binding("n,right", "walk(1)", "key.next_touchpoint", id="walk-next"),
+        Binding("b,left", "walk(-1)", "key.previous_touchpoint", id="walk-back"),
+        Binding("x", "skip", "key.skip", id="walk-skip"),
+        Binding("a", "focus_field('walk-action')", "key.action", id="walk-action"),
+        Binding("q", "focus_field('walk-thought')", "key.quote", id="walk-quote"),
+        Binding("P", "pain", "key.pain", id="walk-pain"),
+        Binding("o", "opportunity", "key.opportunity", id="walk-opportunity"),
+        Binding("m", "moment", "key.moment", show=False, id="walk-moment"),
+        Binding("pagedown", "jump_phase(1)", "key.next_phase", show=False, id="walk-phase-next"),
+        Binding("pageup", "jump_phase(-1)", "key.previous_phase", show=False, id="walk-phase-back"),
+        Binding("s", "choose_persona", "key.choose_persona", id="walk-persona"),
+        Binding("d,delete", "delete_note", "key.delete", show=False, id="walk-delete-note"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.persona_id: str | None = None
+        self.position = 0
+        self.notes: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="walk"):
+            yield OptionList(id="walk-personas")
+            with VerticalScroll(id="walk-card", can_focus=True):
+                yield Static(id="walk-progress", classes="section")
+                yield Static(id="walk-touchpoint")
+                yield Static(id="walk-status")
+                with Vertical(id="walk-fields"):
+                    yield Label(id="walk-action-label", classes="field-label")
+                    yield Input(id="walk-action", max_length=500)
+                    yield Label(id="walk-thought-label", classes="field-label")
+                    yield Input(id="walk-thought", max_length=500)
+                    yield Label(id="walk-notes-label", classes="field-label")
+                    yield OptionList(id="walk-notes")
+                yield Static(id="walk-others", classes="others")
+        yield Static(id="walk-keys", classes="hint keys-hint")
+        yield Static(classes="hint empty", id="walk-empty")
+
+    # What is shown --------------------------------------------------------------------------
+
+    @property
+    def journey(self) -> list[Touchpoint]:
+        return touchpoints_in_order(self.current)
+
+    @property
+    def persona(self) -> Persona | None:
+        return next((p for p in self.current.personas if p.id == self.persona_id), None)
+
+    @property
+    def touchpoint(self) -> Touchpoint | None:
+        journey = self.journey
+        return journey[self.position] if 0 <= self.position < len(journey) else None
+
+    @property
+    def plot(self) -> Plot | None:
+        persona, touchpoint = self.persona, self.touchpoint
+        if persona is None or touchpoint is None:
+            return None
+        return plot_for(self.current, persona.id, touchpoint.id)
+
+    def refresh_view(self) -> None:
+        tr, session = self.tr, self.current
+        ready = bool(session.personas and session.touchpoints)
+        self.query_one(".walk").display = ready
+        self.query_one("#walk-keys").display = ready
+        empty = self.query_one("#walk-empty", Static)
+        empty.display = not ready
+        empty.update(tr("walk.nothing"))
+        if not ready:
+            return
+        if self.persona is None:
+            self.start(session.personas[0].id)
+            return
+        self.position = min(self.position, len(self.journey) - 1)
+        self._show_personas()
+        self._show_card()
+
+    def start(self, persona_id: str, touchpoint_id: str | None = None) -> None:
+        """Walk ``persona_id``, from a given touchpoint or the first one still to plot."""
+        self.persona_id = persona_id
+        journey = self.journey
+        if touchpoint_id is not None:
+            ids = [tp.id for tp in journey]
+            self.position = ids.index(touchpoint_id) if touchpoint_id in ids else 0
+        else:
+            self.position = next(
+                (
+                    index
+                    for index, tp in enumerate(journey)
+                    if not is_plotted(plot_for(self.current, persona_id, tp.id))
+                ),
+                0,
+            )
+        self._show_personas()
+        self._show_card()
+
+    def _show_personas(self) -> None:
+        session = self.current
+        options = self.query_one("#walk-personas", OptionList)
+        journey = self.journey
+        entries = []
+        for persona in session.personas:
+            done = sum(1 for tp in journey if is_plotted(plot_for(session, persona.id, tp.id)))
+            label = Text.assemble(
+                (first_line(persona.name, 18), "bold"), (f"\n{done}/{len(journey)}", "dim")
+            )
+            entries.append(Option(label, id=persona.id))
+        options.set_options(entries)
+        if self.persona_id is not None:
+            options.highlighted = options.get_option_index(self.persona_id)
+
+    def _show_card(self) -> None:
+        tr = self.tr
+        persona, touchpoint = self.persona, self.touchpoint
+        if persona is None or touchpoint is None:
+            return
+        phase = phases_by_id(self.current)[touchpoint.phase]
+        plot = self.plot
+        self.query_one("#walk-progress", Static).update(
+            tr(
+                "walk.progress",
+                number=self.position + 1,
+                total=len(self.journey),
+                persona=persona.name,
+            )
+        )
+        heading = Text(touchpoint.name, style="bold")
+        heading.append(
+            f"\n{tr('walk.phase', phase=phase.name)} · {tr(f'channel.{touchpoint.channel}')} · "
+            f"{tr(f'kind.{touchpoint.kind}')}",
+            style="dim",
+        )
+        if touchpoint.description:
+            heading.append("\n" + touchpoint.description, style="italic")
+        self.query_one("#walk-touchpoint", Static).update(heading)
+        self.query_one("#walk-status", Static).update(self._status(plot))
+        relevant = plot is None or plot.relevant
+        self.query_one("#walk-fields").display = relevant
+        self.query_one("#walk-action-label", Label).update(tr("walk.action"))
+        self.query_one("#walk-thought-label", Label).update(tr("walk.thought"))
+        self.query_one("#walk-notes-label", Label).update(tr("walk.notes"))
+        for field_id, value in (
+            ("walk-action", plot.action if plot else ""),
+            ("walk-thought", plot.thought if plot else ""),
+        ):
+            field = self.query_one(f"#{field_id}", Input)
+            if not field.has_focus:
+                field.value = value
+        self._show_notes(plot)
+        self.query_one("#walk-others", Static).update(self._others(persona, touchpoint))
+        self.query_one("#walk-keys", Static).update(tr("walk.keys"))
+        self.post_message(PhaseFocused(touchpoint.phase))
+
+    def _status(self, plot: Plot | None) -> Text:
+        tr = self.tr
+        text = Text()
+        if plot is not None and not plot.relevant:
+            text.append(f"— {tr('emotion.skipped')}", style="bold")
+            text.append("  " + tr("walk.skipped_hint"), style="dim")
+            return text
+        text.append(tr("walk.emotion") + " ", style="bold")
+        if plot is None or plot.emotion is None:
+            text.append(tr("emotion.none"), style="dim italic")
+            text.append("  " + tr("walk.emotion_hint"), style="dim")
+        else:
+            style = "red" if plot.emotion < 0 else "green" if plot.emotion > 0 else ""
+            text.append(
+                f"{GLYPHS[plot.emotion]} {tr(f'emotion.{NAMES[plot.emotion]}')}", style=style
+            )
+        if plot is not None and plot.moment_of_truth:
+            text.append("   ★ " + tr("walk.moment_of_truth"), style="bold")
+        return text
+
+    def _show_notes(self, plot: Plot | None) -> None:
+        tr = self.tr
+        options = self.query_one("#walk-notes", OptionList)
+        entries: list[Option] = []
+        self.notes = []
+        for index, pain in enumerate(plot.pain_points if plot else ()):
+            severity = str(pain.severity) if pain.severity is not None else "?"
+            entries.append(
+                Option(Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text))
+            )
+            self.notes.append(f"{PAIN}{index}")
+        for index, idea in enumerate(plot.opportunities if plot else ()):
+            entries.append(Option(Text.assemble(("💡 ", ""), idea)))
+            self.notes.append(f"{IDEA}{index}")
+        if not entries:
+            entries.append(Option(Text(tr("walk.no_notes"), style="dim italic"), disabled=True))
+        options.set_options(entries)
+
+    def _others(self, persona: Persona, touchpoint: Touchpoint) -> Text:
+        tr = self.tr
+        names = {p.id: p.name for p in self.current.personas}
+        text = Text(tr("walk.others") + "\n", style="bold dim")
+        found = False
+        for plot in plots_at_touchpoint(self.current, touchpoint.id):
+            if plot.persona == persona.id:
+                continue
+            found = True
+            text.append(f"{names.get(plot.persona, plot.persona)}: ", style="bold")
+            if not plot.relevant:
+                text.append(tr("emotion.skipped"), style="dim")
+            elif plot.emotion is not None:
+                text.append(f"{GLYPHS[plot.emotion]} {tr(f'emotion.{NAMES[plot.emotion]}')}")
+            if plot.thought:
+                text.append(f"  “{first_line(plot.thought, 60)}”", style="italic")
+            for pain in plot.pain_points:
+                text.append(f"  ⚠ {first_line(pain.text, 40)}")
+            text.append("\n")
+        if not found:
+            text.append(tr("walk.no_others"), style="dim italic")
+        return text
+
+    def focus_main(self) -> None:
+        self.query_one("#walk-card").focus()
+
+    def count_text(self) -> str:
+        if self.session is None:
+            return ""
+        session = self.current
+        pairs = len(session.personas) * len(session.touchpoints)
+        done = sum(1 for plot in session.plots if is_plotted(plot))
+        return self.tr("walk.count", done=done, total=pairs) if pairs else ""
+
+    # Editing --------------------------------------------------------------------------------
+
+    def _save_plot(self, plot: Plot, label_key: str) -> None:
+        persona, touchpoint = self.persona, self.touchpoint
+        if persona is None or touchpoint is None:
+            return
+        label = self.tr(label_key, persona=persona.name, touchpoint=touchpoint.name)
+        self.edit(edits.set_plot(self.current, plot), label)
+
+    def _current_or_new(self) -> Plot | None:
+        persona, touchpoint = self.persona, self.touchpoint
+        if persona is None or touchpoint is None:
+            return None
+        return self.plot or Plot(persona=persona.id, touchpoint=touchpoint.id)
+
+    def action_emotion(self, key: int) -> None:
+        plot = self._current_or_new()
+        if plot is None:
+            return
+        emotion = None if key == 0 else from_key(key)
+        self._save_plot(replace(plot, relevant=True, emotion=emotion), "edit.plot.emotion")
+
+    def action_skip(self) -> None:
+        plot = self._current_or_new()
+        if plot is not None:
+            self._save_plot(replace(plot, relevant=not plot.relevant), "edit.plot.relevant")
+
+    def action_moment(self) -> None:
+        plot = self._current_or_new()
+        if plot is not None:
+            self._save_plot(
+                replace(plot, moment_of_truth=not plot.moment_of_truth), "edit.plot.moment"
+            )
+
+    def action_focus_field(self, field_id: str) -> None:
+        plot = self.plot
+        if plot is not None and not plot.relevant:
+            self.screen_owner.notify(self.tr("walk.skipped_hint"))
+            return
+        self.query_one(f"#{field_id}", Input).focus()
+
+    @on(Input.Submitted)
+    def _field_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._store_field(event.input)
+        self.focus_main()
+
+    @on(Input.Blurred)
+    def _field_left(self, event: Input.Blurred) -> None:
+        self._store_field(event.input)
+
+    def _store_field(self, field: Input) -> None:
+        plot = self._current_or_new()
+        if plot is None:
+            return
+        value = " ".join(field.value.split())
+        name = "action" if field.id == "walk-action" else "thought"
+        if getattr(plot, name) != value:
+            self._save_plot(replace(plot, **{name: value}), f"edit.plot.{name}")
+
+    def action_walk(self, offset: int) -> None:
+        journey = self.journey
+        if not journey:
+            return
+        self.position = max(0, min(len(journey) - 1, self.position + offset))
+        self._show_card()
+        self.focus_main()
+
+    def action_jump_phase(self, offset: int) -> None:
+        journey = self.journey
+        touchpoint = self.touchpoint
+        if touchpoint is None:
+            return
+        phase_order = [p.id for p in self.current.phases]
+        here = phase_order.index(touchpoint.phase)
+        for target in (
+            phase_order[here + offset :: offset] if offset > 0 else phase_order[:here][::-1]
+        ):
+            for index, candidate in enumerate(journey):
+                if candidate.phase == target:
+                    self.position = index
+                    self._show_card()
+                    return
+
+    def action_choose_persona(self) -> None:
+        self.query_one("#walk-personas", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#walk-personas")
+    def _persona_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.start(event.option.id)
+            self.focus_main()
+
+    def action_pain(self) -> None:
+        self._pain_form(None)
+
+    def _pain_form(self, index: int | None) -> None:
+        tr = self.tr
+        plot = self._current_or_new()
+        if plot is None:
+            return
+        current = plot.pain_points[index] if index is not None else None
+        fields = [
+            FormField(
+                "text",
+                tr("walk.pain.text"),
+                value=current.text if current else "",
+                required=True,
+                hint=tr("walk.pain.hint"),
+            ),
+            FormField(
+                "severity",
+                tr("walk.pain.severity"),
+                "choice",
+                str(current.severity) if current and current.severity else "3",
+                choices=tuple((str(n), tr(f"severity.{n}")) for n in range(1, 6)),
+            ),
+        ]
+
+        def saved(values: FormValues | None) -> None:
+            fresh = self._current_or_new()
+            if values is None or fresh is None:
+                return
+            pain = PainPoint(
+                text=" ".join(values["text"].split()), severity=int(values["severity"])
+            )
+            pains = list(fresh.pain_points)
+            if index is None:
+                pains.append(pain)
+            else:
+                pains[index] = pain
+            self._save_plot(
+                replace(fresh, relevant=True, pain_points=tuple(pains)), "edit.plot.pain"
+            )
+
+        title = tr("walk.pain.add") if index is None else tr("walk.pain.edit")
+        self.app.push_screen(RecordForm(title, fields), saved)
+
+    def action_opportunity(self) -> None:
+        self._idea_form(None)
+
+    def _idea_form(self, index: int | None) -> None:
+        tr = self.tr
+        plot = self._current_or_new()
+        if plot is None:
+            return
+        current = plot.opportunities[index] if index is not None else ""
+        fields = [
+            FormField(
+                "text",
+                tr("walk.idea.text"),
+                value=current,
+                required=True,
+                hint=tr("walk.idea.hint"),
+            )
+        ]
+
+        def saved(values: FormValues | None) -> None:
+            fresh = self._current_or_new()
+            if values is None or fresh is None:
+                return
+            ideas = list(fresh.opportunities)
+            text = " ".join(values["text"].split())
+            if index is None:
+                ideas.append(text)
+            else:
+                ideas[index] = text
+            self._save_plot(
+                replace(fresh, relevant=True, opportunities=tuple(ideas)), "edit.plot.idea"
+            )
+
+        title = tr("walk.idea.add") if index is None else tr("walk.idea.edit")
+        self.app.push_screen(RecordForm(title, fields), saved)
+
+    @on(OptionList.OptionSelected, "#walk-notes")
+    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self.notes):
+            kind, number = self.notes[event.option_index].split(":")
+            if kind + ":" == PAIN:
+                self._pain_form(int(number))
+            else:
+                self._idea_form(int(number))
+
+    def action_delete_note(self) -> None:
+        """D on a highlighted pain point or opportunity deletes it (Ctrl+Z brings it back)."""
+        options = self.query_one("#walk-notes", OptionList)
+        plot = self.plot
+        if not options.has_focus or plot is None or options.highlighted is None:
+            return
+        if options.highlighted >= len(self.notes):
+            return
+        kind, number = self.notes[options.highlighted].split(":")
+        index = int(number)
+        if kind + ":" == PAIN:
+            pains = plot.pain_points[:index] + plot.pain_points[index + 1 :]
+            changed = replace(plot, pain_points=pains)
+        else:
+            ideas = plot.opportunities[:index] + plot.opportunities[index + 1 :]
+            changed = replace(plot, opportunities=ideas)
+        self._save_plot(changed, "edit.plot.remove_note")

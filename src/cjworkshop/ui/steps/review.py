@@ -1,0 +1,143 @@
+"""Review: the whole journey at once, where it hurts and where it shines.
+
+Each persona's emotion curve, the persona x phase heat map, the worst pain points (severity
+times the number of personas who hit them, with where they occur), the bright spots to keep and
+learn from, and what is still unplotted. The numbers come from ``model.review``; this step only
+draws them.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from cjworkshop.model.emotion import GLYPHS, signed
+from cjworkshop.model.queries import emotion_curve
+from cjworkshop.model.review import bright_spots, coverage, heat_map, pain_groups
+from cjworkshop.ui.steps.base import StepView
+from cjworkshop.ui.widgets import charts
+from cjworkshop.ui.widgets.record_table import first_line
+
+TOP = 10
+
+
+class ReviewStep(StepView):
+    """Curves, heat map, worst pain points, bright spots and coverage, top to bottom."""
+
+    STEP = "review"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-intro", classes="step-intro")
+        with VerticalScroll(id="review", can_focus=True):
+            for part in ("curves", "heat", "pains", "bright", "coverage"):
+                yield Static(id=f"review-{part}", classes="review-part")
+
+    def focus_main(self) -> None:
+        self.query_one("#review").focus()
+
+    def refresh_view(self) -> None:
+        tr, session = self.tr, self.current
+        self.query_one("#review-intro", Static).update(tr("review.intro"))
+        names = {p.id: p.name for p in session.personas}
+        touchpoints = {t.id: t.name for t in session.touchpoints}
+
+        curves = Text(tr("review.curves") + "\n\n", style="bold")
+        room = max(20, self.size.width - 8)
+        width = max(1, min(6, room // max(1, len(session.touchpoints) + len(session.phases))))
+        for persona in session.personas:
+            points = emotion_curve(session, persona.id)
+            curves.append_text(
+                charts.emotion_curve(
+                    tr, persona, points, cyclic=session.shape == "cyclic", width=width
+                )
+            )
+            curves.append("\n\n")
+        if not session.personas:
+            curves.append(tr("review.none"), style="dim italic")
+        self.query_one("#review-curves", Static).update(curves)
+
+        heat = Table.grid()
+        heat.add_row(Text(tr("review.heat"), style="bold"))
+        heat.add_row(charts.heat_map(tr, session.personas, session.phases, heat_map(session)))
+        self.query_one("#review-heat", Static).update(heat)
+
+        pains = Table(
+            title=tr("review.pains"),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+        )
+        for column, justify in (
+            ("rank", "right"),
+            ("pain", "left"),
+            ("severity", "right"),
+            ("personas", "right"),
+            ("score", "right"),
+            ("where", "left"),
+        ):
+            pains.add_column(tr(f"review.column.{column}"), justify=justify)  # type: ignore[arg-type]
+        groups = pain_groups(session)
+        for rank, group in enumerate(groups[:TOP], start=1):
+            severity = str(group.severity) if group.severity_set else f"{group.severity}?"
+            where = ", ".join(first_line(touchpoints.get(t, t), 24) for t in group.touchpoints)
+            pains.add_row(
+                str(rank),
+                first_line(group.text, 40),
+                f"⚠ {severity}",
+                str(len(group.personas)),
+                Text(str(group.score), style="bold"),
+                where,
+            )
+        pain_part = self.query_one("#review-pains", Static)
+        pain_part.update(pains if groups else Text(tr("review.no_pains"), style="dim italic"))
+
+        spots = bright_spots(session)
+        bright = Table(
+            title=tr("review.bright"),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+        )
+        for column in ("touchpoint", "phase", "average", "personas"):
+            bright.add_column(tr(f"review.column.{column}"))
+        for spot in spots[:TOP]:
+            average = (
+                f"{GLYPHS[max(-2, min(2, round(spot.average)))]} {signed(round(spot.average, 1))}"
+            )
+            label = first_line(spot.touchpoint.name, 30) + (" ★" if spot.moments_of_truth else "")
+            bright.add_row(
+                label,
+                spot.phase.name,
+                Text(average, style="green"),
+                ", ".join(names.get(p, p) for p in spot.personas),
+            )
+        bright_part = self.query_one("#review-bright", Static)
+        bright_part.update(bright if spots else Text(tr("review.no_bright"), style="dim italic"))
+
+        result = coverage(session)
+        text = Text(tr("review.coverage") + "\n", style="bold")
+        text.append(tr("review.plotted", done=result.plotted, total=result.pairs) + "\n")
+        if result.unplotted:
+            shown = [f"{p.name} × {t.name}" for p, t in result.unplotted[:12]]
+            more = len(result.unplotted) - len(shown)
+            text.append(tr("review.unplotted") + " " + "; ".join(shown))
+            if more:
+                text.append(" " + tr("review.more", count=more))
+            text.append("\n")
+        for phase in result.empty_phases:
+            text.append(
+                "⚠ " + tr("touchpoints.nudge.empty", phase=phase.name) + "\n", style="yellow"
+            )
+        self.query_one("#review-coverage", Static).update(text)
+
+    def count_text(self) -> str:
+        if self.session is None:
+            return ""
+        groups = pain_groups(self.current)
+        return self.tr.count("review.count", len(groups)) if groups else ""

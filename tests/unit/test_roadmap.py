@@ -1,0 +1,176 @@
+"""Roadmap scoring on the crafted session of test_review, every number worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from msgspec.structs import replace
+
+from cjworkshop.model import edits
+from cjworkshop.model.decisions import VoteRefused, decide, merge, vote
+from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
+from cjworkshop.model.session import Answer, PainPoint, Plot, Session
+from tests.unit.test_review import crafted
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def by_title(items: list[RankedItem]) -> dict[str, RankedItem]:
+    return {item.title: item for item in items}
+
+
+def test_scores_and_ranks_follow_the_documented_formula() -> None:
+    items = roadmap(crafted())
+    # Slow site: severity 4 x 2 personas x weight 1.5 x feeling 1 + 1.5/4 = 1.375 -> 16.5;
+    #   effort unset counts as 3 -> score 5.5.
+    # Faster pages (an opportunity at the same plots): severity 4 from the pain points there,
+    #   same personas, weight and feeling -> 16.5 and 5.5; the tie goes by id.
+    # No tracking: 5 x 2 x 1.5 (it also occurs in First) x (1 + (1/3)/4) = 16.25 -> 16.3,
+    #   16.3 / 3 = 5.43 -> 5.4.
+    # Rude driver: 5 x 1 x 1.0 x 1.5 = 7.5 -> 2.5.
+    assert [(i.title, i.factors.impact, i.factors.score, i.horizon) for i in items] == [
+        ("Slow site", 16.5, 5.5, "now"),
+        ("Faster pages", 16.5, 5.5, "now"),
+        ("No tracking", 16.3, 5.4, "now"),
+        ("Rude driver", 7.5, 2.5, "next"),
+    ]
+    slow = items[0]
+    assert slow.id == "fix-slow-site"
+    assert (slow.factors.severity, slow.factors.personas, slow.factors.weight) == (4, 2, 1.5)
+    assert (slow.factors.average_emotion, slow.factors.feeling) == (-1.5, 1.375)
+    assert not slow.factors.effort_set
+    assert slow.quadrant is None
+
+
+def test_effort_reranks_and_places_in_a_quadrant() -> None:
+    session = crafted()
+    rude = by_title(roadmap(session))["Rude driver"]
+    session = decide(session, rude, TODAY, effort=1, owner="Logistics")
+    items = roadmap(session)
+    first = items[0]
+    assert (first.title, first.factors.score, first.factors.effort, first.owner) == (
+        "Rude driver",
+        7.5,
+        1,
+        "Logistics",
+    )
+    # Impact 7.5 is below half the highest impact (16.5 / 2), effort 1 is low: a fill-in.
+    assert first.quadrant == "fill-in"
+    assert first.decision is not None
+    assert first.decision.reviewed == TODAY
+    # Every score is now at least two thirds of the top score 7.5, so all are Now.
+    assert {item.horizon for item in items} == {"now"}
+
+
+def test_dot_votes_raise_impact_by_a_tenth_each_within_the_budget() -> None:
+    session = replace(crafted(), dots_per_participant=3)
+    tracking = by_title(roadmap(session))["No tracking"]
+    session = vote(session, tracking, "Eva", 2)
+    item = by_title(roadmap(session))["No tracking"]
+    # 16.25 x 1.2 = 19.5 -> score 6.5, now the highest.
+    assert (item.factors.dots, item.factors.impact, item.factors.score, item.rank) == (
+        2,
+        19.5,
+        6.5,
+        1,
+    )
+    with pytest.raises(VoteRefused):
+        vote(session, item, "Eva", 2)
+    session = vote(session, item, "Eva", -2)
+    assert session.votes == ()
+
+
+def test_horizon_override_sticks_and_is_marked() -> None:
+    session = crafted()
+    rude = by_title(roadmap(session))["Rude driver"]
+    session = decide(session, rude, TODAY, horizon="now")
+    item = by_title(roadmap(session))["Rude driver"]
+    assert (item.horizon, item.horizon_overridden) == ("now", True)
+    session = decide(session, item, TODAY, horizon=None)
+    assert by_title(roadmap(session))["Rude driver"].horizon == "next"
+
+
+def test_merging_combines_evidence_votes_and_decisions() -> None:
+    session = crafted()
+    items = by_title(roadmap(session))
+    session = vote(session, items["Faster pages"], "Eva", 1)
+    session = decide(session, items["Faster pages"], TODAY, owner="Web team")
+    items = by_title(roadmap(session))
+    session = merge(session, items["Slow site"], items["Faster pages"], TODAY)
+    merged = by_title(roadmap(session))["Slow site"]
+    assert merged.sources == ("pain:slow-site", "opportunity:faster-pages")
+    assert merged.owner == "Web team"
+    assert merged.factors.dots == 1
+    assert "Faster pages" not in by_title(roadmap(session))
+
+
+def test_regenerating_after_edits_keeps_the_rooms_decisions() -> None:
+    session = crafted()
+    slow = by_title(roadmap(session))["Slow site"]
+    session = decide(session, slow, TODAY, effort=2, owner="Web team", status="doing")
+    # The map changes: a new pain point elsewhere, Cas now also finds the site slow.
+    session = edits.set_plot(
+        session,
+        Plot(
+            persona="cas",
+            touchpoint="t2",
+            emotion=-1,
+            pain_points=(
+                PainPoint(text="Slow site", severity=5),
+                PainPoint(text="No parking", severity=2),
+            ),
+        ),
+    )
+    item = by_title(roadmap(session))["Slow site"]
+    assert (item.factors.effort, item.owner, item.status) == (2, "Web team", "doing")
+    assert item.factors.personas == 3
+    assert item.factors.severity == 5
+    assert "No parking" in by_title(roadmap(session))
+
+
+def test_done_items_go_last_and_a_solved_pain_leaves_an_orphan() -> None:
+    session = crafted()
+    rude = by_title(roadmap(session))["Rude driver"]
+    session = decide(session, rude, TODAY, status="done")
+    assert roadmap(session)[-1].title == "Rude driver"
+    cas_t3 = next(p for p in session.plots if (p.persona, p.touchpoint) == ("cas", "t3"))
+    session = edits.set_plot(session, replace(cas_t3, pain_points=cas_t3.pain_points[:1]))
+    assert [item.id for item in orphaned(session)] == ["fix-rude-driver"]
+
+
+def test_weak_self_assessment_answers_become_items() -> None:
+    session = replace(
+        crafted(),
+        assessment=(
+            Answer(question="p1.found", score=1),
+            Answer(question="p1.reviews", score=5),
+            Answer(question="p2.delivery", score=4),
+            Answer(question="p2.payment", not_applicable=True),
+        ),
+    )
+    items = [
+        i for i in roadmap(session, {"p1.found": "Found in search?"}) if i.id.startswith("check-")
+    ]
+    # p1 scores (1 + 5) / 2 = 3 -> feeling 1.0; "found": severity 5 x 3 personas x 1.5 = 22.5.
+    # p2 scores 4 (n/a left out) -> feeling 0.75; "delivery": 2 x 3 x 1.0 x 0.75 = 4.5.
+    assert [(i.title, i.factors.impact) for i in items] == [
+        ("Found in search?", 22.5),
+        ("p2.delivery", 4.5),
+    ]
+
+
+def test_a_phase_answered_all_ones_ranks_above_one_answered_all_fours() -> None:
+    session = replace(
+        crafted(),
+        assessment=tuple(Answer(question=f"p1.q{n}", score=4) for n in range(3))
+        + tuple(Answer(question=f"p2.q{n}", score=1) for n in range(3))
+        + (Answer(question="p2.extra", not_applicable=True),),
+    )
+    checks = [i for i in roadmap(session) if i.id.startswith("check-")]
+    phases = [i.evidence[0].phases[0] for i in checks]
+    assert phases == ["p2", "p2", "p2", "p1", "p1", "p1"]
+
+
+def _plots(session: Session) -> int:
+    return len(session.plots)
