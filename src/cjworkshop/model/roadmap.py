@@ -195,8 +195,9 @@ def _emotions(
 
 def half_up(value: Fraction, places: int = 1) -> float:
     """Round as people do on paper: 16.25 becomes 16.3, not 16.2."""
-    scale = 10**places
-    return float(math.floor(value * scale + Fraction(1, 2))) / scale
+    scale: int = 10**places
+    whole: int = math.floor(value * scale + Fraction(1, 2))
+    return whole / scale
 
 
 def _factors(
