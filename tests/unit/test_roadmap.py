@@ -26,13 +26,13 @@ def test_scores_and_ranks_follow_the_documented_formula() -> None:
     #   effort unset counts as 3 -> score 5.5.
     # Faster pages (an opportunity at the same plots): severity 4 from the pain points there,
     #   same personas, weight and feeling -> 16.5 and 5.5; the tie goes by id.
-    # No tracking: 5 x 2 x 1.5 (it also occurs in First) x (1 + (1/3)/4) = 16.25 -> 16.3,
-    #   16.3 / 3 = 5.43 -> 5.4.
+    # No tracking: 5 x 2 x 1.5 (it also occurs in First) x feeling 1 + (1/3)/4 = 1.083 (shown
+    #   to three decimals) = 16.245 -> 16.2; 16.2 / 3 = 5.4.
     # Rude driver: 5 x 1 x 1.0 x 1.5 = 7.5 -> 2.5.
     assert [(i.title, i.factors.impact, i.factors.score, i.horizon) for i in items] == [
         ("Slow site", 16.5, 5.5, "now"),
         ("Faster pages", 16.5, 5.5, "now"),
-        ("No tracking", 16.3, 5.4, "now"),
+        ("No tracking", 16.2, 5.4, "now"),
         ("Rude driver", 7.5, 2.5, "next"),
     ]
     slow = items[0]

@@ -1,10 +1,11 @@
 """The translation layer: every text the user reads, in Dutch and English.
 
-Texts live in one TOML catalog per language (``en.toml``, ``nl.toml``) beside this module, keyed by
-dotted names (``step.goals.title``). A catalog value is a string with ``{named}`` placeholders, or
-a list of strings for question lists. Both catalogs hold the same keys; a test fails on a key that
-one of them misses. A missing key at run time falls back to English, then to the key itself, so a
-gap shows up as a readable key rather than a crash.
+Texts live in one folder per language beside this module (``en/``, ``nl/``), in TOML files by
+area (``core.toml``, ``app.toml``, ...), keyed by dotted names (``step.goals``). A value is a
+string with ``{named}`` placeholders, or a list of strings for question lists. The files of a
+language are merged, and a key defined twice is an error. Both languages hold the same keys; a
+test fails on a key that one of them misses. A missing key at run time falls back to English,
+then to the key itself, so a gap shows up as a readable key rather than a crash.
 """
 
 from __future__ import annotations
@@ -27,10 +28,15 @@ CatalogValue = str | list[str]
 @functools.cache
 def catalog(language: Language) -> dict[str, CatalogValue]:
     """All texts of one language as a flat mapping from dotted key to value."""
-    with (_CATALOG_DIR / f"{language}.toml").open("rb") as handle:
-        nested = tomllib.load(handle)
     flat: dict[str, CatalogValue] = {}
-    _flatten(nested, "", flat)
+    for path in sorted((_CATALOG_DIR / language).glob("*.toml")):
+        with path.open("rb") as handle:
+            part: dict[str, CatalogValue] = {}
+            _flatten(tomllib.load(handle), "", part)
+        twice = sorted(set(part) & set(flat))
+        if twice:
+            raise ValueError(f"{path}: keys defined in another catalog file too: {twice}")
+        flat.update(part)
     return flat
 
 

@@ -30,9 +30,9 @@ def journey_score(emotion: int) -> int:
     return max(1, min(5, emotion + 3))
 
 
-def signed(value: float) -> str:
-    """``+1.5``, ``-2``, ``0``: averages and emotions with their sign, as people write them."""
+def signed(value: float, decimals: int = 1) -> str:
+    """``+1.5``, ``−2``, ``0``: averages and emotions with their sign, as people write them."""
     if value == 0:
         return "0"
-    text = f"{value:+.1f}".rstrip("0").rstrip(".")
+    text = f"{value:+.{decimals}f}".rstrip("0").rstrip(".")
     return text.replace("-", "−")

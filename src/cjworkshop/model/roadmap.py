@@ -222,7 +222,12 @@ def _factors(
         feeling = Fraction(1)
     item_id = decision.id if decision else None
     dots = sum(vote.dots for vote in session.votes if vote.item == item_id) if item_id else 0
-    impact = half_up(severity * reach * weight * feeling * (1 + VOTE_WEIGHT * dots))
+    # The impact is computed from the feeling as shown (three decimals), so that the numbers
+    # in an item's explanation multiply to exactly the impact it states.
+    shown_feeling = half_up(feeling, 3)
+    impact = half_up(
+        severity * reach * weight * Fraction(str(shown_feeling)) * (1 + VOTE_WEIGHT * dots)
+    )
     effort_set = decision is not None and decision.effort is not None
     effort = (
         decision.effort if decision is not None and decision.effort is not None else UNSET_EFFORT
@@ -233,7 +238,7 @@ def _factors(
         personas=reach,
         weight=float(weight),
         weight_phase=names.get(weight_phase) if weight_phase else None,
-        feeling=half_up(feeling, 3),
+        feeling=shown_feeling,
         average_emotion=half_up(average, 2) if average is not None else None,
         phase_score=half_up(Fraction(str(phase_score)), 2) if phase_score is not None else None,
         dots=dots,
@@ -276,7 +281,7 @@ def roadmap(session: Session, question_texts: dict[str, str] | None = None) -> l
     )
     items = []
     for rank, (item_id, title, decision, found, factors) in enumerate(order, start=1):
-        computed = _horizon(factors.score, top_score)
+        computed = horizon_for(factors.score, top_score)
         overridden = decision is not None and decision.horizon is not None
         items.append(
             RankedItem(
@@ -316,7 +321,7 @@ def _closed(decision: RoadmapItem | None) -> bool:
     return decision is not None and decision.status in ("done", "dropped")
 
 
-def _horizon(score: float, top: float) -> Horizon:
+def horizon_for(score: float, top: float) -> Horizon:
     if top <= 0 or score >= top * 2 / 3:
         return "now"
     if score >= top / 3:

@@ -186,3 +186,14 @@ def template_phase(template: Template | None, phase_id: str) -> TemplatePhase | 
         if phase.id == phase_id:
             return phase
     return None
+
+
+def question_texts(template: Template | None, language: Language) -> dict[str, str]:
+    """Self-assessment questions by key (``purchase.payment-options``), in one language."""
+    if template is None:
+        return {}
+    return {
+        f"{phase.id}.{question.id}": question.question(language)
+        for phase in template.phases
+        for question in phase.assessment
+    }

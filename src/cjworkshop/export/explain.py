@@ -1,0 +1,67 @@
+"""Why a roadmap item ranks where it does, in one line a room can check with a calculator.
+
+``why(tr, item)`` spells out the formula of ``model.roadmap`` with the item's own numbers:
+``severity 5 × 3 personas × weight 1.5 (Delivery) × feeling 1.375 (average −1.5) = impact 30.9;
+effort 2 → score 15.5, 100% of the top score → Now``. The app's roadmap step, the Markdown
+roadmap and the CSV all use this one function.
+"""
+
+from __future__ import annotations
+
+from cjworkshop.i18n import Translator
+from cjworkshop.model.emotion import signed
+from cjworkshop.model.roadmap import UNSET_EFFORT, RankedItem, horizon_for
+
+HORIZON_KEYS = {"now": "horizon.now", "next": "horizon.next", "later": "horizon.later"}
+
+
+def number(value: float) -> str:
+    """``1.5``, ``2``, ``16.3``: no trailing zeros, a decimal point as written in the file."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def horizon_name(tr: Translator, horizon: str) -> str:
+    return tr(HORIZON_KEYS.get(horizon, "horizon.later"))
+
+
+def why(tr: Translator, item: RankedItem) -> str:
+    """The formula with this item's numbers, ending in its horizon."""
+    f = item.factors
+    answer = next((e.answer for e in item.evidence if e.answer is not None), None)
+    if answer is not None:
+        severity = tr("why.answer", answer=answer, severity=f.severity)
+    elif f.severity_set:
+        severity = tr("why.severity", value=f.severity)
+    else:
+        severity = tr("why.severity_unset", value=f.severity)
+    parts = [severity, tr.count("why.personas", f.personas)]
+    if f.weight_phase is not None:
+        parts.append(tr("why.weight", value=number(f.weight), phase=f.weight_phase))
+    if f.average_emotion is not None:
+        parts.append(
+            tr("why.feeling", value=number(f.feeling), average=signed(f.average_emotion, 2))
+        )
+    elif f.phase_score is not None:
+        parts.append(tr("why.feeling_phase", value=number(f.feeling), score=number(f.phase_score)))
+    if f.dots:
+        parts.append(tr.count("why.dots", f.dots, factor=number(1 + f.dots / 10)))
+    formula = " × ".join(parts) + " = " + tr("why.impact", value=number(f.impact))
+    if f.effort_set:
+        effort = tr("why.effort", value=f.effort)
+    else:
+        effort = tr("why.effort_unset", value=UNSET_EFFORT)
+    share = round(100 * f.score / item.top_score) if item.top_score else 100
+    scored = tr("why.score", value=number(f.score), percent=share)
+    if item.horizon_overridden:
+        computed = horizon_for(f.score, item.top_score)
+        ending = tr(
+            "why.horizon_set",
+            horizon=horizon_name(tr, item.horizon),
+            computed=horizon_name(tr, computed),
+        )
+    elif item.status in ("done", "dropped"):
+        ending = tr(f"why.closed.{item.status}")
+    else:
+        ending = tr("why.horizon", horizon=horizon_name(tr, item.horizon))
+    return f"{formula}; {effort} → {scored} → {ending}"
