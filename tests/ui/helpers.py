@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -38,3 +39,12 @@ def table_rows(table: DataTable[Any]) -> list[list[str]]:
     return [
         [str(cell).strip() for cell in table.get_row_at(index)] for index in range(table.row_count)
     ]
+
+
+def shown_text(widget: Static) -> str:
+    """What a Static shows, as plain text at its current width (tables included)."""
+    from rich.console import Console
+
+    console = Console(width=max(40, widget.size.width), record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from msgspec.structs import replace
+
 from cjworkshop.model.session import Answer, Session
 
 
@@ -61,3 +63,39 @@ def overall_score(session: Session) -> float | None:
         if not answer.not_applicable and answer.score is not None
     ]
     return sum(scores) / len(scores) if scores else None
+
+
+def set_answer(
+    session: Session,
+    question: str,
+    *,
+    score: int | None = None,
+    not_applicable: bool = False,
+    note: str | None = None,
+) -> Session:
+    """Answer a question (a score, or "does not apply"), keeping any note unless a new one is given.
+
+    An answer with no score, no "does not apply" and no note is removed, so clearing an answer
+    leaves the file as if it had never been given.
+    """
+    current = answers_by_question(session).get(question)
+    kept_note = note if note is not None else (current.note if current else "")
+    answer = Answer(
+        question=question,
+        score=None if not_applicable else score,
+        not_applicable=not_applicable,
+        note=kept_note,
+    )
+    empty = answer.score is None and not answer.not_applicable and not answer.note
+    answers = []
+    placed = False
+    for existing in session.assessment:
+        if existing.question == question:
+            placed = True
+            if not empty:
+                answers.append(answer)
+        else:
+            answers.append(existing)
+    if not placed and not empty:
+        answers.append(answer)
+    return replace(session, assessment=tuple(answers))

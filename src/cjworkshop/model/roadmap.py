@@ -34,7 +34,7 @@ from typing import Literal
 from cjworkshop.model.assessment import phase_of, phase_scores
 from cjworkshop.model.ids import slugify
 from cjworkshop.model.review import opportunity_groups, pain_groups
-from cjworkshop.model.session import Horizon, Plot, RoadmapItem, Session
+from cjworkshop.model.session import Horizon, Plot, RoadmapItem, Session, Status
 
 UNSET_EFFORT = 3
 VOTE_WEIGHT = Fraction(1, 10)
@@ -99,7 +99,7 @@ class RankedItem:
     """The highest score of the roadmap, which the horizon is measured against."""
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         return self.decision.status if self.decision else "open"
 
     @property

@@ -86,7 +86,8 @@ def form_fields(
                     hint=tr(f"hint.persona.{name}"),
                 )
             )
-        return tr(f"form.persona.{action}"), fields
+        solo = session.mode == "self-assessment" and action == "add"
+        return tr("form.persona.solo" if solo else f"form.persona.{action}"), fields
     if kind == "phase":
         current = edits.find(session.phases, target) if target else None
         weight = f"{current.weight:g}" if current else "1"

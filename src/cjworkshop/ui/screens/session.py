@@ -381,8 +381,10 @@ class SessionScreen(WorkshopScreen):
         self.workshop.close_session()
 
     def on_unmount(self) -> None:
-        # The app writes the document once more on its way out; no new save is started here.
+        # Leaving the screen (closing the session, quitting, the app shutting down) writes what
+        # is pending and releases the lock, on this thread: there is no later to do it in.
         self._record_time(self.step, save=False)
+        self.document.close()
 
     # Command palette ------------------------------------------------------------------------
 

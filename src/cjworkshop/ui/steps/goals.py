@@ -11,6 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from cjworkshop.model import edits
+from cjworkshop.model.session import Goal
+from cjworkshop.ui.modals.picker import PickerModal
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
 
@@ -23,6 +25,7 @@ class GoalsStep(StepView):
         Binding("a", "add", "key.add", id="goal-add"),
         Binding("e", "edit", "key.edit", id="goal-edit"),
         Binding("d,delete", "delete", "key.delete", id="goal-delete"),
+        Binding("x", "examples", "key.examples", id="goal-examples"),
         Binding("shift+up,K", "move(-1)", "key.move_up", show=False, id="goal-up"),
         Binding("shift+down,J", "move(1)", "key.move_down", show=False, id="goal-down"),
     ]
@@ -39,7 +42,10 @@ class GoalsStep(StepView):
 
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
-        self.query_one("#goals-intro", Static).update(tr("goals.intro"))
+        solo = session.mode == "self-assessment"
+        self.query_one("#goals-intro", Static).update(
+            tr("goals.intro_solo" if solo else "goals.intro")
+        )
         self.table.set_columns([("#", 2), (tr("goals.column.goal"), None)])
         self.table.fill(
             [
@@ -105,6 +111,31 @@ class GoalsStep(StepView):
         goal = edits.find(self.current.goals, key)
         self.edit(edits.delete_goal(self.current, key), self.tr("edit.goal.delete", name=goal.what))
         self.screen_owner.notify_undoable(self.tr("done.deleted", name=goal.what))
+
+    def action_examples(self) -> None:
+        """Pick a goal from the template's examples; it is added as a goal to adjust."""
+        tr, session = self.tr, self.current
+        template = self.screen_owner.template
+        examples = (
+            list(template.goal_examples(session.language))
+            if template and template.goal_examples
+            else []
+        )
+        taken = {goal.what for goal in session.goals}
+        examples = [example for example in examples if example not in taken]
+        if not examples:
+            self.screen_owner.notify(tr("goals.no_examples"))
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            changed, goal_id = edits.add_goal(self.current, Goal(id="", what=examples[index]))
+            self.edit(changed, tr("edit.goal.add", name=examples[index]), select=goal_id)
+
+        self.app.push_screen(
+            PickerModal(tr("goals.examples"), examples, tr("goals.examples_hint")), chosen
+        )
 
     def action_move(self, offset: int) -> None:
         key = self.table.current_key

@@ -46,7 +46,9 @@ class PersonasStep(StepView):
 
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
-        self.query_one("#personas-intro", Static).update(tr("personas.intro"))
+        solo = session.mode == "self-assessment"
+        intro = tr("personas.intro_solo" if solo else "personas.intro")
+        self.query_one("#personas-intro", Static).update(intro)
         self.table.set_columns([(tr("field.persona.name"), None)])
         self.table.fill(
             [(p.id, [Text(first_line(p.name, 24), style="bold")]) for p in session.personas]
@@ -55,7 +57,7 @@ class PersonasStep(StepView):
         self.query_one(".split").display = has_any
         empty = self.query_one("#personas-empty", Static)
         empty.display = not has_any
-        empty.update(tr("personas.empty"))
+        empty.update(tr("personas.empty_solo" if solo else "personas.empty"))
         self._show_detail(self.table.current_key)
 
     def focus_main(self) -> None:

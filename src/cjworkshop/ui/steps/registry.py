@@ -8,12 +8,14 @@ roadmap) with touchpoints, plotting, grid and review still there for whoever wan
 from __future__ import annotations
 
 from cjworkshop.model.session import Mode, Step
+from cjworkshop.ui.steps.assessment import AssessmentStep
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.steps.goals import GoalsStep
 from cjworkshop.ui.steps.grid import GridStep
 from cjworkshop.ui.steps.personas import PersonasStep
 from cjworkshop.ui.steps.plotting import PlottingStep
 from cjworkshop.ui.steps.review import ReviewStep
+from cjworkshop.ui.steps.roadmap import RoadmapStep
 from cjworkshop.ui.steps.touchpoints import TouchpointsStep
 from cjworkshop.ui.steps.unavailable import unavailable_step
 
@@ -44,6 +46,8 @@ VIEWS: dict[Step, type[StepView]] = {
     "plotting": PlottingStep,
     "grid": GridStep,
     "review": ReviewStep,
+    "roadmap": RoadmapStep,
+    "assessment": AssessmentStep,
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from rich.text import Text
@@ -35,8 +35,18 @@ class RecordTable(DataTable[Cell]):
         row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
         return row_key.value
 
-    def fill(self, rows: Sequence[tuple[str, Sequence[Cell]]], keep: str | None = None) -> None:
-        """Replace every row, then put the cursor back on ``keep`` (or the nearest row)."""
+    def fill(
+        self,
+        rows: Sequence[tuple[str, Sequence[Cell]]],
+        keep: str | None = None,
+        *,
+        selectable: Callable[[str], bool] | None = None,
+    ) -> None:
+        """Replace every row, then put the cursor back on ``keep`` (or the nearest row).
+
+        With ``selectable``, a cursor that would land on a row it refuses (a group header)
+        moves on to the next row that it accepts.
+        """
         keep = keep if keep is not None else self.current_key
         position = self.cursor_row
         self.clear(columns=True)
@@ -48,6 +58,10 @@ class RecordTable(DataTable[Cell]):
             return
         keys = [key for key, _ in rows]
         target = keys.index(keep) if keep in keys else min(position, len(rows) - 1)
+        if selectable is not None and not selectable(keys[target]):
+            target = next(
+                (i for i in range(target, len(keys)) if selectable(keys[i])), max(0, target)
+            )
         self.move_cursor(row=max(0, target), animate=False)
 
     def select_key(self, key: str) -> None:

@@ -1,0 +1,390 @@
+"""Roadmap: the ranked improvements by horizon, decided on by the room, exported in one key.
+
+Items come from pain points, opportunities and weak self-assessment answers, ranked by the
+documented score; the card under the list says why each item ranks where it does. One key sets
+effort (1-5), status (s) or horizon (h); V picks who is voting and + and - spend or take back
+their dots; m marks an item and m on another merges the two; x writes the roadmap as Markdown
+beside the session file. Every decision re-ranks at once and is saved like any other edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from cjworkshop.export.explain import horizon_name, number, why
+from cjworkshop.model import decisions
+from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
+from cjworkshop.model.session import HORIZONS, STATUSES, Horizon
+from cjworkshop.model.template import question_texts
+from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
+from cjworkshop.ui.steps.base import StepView
+from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+
+ITEM = "item:"
+ORPHAN = "orphan:"
+HEADER = "h:"
+
+
+class RoadmapStep(StepView):
+    """Improvements by horizon, with effort, owner, status, votes and the reason for each rank."""
+
+    STEP = "roadmap"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "effort(1)", "key.effort_1", show=False, id="effort-1"),
+        Binding("2", "effort(2)", "key.effort_2", show=False, id="effort-2"),
+        Binding("3", "effort(3)", "key.effort_3", show=False, id="effort-3"),
+        Binding("4", "effort(4)", "key.effort_4", show=False, id="effort-4"),
+        Binding("5", "effort(5)", "key.effort_5", show=False, id="effort-5"),
+        Binding("0", "effort(0)", "key.effort_clear", show=False, id="effort-clear"),
+        Binding("e", "edit", "key.edit", id="item-edit"),
+        Binding("s", "status", "key.status", id="item-status"),
+        Binding("h", "horizon", "key.horizon", id="item-horizon"),
+        Binding("V", "voter", "key.voter", id="item-voter"),
+        Binding("plus", "vote(1)", "key.dot_add", id="item-dot"),
+        Binding("minus", "vote(-1)", "key.dot_remove", show=False, id="item-undot"),
+        Binding("m", "merge", "key.merge", id="item-merge"),
+        Binding("x", "export", "key.export", id="roadmap-export"),
+        Binding("d,delete", "forget", "key.forget", show=False, id="item-forget"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[str, RankedItem] = {}
+        self.voter: str | None = None
+        self.marked: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="step-intro", id="roadmap-intro")
+        yield Static(id="roadmap-voting", classes="hint")
+        yield RecordTable(id="roadmap-table")
+        yield Static(classes="card below", id="roadmap-card")
+        yield Static(classes="hint empty", id="roadmap-empty")
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#roadmap-table", RecordTable)
+
+    def ranked(self) -> list[RankedItem]:
+        session = self.current
+        return roadmap(session, question_texts(self.screen_owner.template, session.language))
+
+    def refresh_view(self) -> None:
+        tr = self.tr
+        items = self.ranked()
+        self.items = {item.id: item for item in items}
+        self.query_one("#roadmap-intro", Static).update(tr("roadmap.intro"))
+        self.table.set_columns(
+            [
+                ("#", 3),
+                (tr("roadmap.column.item"), None),
+                (tr("roadmap.column.score"), None),
+                (tr("roadmap.column.effort"), None),
+                (tr("roadmap.column.owner"), None),
+                (tr("roadmap.column.status"), None),
+            ]
+        )
+        rows: list[tuple[str, list[str | Text]]] = []
+        groups: list[tuple[str, str, list[RankedItem]]] = [
+            (
+                horizon,
+                horizon_name(tr, horizon),
+                [i for i in items if i.horizon == horizon and i.status not in ("done", "dropped")],
+            )
+            for horizon in HORIZONS
+        ]
+        groups.append(
+            ("closed", tr("roadmap.closed"), [i for i in items if i.status in ("done", "dropped")])
+        )
+        for key, label, members in groups:
+            if not members:
+                continue
+            rows.append(
+                (
+                    HEADER + key,
+                    ["", Text(f"▸ {label} ({len(members)})", style="bold"), "", "", "", ""],
+                )
+            )
+            rows.extend((ITEM + item.id, self._cells(item)) for item in members)
+        stale = orphaned(self.current)
+        if stale:
+            rows.append(
+                (
+                    HEADER + "orphans",
+                    ["", Text(f"▸ {tr('roadmap.orphans')}", style="bold"), "", "", "", ""],
+                )
+            )
+            for record in stale:
+                rows.append(
+                    (
+                        ORPHAN + record.id,
+                        [
+                            "",
+                            Text(first_line(record.title or record.id, 40), style="dim"),
+                            "",
+                            "",
+                            "",
+                            "",
+                        ],
+                    )
+                )
+        self.table.fill(rows, selectable=lambda key: not key.startswith(HEADER))
+        has_items = bool(items or stale)
+        self.table.display = has_items
+        empty = self.query_one("#roadmap-empty", Static)
+        empty.display = not has_items
+        empty.update(tr("roadmap.empty"))
+        self._show_voting()
+        self._show_card(self.table.current_key)
+
+    def _cells(self, item: RankedItem) -> list[str | Text]:
+        tr = self.tr
+        marker = "◆ " if item.id == self.marked else ""
+        effort = str(item.factors.effort) if item.factors.effort_set else "?"
+        dots = f" •{item.factors.dots}" if item.factors.dots else ""
+        horizon_mark = " ⚑" if item.horizon_overridden else ""
+        return [
+            str(item.rank),
+            Text(
+                marker + first_line(item.title, 40) + dots + horizon_mark,
+                style="strike dim" if item.status == "dropped" else "",
+            ),
+            number(item.factors.score),
+            Text(effort, style="" if item.factors.effort_set else "yellow"),
+            first_line(item.owner, 14),
+            tr(f"status.{item.status}"),
+        ]
+
+    def _show_voting(self) -> None:
+        tr, session = self.tr, self.current
+        line = self.query_one("#roadmap-voting", Static)
+        if self.voter is None:
+            line.update(tr("roadmap.no_voter", budget=session.dots_per_participant))
+            return
+        left = session.dots_per_participant - decisions.dots_spent(session, self.voter)
+        line.update(
+            tr("roadmap.voter", name=self.voter, left=left, budget=session.dots_per_participant)
+        )
+
+    @on(DataTable.RowHighlighted, "#roadmap-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_card(event.row_key.value)
+
+    def _show_card(self, key: str | None) -> None:
+        tr = self.tr
+        card = self.query_one("#roadmap-card", Static)
+        item = self.items.get(key.removeprefix(ITEM)) if key and key.startswith(ITEM) else None
+        card.display = item is not None
+        if item is None:
+            return
+        names = {p.id: p.name for p in self.current.personas}
+        touchpoints = {t.id: t.name for t in self.current.touchpoints}
+        text = Text(item.title + "\n", style="bold")
+        text.append(why(tr, item) + "\n", style="italic")
+        quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
+        text.append(tr("roadmap.card.quadrant", quadrant=quadrant) + "\n")
+        for found in item.evidence:
+            where = ", ".join(touchpoints.get(t, t) for t in found.touchpoints)
+            who = ", ".join(names.get(p, p) for p in sorted(found.personas))
+            text.append(f"{tr(f'roadmap.source.{found.kind}')}: ", style="bold dim")
+            text.append(found.text)
+            if where:
+                text.append(f"  — {where}", style="dim")
+            if who and found.kind != "assessment":
+                text.append(f" ({who})", style="dim")
+            text.append("\n")
+        votes = [v for v in self.current.votes if v.item == item.id]
+        if votes:
+            text.append(tr("roadmap.card.votes") + " ", style="bold dim")
+            text.append(", ".join(f"{v.participant} {v.dots}" for v in votes) + "\n")
+        if item.decision is not None and item.decision.note:
+            text.append(item.decision.note + "\n", style="dim")
+        card.update(text)
+
+    def focus_main(self) -> None:
+        self.table.focus()
+
+    def select_record(self, record_id: str) -> None:
+        self.table.select_key(ITEM + record_id)
+
+    def count_text(self) -> str:
+        if self.session is None:
+            return ""
+        items = self.ranked()
+        now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
+        return self.tr.count("roadmap.count", len(items), now=now) if items else ""
+
+    # Decisions ----------------------------------------------------------------------------
+
+    def _item(self) -> RankedItem | None:
+        key = self.table.current_key
+        if key is None or not key.startswith(ITEM):
+            return None
+        return self.items.get(key.removeprefix(ITEM))
+
+    def _today(self) -> dt.date:
+        return self.screen_owner.workshop.clock().date()
+
+    def action_effort(self, effort: int) -> None:
+        item = self._item()
+        if item is None:
+            return
+        changed = decisions.decide(self.current, item, self._today(), effort=effort or None)
+        self.edit(changed, self.tr("edit.roadmap.effort", name=item.title), select=item.id)
+
+    def action_status(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        following = STATUSES[(STATUSES.index(item.status) + 1) % len(STATUSES)]
+        changed = decisions.decide(self.current, item, self._today(), status=following)
+        self.edit(changed, self.tr("edit.roadmap.status", name=item.title), select=item.id)
+
+    def action_horizon(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        cycle: list[Horizon | None] = [None, "now", "next", "later"]
+        current = item.decision.horizon if item.decision else None
+        following = cycle[(cycle.index(current) + 1) % len(cycle)]
+        changed = decisions.decide(self.current, item, self._today(), horizon=following)
+        self.edit(changed, self.tr("edit.roadmap.horizon", name=item.title), select=item.id)
+
+    def action_edit(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        tr = self.tr
+        decision = item.decision
+        fields = [
+            FormField("title", tr("roadmap.field.title"), value=item.title, required=True),
+            FormField(
+                "owner",
+                tr("roadmap.field.owner"),
+                value=item.owner,
+                hint=tr("roadmap.field.owner_hint"),
+            ),
+            FormField("note", tr("roadmap.field.note"), "text", decision.note if decision else ""),
+        ]
+
+        def saved(values: FormValues | None) -> None:
+            fresh = self.items.get(item.id)
+            if values is None or fresh is None:
+                return
+            title = " ".join(values["title"].split())
+            generated = fresh.evidence[0].text
+            changed = decisions.decide(
+                self.current,
+                fresh,
+                self._today(),
+                title="" if title == generated else title,
+                owner=" ".join(values["owner"].split()),
+                note=values["note"].strip(),
+            )
+            self.edit(changed, tr("edit.roadmap.edit", name=title), select=fresh.id)
+
+        self.app.push_screen(RecordForm(tr("roadmap.form.title"), fields), saved)
+
+    def action_voter(self) -> None:
+        tr, session = self.tr, self.current
+        known = ", ".join(decisions.participants(session)) or tr("roadmap.nobody_yet")
+        fields = [
+            FormField(
+                "name",
+                tr("roadmap.field.voter"),
+                value=self.voter or "",
+                required=True,
+                hint=tr("roadmap.field.voter_hint", known=known),
+            )
+        ]
+
+        def saved(values: FormValues | None) -> None:
+            if values is not None:
+                self.voter = " ".join(values["name"].split())
+                self._show_voting()
+
+        self.app.push_screen(RecordForm(tr("roadmap.form.voter"), fields), saved)
+
+    def action_vote(self, delta: int) -> None:
+        item = self._item()
+        if item is None:
+            return
+        tr = self.tr
+        if self.voter is None:
+            self.action_voter()
+            return
+        try:
+            changed = decisions.vote(self.current, item, self.voter, delta)
+        except decisions.VoteRefused as refused:
+            message = tr(
+                f"roadmap.vote_refused.{refused.reason}", name=self.voter, budget=refused.budget
+            )
+            self.screen_owner.notify(message, severity="warning")
+            return
+        self.edit(
+            changed, tr("edit.roadmap.vote", name=item.title, voter=self.voter), select=item.id
+        )
+
+    def action_merge(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        tr = self.tr
+        if self.marked is None or self.marked not in self.items or self.marked == item.id:
+            self.marked = item.id
+            self.refresh_view()
+            self.screen_owner.notify(tr("roadmap.marked", name=item.title))
+            return
+        other = self.items[self.marked]
+
+        def answered(yes: bool | None) -> None:
+            self.marked = None
+            if yes:
+                changed = decisions.merge(self.current, item, other, self._today())
+                self.edit(
+                    changed,
+                    tr("edit.roadmap.merge", name=item.title, other=other.title),
+                    select=item.id,
+                )
+            else:
+                self.refresh_view()
+
+        self.screen_owner.confirm(
+            tr("roadmap.merge_question", name=item.title, other=other.title),
+            tr("button.merge"),
+            answered,
+        )
+
+    def action_forget(self) -> None:
+        key = self.table.current_key
+        if key is None or not key.startswith(ORPHAN):
+            return
+        record_id = key.removeprefix(ORPHAN)
+        self.edit(decisions.forget(self.current, record_id), self.tr("edit.roadmap.forget"))
+
+    def action_export(self) -> None:
+        self._export(self.screen_owner.document.path)
+
+    @work(thread=True, exclusive=True, group="roadmap-export")
+    def _export(self, session_path: Path) -> None:
+        from cjworkshop.export.markdown import roadmap_markdown
+        from cjworkshop.store.atomic import write_atomically
+
+        tr = self.tr
+        target = session_path.with_name(f"{session_path.stem}-roadmap.md")
+        try:
+            write_atomically(target, roadmap_markdown(self.current, tr))
+        except OSError as error:
+            message = tr("roadmap.export_failed", path=str(target), reason=str(error))
+            self.app.call_from_thread(self.screen_owner.notify, message, severity="error")
+            return
+        self.app.call_from_thread(
+            self.screen_owner.notify, tr("roadmap.exported", path=str(target))
+        )
