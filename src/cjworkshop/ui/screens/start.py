@@ -30,6 +30,9 @@ from cjworkshop.ui.modals.new_session import NewSession, NewSessionModal
 from cjworkshop.ui.screens.base import WorkshopScreen
 
 
+MAX_ROWS = 12
+
+
 class StartScreen(WorkshopScreen):
     """Open a session, open an example, or start a new one."""
 
@@ -74,9 +77,9 @@ class StartScreen(WorkshopScreen):
 
     def refresh_lists(self) -> None:
         tr = self.workshop.tr
-        self.query_one("#start-title", Static).update(
-            Text.assemble(("cjworkshop", "bold"), "  ", tr("start.tagline"))
-        )
+        title = Text("cjworkshop", style="bold")
+        title.append(" · " + tr("start.tagline"), style="dim")
+        self.query_one("#start-title", Static).update(title)
         self.query_one("#sessions-label", Label).update(
             tr("start.sessions", folder=str(self.folder))
         )
@@ -96,7 +99,9 @@ class StartScreen(WorkshopScreen):
         tr = self.workshop.tr
         table.clear(columns=True)
         for column in ("title", "template", "progress", "changed"):
-            table.add_column(tr(f"start.column.{column}"), key=column)
+            # No column keys: a DataTable that gets the same keys again after clear() keeps
+            # drawing them at the old widths.
+            table.add_column(tr(f"start.column.{column}"))
         for summary in summaries:
             key = str(summary.path)
             self.summaries[key] = summary
@@ -113,6 +118,10 @@ class StartScreen(WorkshopScreen):
                     key=key,
                 )
         table.display = bool(summaries)
+        # Sized from its rows (header included), up to a dozen; it scrolls beyond that.
+        table.styles.height = min(len(summaries) + 1, MAX_ROWS)
+        # The columns only know their widths once the rows are in: paint again after layout.
+        self.call_after_refresh(table.refresh)
         return len(summaries)
 
     @on(DataTable.RowHighlighted)
@@ -228,7 +237,9 @@ class StartScreen(WorkshopScreen):
         self.refresh_lists()
 
     def on_screen_resume(self) -> None:
-        self.refresh_lists()
+        """Shown again after a session closed: read the folder, it may have changed."""
+        if self.is_mounted:
+            self.refresh_lists()
 
     def palette_commands(self) -> list[PaletteCommand]:
         tr = self.workshop.tr

@@ -234,7 +234,7 @@ class PlottingStep(StepView):
             )
             self.notes.append(f"{PAIN}{index}")
         for index, idea in enumerate(plot.opportunities if plot else ()):
-            entries.append(Option(Text.assemble(("💡 ", ""), idea)))
+            entries.append(Option(Text.assemble(("✦ ", "bold"), idea)))
             self.notes.append(f"{IDEA}{index}")
         if not entries:
             entries.append(Option(Text(tr("walk.no_notes"), style="dim italic"), disabled=True))

@@ -43,5 +43,5 @@ class FacilitatorPanel(VerticalScroll, can_focus=False):
         if tips:
             text.append("\n")
             for tip in tips:
-                text.append("💡 " + tip + "\n", style="dim")
+                text.append("✦ " + tip + "\n", style="dim")
         self.query_one("#guide", Static).update(text)

@@ -54,6 +54,8 @@ class RecordTable(DataTable[Cell]):
             self.add_column(label, width=width)
         for key, cells in rows:
             self.add_row(*cells, key=key)
+        # Column widths follow the rows just added: paint again once the layout knows them.
+        self.call_after_refresh(self.refresh)
         if not rows:
             return
         keys = [key for key, _ in rows]

@@ -1,0 +1,143 @@
+"""Every screen as a person sees it, at fixed terminal sizes, in both languages where it matters.
+
+Run ``pytest --snapshot-update`` after an intended change of the screens, and look at the
+differences in the report before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from msgspec.structs import replace
+from textual.pilot import Pilot
+
+from cjworkshop.model import edits
+from cjworkshop.model.session import Goal, Persona, Session
+from cjworkshop.store.session_file import read_session, save_session
+from cjworkshop.ui.app import WorkshopApp
+from cjworkshop.ui.screens.session import SessionScreen
+from tests.conftest import small_session
+from tests.ui.conftest import app_for, new_session
+from tests.ui.helpers import settle
+from tests.unit.test_review import crafted
+
+SIZE = (120, 40)
+
+Compare = Callable[..., bool]
+
+
+def with_goals_and_personas(session: Session) -> Session:
+    session, _ = edits.add_goal(
+        session,
+        Goal(
+            id="",
+            what="Meer vaste klanten",
+            why="Vaste klanten kopen vaker en verder",
+            measure="Herhaalaankopen per kwartaal",
+        ),
+    )
+    session, _ = edits.add_goal(session, Goal(id="", what="Minder vragen over levertijd"))
+    session, _ = edits.add_persona(
+        session,
+        Persona(
+            id="",
+            name="Sanne",
+            description="Moeder van twee",
+            needs="Vers brood op zaterdag",
+            frustrations="Lange rijen",
+        ),
+    )
+    session, _ = edits.add_persona(
+        session, Persona(id="", name="Piet", description="Gepensioneerd")
+    )
+    return session
+
+
+def crafted_path(folder: Path, language: str = "en") -> Path:
+    path = folder / "crafted.toml"
+    session = crafted()
+    save_session(
+        path, replace(session, language="nl" if language == "nl" else "en", shape="cyclic")
+    )
+    return path
+
+
+def at_step(step: str) -> Callable[[Pilot[None]], object]:
+    async def go(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(step)  # type: ignore[arg-type]
+        await settle(pilot)
+
+    return go
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_start_screen(snap_compare: Compare, workdir: Path, language: str) -> None:
+    save_session(workdir / "sessions" / "bakkerij-jansen.toml", small_session())
+    crafted_path(workdir / "sessions")
+    (workdir / "sessions" / "kapot.toml").write_text('title = "half', encoding="utf-8")
+    app = app_for(language=language)  # type: ignore[arg-type]
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled)
+
+
+def test_new_session_dialog(snap_compare: Compare, workdir: Path) -> None:
+    app = app_for()
+    assert snap_compare(app, terminal_size=SIZE, press=["n", *"Bakery"], run_before=settled)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_goals_step(snap_compare: Compare, workdir: Path, language: str) -> None:
+    path = new_session(workdir / "sessions", template="blank", language=language)  # type: ignore[arg-type]
+    save_session(path, with_goals_and_personas(read_session(path)))
+    assert snap_compare(app_for(path), terminal_size=SIZE, run_before=settled)
+
+
+def test_goal_form(snap_compare: Compare, workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    assert snap_compare(
+        app_for(path), terminal_size=SIZE, press=["a", *"Faster"], run_before=settled
+    )
+
+
+def test_personas_step(snap_compare: Compare, workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank", language="nl")
+    save_session(path, with_goals_and_personas(read_session(path)))
+    assert snap_compare(app_for(path), terminal_size=SIZE, run_before=at_step("personas"))
+
+
+@pytest.mark.parametrize("step", ["touchpoints", "plotting", "grid", "review", "roadmap"])
+def test_session_steps(snap_compare: Compare, workdir: Path, step: str) -> None:
+    path = crafted_path(workdir / "sessions")
+    assert snap_compare(app_for(path), terminal_size=SIZE, run_before=at_step(step))
+
+
+def test_parking_lot(snap_compare: Compare, workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    session = edits.add_parking_note(read_session(path), "Ask IT about the API")
+    save_session(path, edits.add_parking_note(session, "Budget next year"))
+    assert snap_compare(app_for(path), terminal_size=SIZE, press=["p"], run_before=settled)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
+def test_small_and_large_terminals(
+    snap_compare: Compare, workdir: Path, size: tuple[int, int]
+) -> None:
+    path = crafted_path(workdir / "sessions")
+    assert snap_compare(app_for(path), terminal_size=size, run_before=at_step("plotting"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
+def test_start_screen_sizes(snap_compare: Compare, workdir: Path, size: tuple[int, int]) -> None:
+    save_session(workdir / "sessions" / "bakkerij-jansen.toml", small_session())
+    assert snap_compare(app_for(), terminal_size=size, run_before=settled)
+
+
+def _app(app: WorkshopApp) -> WorkshopApp:
+    return app
