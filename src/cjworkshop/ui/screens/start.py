@@ -29,7 +29,6 @@ from cjworkshop.ui.commands import PaletteCommand
 from cjworkshop.ui.modals.new_session import NewSession, NewSessionModal
 from cjworkshop.ui.screens.base import WorkshopScreen
 
-
 MAX_ROWS = 12
 
 
