@@ -1,8 +1,9 @@
 """The command line: every subcommand is a thin shell over the model, the store and the exports.
 
 ``cjworkshop`` alone opens the start screen; ``new``, ``open``, ``list``, ``templates`` and
-``validate`` work on session and template files. Errors go to stderr with exit status 1 and never
-a traceback. Help texts and messages follow ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
+``validate`` work on session and template files; ``roadmap`` and ``export`` write documents.
+Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
+``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
 Textual is imported only by the commands that open the app, so the others start fast.
 """
 
@@ -14,6 +15,7 @@ import click
 
 from cjworkshop import __version__
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.reports import export_command, roadmap_command
 from cjworkshop.cli.sessions import list_command, new_command, open_command, validate_command
 from cjworkshop.cli.templates import templates_command
 from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER
@@ -53,6 +55,8 @@ cli.add_command(open_command)
 cli.add_command(list_command)
 cli.add_command(templates_command)
 cli.add_command(validate_command)
+cli.add_command(roadmap_command)
+cli.add_command(export_command)
 
 
 def main() -> None:

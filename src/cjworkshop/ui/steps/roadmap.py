@@ -380,7 +380,9 @@ class RoadmapStep(StepView):
         tr = self.tr
         target = session_path.with_name(f"{session_path.stem}-roadmap.md")
         try:
-            write_atomically(target, roadmap_markdown(self.current, tr))
+            session = self.current
+            questions = question_texts(self.screen_owner.template, session.language)
+            write_atomically(target, roadmap_markdown(session, tr, questions))
         except OSError as error:
             message = tr("roadmap.export_failed", path=str(target), reason=str(error))
             self.app.call_from_thread(self.screen_owner.notify, message, severity="error")

@@ -1,0 +1,110 @@
+"""Documents made from a session: ``roadmap`` (Markdown) and ``export`` (Markdown, CSV, Mermaid).
+
+Both write to the standard output, or with ``-o`` to a file, replaced in one step so a reader
+never sees half a document. The document is in the session's language unless ``--lang`` says
+otherwise; the self-assessment questions are read from the session's template when it is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.i18n import Translator, as_language, translator
+from cjworkshop.model.session import Session
+from cjworkshop.model.template import question_texts
+from cjworkshop.store.atomic import write_atomically
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.session_file import read_session, write_error
+from cjworkshop.store.templates import find_template
+
+Render = Callable[[Session, Translator, dict[str, str]], str]
+
+_SESSION = click.Path(dir_okay=False, path_type=Path)
+_OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
+
+
+def _questions(session: Session) -> dict[str, str]:
+    try:
+        template = find_template(session.template)
+    except StoreError:
+        return {}
+    return question_texts(template, session.language)
+
+
+def _write(
+    cli: CliContext, session_path: Path, output: Path | None, lang: str | None, render: Render
+) -> None:
+    try:
+        session = read_session(session_path)
+    except StoreError as error:
+        cli.fail_store(error)
+    tr = translator(as_language(lang) if lang else session.language)
+    text = render(session, tr, _questions(session))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        cli.fail_store(write_error(error, output))
+    cli.err.print(cli.tr("cli.export.written", path=str(output)))
+
+
+def _lang_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--lang",
+        "-l",
+        type=click.Choice(["nl", "en"]),
+        default=None,
+        help=help_text("cli.option.document_lang"),
+    )
+
+
+@click.command("roadmap", help=help_text("cli.roadmap.help"))
+@click.argument("session_path", metavar="SESSION", type=_SESSION)
+@click.option("--output", "-o", type=_OUTPUT, default=None, help=help_text("cli.export.output"))
+@_lang_option()
+@pass_cli
+def roadmap_command(
+    cli: CliContext, session_path: Path, output: Path | None, lang: str | None
+) -> None:
+    from cjworkshop.export.markdown import roadmap_markdown
+
+    _write(cli, session_path, output, lang, roadmap_markdown)
+
+
+def _csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
+    from cjworkshop.export.spreadsheet import plots_csv
+
+    return plots_csv(session, tr)
+
+
+@click.command("export", help=help_text("cli.export.help"))
+@click.argument("session_path", metavar="SESSION", type=_SESSION)
+@click.option(
+    "--format",
+    "-f",
+    "kind",
+    type=click.Choice(["md", "csv", "mermaid"]),
+    default="md",
+    show_default=True,
+    help=help_text("cli.export.format"),
+)
+@click.option("--output", "-o", type=_OUTPUT, default=None, help=help_text("cli.export.output"))
+@_lang_option()
+@pass_cli
+def export_command(
+    cli: CliContext, session_path: Path, kind: str, output: Path | None, lang: str | None
+) -> None:
+    from cjworkshop.export.markdown import diagrams_markdown, report_markdown
+
+    renders: dict[str, Render] = {
+        "md": report_markdown,
+        "csv": _csv,
+        "mermaid": diagrams_markdown,
+    }
+    _write(cli, session_path, output, lang, renders[kind])

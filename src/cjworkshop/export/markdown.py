@@ -1,0 +1,347 @@
+"""Markdown documents: the roadmap on its own, and the report of a whole session.
+
+Both are pure functions of a session and a translator, so the command line and the app write the
+same text. Everything the user typed is escaped (``escape.inline`` and ``escape.cell``), so tables
+keep their columns whatever people wrote, and diagrams are fenced ``mermaid`` blocks, which GitHub
+and most Markdown viewers draw. The date in the text is the session's own, never today's, so
+exporting twice gives the same file.
+"""
+
+from __future__ import annotations
+
+from cjworkshop.export.escape import cell, inline, table
+from cjworkshop.export.explain import horizon_name, number, why
+from cjworkshop.export.mermaid import all_diagrams, charted, journey_diagram, quadrant_chart
+from cjworkshop.i18n import Translator
+from cjworkshop.model.assessment import answers_by_question, overall_score, phase_scores
+from cjworkshop.model.emotion import GLYPHS, NAMES, signed
+from cjworkshop.model.queries import (
+    personas_by_id,
+    phases_by_id,
+    plot_index,
+    touchpoints_by_id,
+    touchpoints_of_phase,
+)
+from cjworkshop.model.review import bright_spots, pain_groups
+from cjworkshop.model.roadmap import RankedItem, roadmap
+from cjworkshop.model.session import HORIZONS, Plot, Session, Touchpoint
+
+
+def _fence(diagram: str) -> str:
+    return f"```mermaid\n{diagram}\n```"
+
+
+def _heading(level: int, text: str) -> str:
+    return f"{'#' * min(level, 6)} {text}"
+
+
+def feeling(tr: Translator, emotion: int | None) -> str:
+    """``▼ −1 negative``: glyph, number and word, so it reads without colour."""
+    if emotion is None:
+        return tr("emotion.none")
+    return f"{GLYPHS[emotion]} {signed(emotion)} {tr(f'emotion.{NAMES[emotion]}')}"
+
+
+def _where(session: Session, item: RankedItem) -> str:
+    touchpoints = touchpoints_by_id(session)
+    names = [touchpoints[t].name for t in item.touchpoints if t in touchpoints]
+    if not names:
+        phases = phases_by_id(session)
+        names = [phases[p].name for e in item.evidence for p in e.phases if p in phases]
+    return ", ".join(cell(name) for name in dict.fromkeys(names))
+
+
+def _item_row(session: Session, tr: Translator, item: RankedItem) -> list[str]:
+    f = item.factors
+    effort = str(f.effort) if f.effort_set else tr("export.unset")
+    quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
+    return [
+        str(item.rank),
+        cell(item.title),
+        _where(session, item),
+        number(f.score),
+        effort,
+        quadrant,
+        cell(item.owner) or tr("export.nobody"),
+        tr(f"status.{item.status}"),
+        cell(why(tr, item)),
+    ]
+
+
+def _roadmap_body(
+    session: Session, tr: Translator, items: list[RankedItem], level: int
+) -> list[str]:
+    header = [tr(f"export.roadmap.column.{c}") for c in _ROADMAP_COLUMNS]
+    active = [i for i in items if i.status in ("open", "doing")]
+    closed = [i for i in items if i.status not in ("open", "doing")]
+    counts = {h: sum(1 for i in active if i.horizon == h) for h in HORIZONS}
+    parts = [tr.count("export.roadmap.summary", len(active), **counts)]
+    if not items:
+        parts.append(tr("export.roadmap.empty"))
+        return parts
+    for horizon in HORIZONS:
+        parts.append(_heading(level + 1, horizon_name(tr, horizon)))
+        rows = [_item_row(session, tr, i) for i in active if i.horizon == horizon]
+        parts.append(table(header, rows) if rows else f"_{tr('export.roadmap.nothing')}_")
+    if closed:
+        parts.append(_heading(level + 1, tr("export.roadmap.closed")))
+        parts.append(table(header, [_item_row(session, tr, i) for i in closed]))
+    chart = quadrant_chart(items, tr, tr("export.chart.title", title=session.title))
+    parts.append(_heading(level + 1, tr("export.chart.heading")))
+    if chart is not None:
+        parts.append(_fence(chart))
+    shown = {i.id for i in charted(items)}
+    missing = [i for i in active if i.id not in shown]
+    if missing:
+        names = ", ".join(f"{i.rank}. {inline(i.title)}" for i in missing)
+        parts.append(tr("export.chart.missing", items=names))
+    parts.append(_heading(level + 1, tr("export.formula.heading")))
+    parts.extend(tr.items("export.formula.text"))
+    return parts
+
+
+_ROADMAP_COLUMNS = (
+    "rank",
+    "item",
+    "where",
+    "score",
+    "effort",
+    "quadrant",
+    "owner",
+    "status",
+    "why",
+)
+
+
+def roadmap_markdown(
+    session: Session, tr: Translator, questions: dict[str, str] | None = None
+) -> str:
+    """The roadmap document: Now, Next and Later tables with each item's why, and the chart."""
+    items = roadmap(session, questions)
+    parts = [
+        _heading(1, tr("export.roadmap.title", title=inline(session.title))),
+        tr("export.updated", date=session.updated.date().isoformat()),
+        *_roadmap_body(session, tr, items, 1),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _goals(session: Session, tr: Translator) -> list[str]:
+    if not session.goals:
+        return [f"_{tr('export.none')}_"]
+    header = [tr(f"export.goal.{c}") for c in ("what", "why", "measure")]
+    rows = [[cell(g.what), cell(g.why), cell(g.measure)] for g in session.goals]
+    return [table(header, rows)]
+
+
+_PERSONA_FIELDS = ("needs", "triggers", "finds_us", "expectations", "frustrations")
+
+
+def _personas(session: Session, tr: Translator) -> list[str]:
+    if not session.personas:
+        return [f"_{tr('export.none')}_"]
+    parts = []
+    for persona in session.personas:
+        parts.append(_heading(3, inline(persona.name)))
+        if persona.description.strip():
+            parts.append(inline(persona.description))
+        lines = [
+            f"- **{tr(f'export.persona.{name}')}:** {inline(value)}"
+            for name in _PERSONA_FIELDS
+            if (value := getattr(persona, name)).strip()
+        ]
+        if lines:
+            parts.append("\n".join(lines))
+    return parts
+
+
+def _touchpoint_table(tr: Translator, touchpoints: list[Touchpoint]) -> str:
+    header = [tr(f"export.touchpoint.{c}") for c in ("name", "channel", "owner", "description")]
+    rows = [
+        [cell(t.name), tr(f"channel.{t.channel}"), cell(t.owner), cell(t.description)]
+        for t in touchpoints
+    ]
+    return table(header, rows)
+
+
+def _touchpoints(session: Session, tr: Translator) -> list[str]:
+    parts = []
+    for phase in session.phases:
+        parts.append(_heading(3, inline(phase.name)))
+        if phase.description.strip():
+            parts.append(inline(phase.description))
+        here = touchpoints_of_phase(session, phase.id)
+        if not here:
+            parts.append(f"_{tr('export.touchpoint.none')}_")
+        for kind in ("direct", "indirect"):
+            of_kind = [t for t in here if t.kind == kind]
+            if of_kind:
+                parts.append(f"**{tr(f'export.touchpoint.{kind}')}**")
+                parts.append(_touchpoint_table(tr, of_kind))
+    return parts or [f"_{tr('export.none')}_"]
+
+
+def _pains(plot: Plot) -> str:
+    return "<br>".join(
+        cell(p.text) + (f" ({p.severity})" if p.severity is not None else "")
+        for p in plot.pain_points
+    )
+
+
+def _journeys(session: Session, tr: Translator) -> list[str]:
+    plots = plot_index(session)
+    phases = phases_by_id(session)
+    header = [tr(f"export.journey.{c}") for c in _JOURNEY_COLUMNS]
+    parts = []
+    for persona in session.personas:
+        parts.append(_heading(3, inline(persona.name)))
+        rows = []
+        for phase in session.phases:
+            for touchpoint in touchpoints_of_phase(session, phase.id):
+                plot = plots.get((persona.id, touchpoint.id))
+                if plot is None or not plot.relevant:
+                    continue
+                rows.append(
+                    [
+                        cell(phases[phase.id].name),
+                        cell(touchpoint.name) + (" ★" if plot.moment_of_truth else ""),
+                        feeling(tr, plot.emotion),
+                        cell(plot.action),
+                        cell(plot.thought),
+                        _pains(plot),
+                        "<br>".join(cell(o) for o in plot.opportunities),
+                    ]
+                )
+        if not rows:
+            parts.append(f"_{tr('export.journey.none')}_")
+            continue
+        parts.append(table(header, rows))
+        diagram = journey_diagram(session, persona.id)
+        if diagram is not None:
+            parts.append(_fence(diagram))
+    return parts or [f"_{tr('export.none')}_"]
+
+
+_JOURNEY_COLUMNS = ("phase", "touchpoint", "feeling", "action", "thought", "pains", "ideas")
+
+
+def _pain_points(session: Session, tr: Translator) -> list[str]:
+    groups = pain_groups(session)
+    if not groups:
+        return [f"_{tr('export.none')}_"]
+    personas = personas_by_id(session)
+    touchpoints = touchpoints_by_id(session)
+    header = [tr(f"export.pain.{c}") for c in ("text", "severity", "personas", "touchpoints")]
+    rows = [
+        [
+            cell(group.text),
+            str(group.severity) if group.severity_set else tr("export.unset"),
+            ", ".join(cell(personas[p].name) for p in group.personas if p in personas),
+            ", ".join(cell(touchpoints[t].name) for t in group.touchpoints if t in touchpoints),
+        ]
+        for group in groups
+    ]
+    return [table(header, rows)]
+
+
+def _bright_spots(session: Session, tr: Translator) -> list[str]:
+    spots = bright_spots(session)
+    if not spots:
+        return [f"_{tr('export.none')}_"]
+    header = [tr(f"export.bright.{c}") for c in ("touchpoint", "phase", "average", "truth")]
+    rows = [
+        [
+            cell(spot.touchpoint.name),
+            cell(spot.phase.name),
+            signed(spot.average, 2),
+            str(spot.moments_of_truth),
+        ]
+        for spot in spots
+    ]
+    return [table(header, rows)]
+
+
+def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> list[str]:
+    overall = overall_score(session)
+    parts = [
+        tr("export.assessment.overall", score=number(round(overall, 2)))
+        if overall is not None
+        else f"_{tr('export.assessment.none')}_"
+    ]
+    phases = phases_by_id(session)
+    scores = phase_scores(session)
+    header = [tr(f"export.assessment.{c}") for c in ("phase", "score", "answered")]
+    rows = [
+        [
+            cell(phases[phase].name),
+            number(round(s.average, 2)) if s.average is not None else tr("export.unset"),
+            str(s.answered),
+        ]
+        for phase, s in scores.items()
+    ]
+    parts.append(table(header, rows))
+    answers = answers_by_question(session)
+    if answers:
+        header = [tr(f"export.assessment.{c}") for c in ("question", "answer", "note")]
+        rows = [
+            [
+                cell(questions.get(key, key)),
+                tr("assessment.not_applicable")
+                if a.not_applicable
+                else (str(a.score) if a.score is not None else tr("export.unset")),
+                cell(a.note),
+            ]
+            for key, a in answers.items()
+        ]
+        parts.append(table(header, rows))
+    return parts
+
+
+def report_markdown(
+    session: Session, tr: Translator, questions: dict[str, str] | None = None
+) -> str:
+    """The whole session as one document, from goals to roadmap."""
+    questions = questions or {}
+    meta = tr(
+        "export.report.meta",
+        mode=tr(f"mode.{session.mode}"),
+        shape=tr(f"shape.{session.shape}"),
+        template=inline(session.template),
+        date=session.updated.date().isoformat(),
+    )
+    parts = [_heading(1, inline(session.title)), meta]
+    if session.notes.strip():
+        parts.append("> " + cell(session.notes))
+    sections: list[tuple[str, list[str]]] = [
+        ("goals", _goals(session, tr)),
+        ("personas", _personas(session, tr)),
+        ("touchpoints", _touchpoints(session, tr)),
+        ("journeys", _journeys(session, tr)),
+        ("pains", _pain_points(session, tr)),
+        ("bright", _bright_spots(session, tr)),
+    ]
+    if session.assessment or session.mode == "self-assessment":
+        sections.append(("assessment", _assessment(session, tr, questions)))
+    items = roadmap(session, questions)
+    sections.append(("roadmap", _roadmap_body(session, tr, items, 2)))
+    open_notes = [note for note in session.parking_lot if not note.done]
+    if open_notes:
+        sections.append(("parking", ["\n".join(f"- {inline(n.text)}" for n in open_notes)]))
+    for key, body in sections:
+        parts.append(_heading(2, tr(f"export.section.{key}")))
+        parts.extend(body)
+    return "\n\n".join(parts) + "\n"
+
+
+def diagrams_markdown(
+    session: Session, tr: Translator, questions: dict[str, str] | None = None
+) -> str:
+    """Only the diagrams: each persona's journey and the roadmap chart, as fenced blocks."""
+    parts = [_heading(1, tr("export.diagrams.title", title=inline(session.title)))]
+    found = all_diagrams(session, roadmap(session, questions), tr)
+    if not found:
+        parts.append(f"_{tr('export.diagrams.none')}_")
+    for heading, diagram in found:
+        parts.append(_heading(2, inline(heading)))
+        parts.append(_fence(diagram))
+    return "\n\n".join(parts) + "\n"
