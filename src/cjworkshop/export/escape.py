@@ -10,6 +10,7 @@ spreadsheet would run as a formula.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_\[\]{}<>()#+!|~&$])")
@@ -21,19 +22,29 @@ def _lines(text: str) -> list[str]:
     return [" ".join(_CONTROLS.sub(" ", line).split()) for line in text.splitlines() or [""]]
 
 
+_LIST_OR_RULE: Final = re.compile(r"^([-=])")
+_NUMBERED: Final = re.compile(r"^(\d+)([.)])")
+_PLAIN: Final = re.compile(r"(?:[^\W_]|[ ,.;:'\"?/%@^-])*")
+"""Text that needs no escaping but at the start of a line (letters, digits, plain punctuation)."""
+
+
 def _escaped(line: str) -> str:
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", line)
     # A leading "-", "=" or "1." would start a list, a rule or a setext heading.
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-=])", r"\\\1", escaped))
+    return _NUMBERED.sub(r"\1\\\2", _LIST_OR_RULE.sub(r"\\\1", escaped))
 
 
+@lru_cache(maxsize=8192)
 def inline(text: str) -> str:
     """Literal text on one line: a heading, a list item or a sentence."""
     return " ".join(_escaped(line) for line in _lines(text) if line)
 
 
+@lru_cache(maxsize=8192)
 def cell(text: str) -> str:
     """Literal text in a table cell; line breaks are kept as ``<br>``."""
+    if _PLAIN.fullmatch(text) and text == text.strip() and "  " not in text:
+        return _LIST_OR_RULE.sub(r"\\\1", _NUMBERED.sub(r"\1\\\2", text))
     lines = [_escaped(line) for line in _lines(text)]
     while lines and not lines[-1]:
         lines.pop()
@@ -70,6 +81,7 @@ _MERMAID_LOOKALIKES: Final = str.maketrans(
 )
 
 
+@lru_cache(maxsize=8192)
 def mermaid(text: str, fallback: str = "-") -> str:
     """One line of Mermaid text without the characters its grammar reserves."""
     flat = " ".join(line for line in _lines(text) if line)

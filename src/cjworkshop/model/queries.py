@@ -72,16 +72,26 @@ def touchpoints_of_phase(session: Session, phase_id: str) -> list[Touchpoint]:
     return [touchpoint for touchpoint in session.touchpoints if touchpoint.phase == phase_id]
 
 
+_last_index: tuple[tuple[Plot, ...], dict[tuple[str, str], Plot]] | None = None
+
+
 def plot_index(session: Session) -> dict[tuple[str, str], Plot]:
-    """Every plot by (persona id, touchpoint id)."""
-    return {(plot.persona, plot.touchpoint): plot for plot in session.plots}
+    """Every plot by (persona id, touchpoint id); do not change the mapping it returns.
+
+    The index of the last session asked about is kept (sessions never change in place), so the
+    screens can look up many cells of one session without building it again for each.
+    """
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is session.plots:
+        return last[1]
+    index = {(plot.persona, plot.touchpoint): plot for plot in session.plots}
+    _last_index = (session.plots, index)
+    return index
 
 
 def plot_for(session: Session, persona_id: str, touchpoint_id: str) -> Plot | None:
-    for plot in session.plots:
-        if plot.persona == persona_id and plot.touchpoint == touchpoint_id:
-            return plot
-    return None
+    return plot_index(session).get((persona_id, touchpoint_id))
 
 
 def plots_of_persona(session: Session, persona_id: str) -> list[Plot]:
