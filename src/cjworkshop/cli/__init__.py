@@ -1,7 +1,8 @@
 """The command line: every subcommand is a thin shell over the model, the store and the exports.
 
 ``cjworkshop`` alone opens the start screen; ``new``, ``open``, ``list``, ``templates`` and
-``validate`` work on session and template files; ``roadmap`` and ``export`` write documents.
+``validate`` work on session and template files; ``roadmap`` and ``export`` write documents;
+``diff`` compares two versions of a session and ``check`` finds unfinished work for CI.
 Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
 ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
 Textual is imported only by the commands that open the app, so the others start fast.
@@ -16,6 +17,7 @@ import click
 from cjworkshop import __version__
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.cli.reports import export_command, roadmap_command
+from cjworkshop.cli.revisit import check_command, diff_command
 from cjworkshop.cli.sessions import list_command, new_command, open_command, validate_command
 from cjworkshop.cli.templates import templates_command
 from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER
@@ -57,6 +59,8 @@ cli.add_command(templates_command)
 cli.add_command(validate_command)
 cli.add_command(roadmap_command)
 cli.add_command(export_command)
+cli.add_command(diff_command)
+cli.add_command(check_command)
 
 
 def main() -> None:

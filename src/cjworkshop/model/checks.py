@@ -1,0 +1,149 @@
+"""Journey-as-code checks: what a complete, looked-after session has, for CI or a pre-commit hook.
+
+Loading a session already refuses broken files (``validation``); these checks look at a valid
+session and name what the room left unfinished:
+
+- ``phase-without-touchpoints``: a phase nobody filled in;
+- ``persona-never-plotted``: a persona with no touchpoint plotted (an emotion set, or skipped as
+  not relevant);
+- ``pain-point-without-severity``: a pain point at a relevant plot nobody rated (pain points at
+  skipped plots count nowhere, so they are not checked either);
+- ``roadmap-item-without-effort`` and ``roadmap-item-without-owner``: an item on the roadmap,
+  open or doing, with no effort or nobody who owns it;
+- ``roadmap-item-not-reviewed``, only when a number of days is given: an open or doing item whose
+  last review (``RoadmapItem.reviewed``, or the day the session was created when it was never
+  reviewed) lies more than that many days before today.
+
+The roadmap items are those of ``roadmap.roadmap``: the decided ones and the ones it proposes from
+pain points, ideas and weak answers. Done and dropped items need no effort or owner and never go
+stale; decisions whose sources are gone from the session are not on the roadmap and not checked.
+Failures come in the order of the list above; within a check, records in the session's own order
+(personas, then the journey) and roadmap items best first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from cjworkshop.model.queries import empty_phases, is_plotted, plot_index, touchpoints_in_order
+from cjworkshop.model.roadmap import RankedItem, roadmap
+from cjworkshop.model.session import Session
+
+CheckCode = Literal[
+    "phase-without-touchpoints",
+    "persona-never-plotted",
+    "pain-point-without-severity",
+    "roadmap-item-without-effort",
+    "roadmap-item-without-owner",
+    "roadmap-item-not-reviewed",
+]
+
+ALWAYS: Final[tuple[CheckCode, ...]] = (
+    "phase-without-touchpoints",
+    "persona-never-plotted",
+    "pain-point-without-severity",
+    "roadmap-item-without-effort",
+    "roadmap-item-without-owner",
+)
+"""The checks that always run; ``roadmap-item-not-reviewed`` runs only with a number of days."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFailure:
+    """One thing left unfinished: which check, which record, and the names for the message."""
+
+    code: CheckCode
+    record: str
+    """The id of the phase, persona or roadmap item; for a pain point, ``persona/touchpoint``."""
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def checks_to_run(stale_days: int | None) -> tuple[CheckCode, ...]:
+    """The codes of the checks ``run_checks`` performs with this setting, in their order."""
+    return ALWAYS if stale_days is None else (*ALWAYS, "roadmap-item-not-reviewed")
+
+
+def run_checks(
+    session: Session,
+    *,
+    today: dt.date,
+    stale_days: int | None,
+    question_texts: dict[str, str] | None = None,
+) -> list[CheckFailure]:
+    """Every failure of every check, in check order; an empty list when the session is complete.
+
+    ``question_texts`` only gives roadmap items from self-assessment answers a readable title.
+    """
+    items = [item for item in roadmap(session, question_texts) if item.status in ("open", "doing")]
+    failures = [
+        *_empty_phases(session),
+        *_unplotted_personas(session),
+        *_unrated_pains(session),
+        *(_failure("roadmap-item-without-effort", i) for i in items if not i.factors.effort_set),
+        *(_failure("roadmap-item-without-owner", i) for i in items if not i.owner.strip()),
+    ]
+    if stale_days is not None:
+        failures.extend(_stale(session, items, today, stale_days))
+    return failures
+
+
+def _empty_phases(session: Session) -> Iterable[CheckFailure]:
+    for phase in empty_phases(session):
+        yield CheckFailure("phase-without-touchpoints", phase.id, {"phase": phase.name})
+
+
+def _unplotted_personas(session: Session) -> Iterable[CheckFailure]:
+    plots = plot_index(session)
+    for persona in session.personas:
+        if not any(is_plotted(plots.get((persona.id, tp.id))) for tp in session.touchpoints):
+            yield CheckFailure("persona-never-plotted", persona.id, {"persona": persona.name})
+
+
+def _unrated_pains(session: Session) -> Iterable[CheckFailure]:
+    plots = plot_index(session)
+    journey = touchpoints_in_order(session)
+    for persona in session.personas:
+        for touchpoint in journey:
+            plot = plots.get((persona.id, touchpoint.id))
+            if plot is None or not plot.relevant:
+                continue
+            for pain in plot.pain_points:
+                if pain.severity is None:
+                    yield CheckFailure(
+                        "pain-point-without-severity",
+                        f"{persona.id}/{touchpoint.id}",
+                        {
+                            "text": pain.text,
+                            "persona": persona.name,
+                            "touchpoint": touchpoint.name,
+                        },
+                    )
+
+
+def _failure(code: CheckCode, item: RankedItem) -> CheckFailure:
+    return CheckFailure(code, item.id, {"item": item.title})
+
+
+def _stale(
+    session: Session, items: list[RankedItem], today: dt.date, stale_days: int
+) -> Iterable[CheckFailure]:
+    created = session.created.date()
+    for item in items:
+        reviewed = item.decision.reviewed if item.decision is not None else None
+        since = reviewed or created
+        days = (today - since).days
+        if days > stale_days:
+            yield CheckFailure(
+                "roadmap-item-not-reviewed",
+                item.id,
+                {
+                    "item": item.title,
+                    "since": since.isoformat(),
+                    "days": days,
+                    "limit": stale_days,
+                    "reviewed": reviewed is not None,
+                },
+            )

@@ -1,0 +1,213 @@
+"""Journey-as-code checks: a complete session passes, a crafted incomplete one fails by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from msgspec.structs import replace
+
+from cjworkshop.cli import cli
+from cjworkshop.model.checks import ALWAYS, CheckFailure, checks_to_run, run_checks
+from cjworkshop.model.session import (
+    PainPoint,
+    Persona,
+    Phase,
+    Plot,
+    RoadmapItem,
+    Session,
+)
+from cjworkshop.store.session_file import dumps_session
+from tests.conftest import WHEN, small_session
+
+TODAY = dt.date(2026, 11, 22)
+"""Three weeks after the session of ``small_session`` was created (2026-11-01)."""
+
+
+def complete() -> Session:
+    """The small session with every roadmap item decided: effort, owner, reviewed on the 20th."""
+    reviewed = dt.date(2026, 11, 20)
+    return replace(
+        small_session(),
+        roadmap=(
+            RoadmapItem(
+                id="fix-niet-gevonden",
+                sources=("pain:niet-gevonden",),
+                effort=2,
+                owner="Marketing",
+                reviewed=reviewed,
+            ),
+            RoadmapItem(
+                id="fix-geen-pin",
+                sources=("pain:geen-pin",),
+                effort=3,
+                owner="Winkel",
+                reviewed=reviewed,
+            ),
+            RoadmapItem(
+                id="idea-pinautomaat",
+                sources=("opportunity:pinautomaat",),
+                effort=4,
+                owner="Winkel",
+                reviewed=reviewed,
+            ),
+        ),
+    )
+
+
+def incomplete() -> Session:
+    """One of every problem, next to look-alikes that are fine (see each comment)."""
+    session = complete()
+    pin, machine = session.roadmap[1], session.roadmap[2]
+    return replace(
+        session,
+        # Service has no touchpoints.
+        phases=(*session.phases, Phase(id="service", name="Service")),
+        # Eva is plotted nowhere; Piet only skipped Google, which counts as plotted.
+        personas=(*session.personas, Persona(id="eva", name="Eva")),
+        plots=(
+            *session.plots,
+            # Sanne's unrated pain point at Reviews fails; the one at a skipped plot does not.
+            Plot(
+                persona="sanne",
+                touchpoint="reviews",
+                emotion=0,
+                pain_points=(PainPoint(text="Oude reviews"),),
+            ),
+            Plot(
+                persona="piet",
+                touchpoint="buren",
+                relevant=False,
+                pain_points=(PainPoint(text="Niemand weet het"),),
+            ),
+        ),
+        roadmap=(
+            # Niet gevonden is done: it needs no effort or owner and never goes stale.
+            RoadmapItem(id="fix-niet-gevonden", sources=("pain:niet-gevonden",), status="done"),
+            # Geen pin lost its owner and was last reviewed on 1 October.
+            replace(pin, owner="  ", reviewed=dt.date(2026, 10, 1)),
+            # Pinautomaat lost its effort and was never reviewed: counted from the creation day.
+            replace(machine, effort=None, reviewed=None),
+        ),
+    )
+
+
+def codes(failures: list[CheckFailure]) -> list[tuple[str, str]]:
+    return [(failure.code, failure.record) for failure in failures]
+
+
+def test_a_complete_session_passes_every_check() -> None:
+    assert run_checks(complete(), today=TODAY, stale_days=30) == []
+
+
+def test_an_incomplete_session_fails_each_check_once_in_order() -> None:
+    failures = run_checks(incomplete(), today=TODAY, stale_days=14)
+    # "Oude reviews" becomes a roadmap item of its own, with no effort and no owner yet.
+    assert codes(failures) == [
+        ("phase-without-touchpoints", "service"),
+        ("persona-never-plotted", "eva"),
+        ("pain-point-without-severity", "sanne/reviews"),
+        ("roadmap-item-without-effort", "idea-pinautomaat"),
+        ("roadmap-item-without-effort", "fix-oude-reviews"),
+        ("roadmap-item-without-owner", "fix-geen-pin"),
+        ("roadmap-item-without-owner", "fix-oude-reviews"),
+        ("roadmap-item-not-reviewed", "fix-geen-pin"),
+        ("roadmap-item-not-reviewed", "idea-pinautomaat"),
+        ("roadmap-item-not-reviewed", "fix-oude-reviews"),
+    ]
+    stale = {f.record: f.params for f in failures if f.code == "roadmap-item-not-reviewed"}
+    assert stale["fix-geen-pin"] == {
+        "item": "Geen pin",
+        "since": "2026-10-01",
+        "days": 52,
+        "limit": 14,
+        "reviewed": True,
+    }
+    assert stale["idea-pinautomaat"]["since"] == WHEN.date().isoformat()
+    assert stale["idea-pinautomaat"]["reviewed"] is False
+
+
+def test_staleness_is_checked_only_when_asked_and_only_beyond_the_limit() -> None:
+    session = incomplete()
+    without = run_checks(session, today=TODAY, stale_days=None)
+    assert "roadmap-item-not-reviewed" not in {f.code for f in without}
+    # Geen pin was reviewed 52 days ago and the others 21 days ago (the creation day).
+    at_limit = run_checks(session, today=TODAY, stale_days=21)
+    assert [f.record for f in at_limit if f.code == "roadmap-item-not-reviewed"] == ["fix-geen-pin"]
+    assert not [f for f in run_checks(session, today=TODAY, stale_days=52) if "reviewed" in f.code]
+
+
+def test_the_checks_that_run_depend_on_the_stale_setting() -> None:
+    assert checks_to_run(None) == ALWAYS
+    assert len(checks_to_run(None)) == 5
+    assert checks_to_run(0)[-1] == "roadmap-item-not-reviewed"
+
+
+def test_an_empty_session_has_nothing_to_fail() -> None:
+    empty = Session(title="Leeg", created=WHEN, updated=WHEN)
+    assert run_checks(empty, today=TODAY, stale_days=1) == []
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def write(tmp_path: Path, session: Session) -> Path:
+    path = tmp_path / "journey.toml"
+    path.write_text(dumps_session(session), encoding="utf-8")
+    return path
+
+
+def test_cli_check_passes_with_exit_zero(tmp_path: Path) -> None:
+    path = write(tmp_path, complete())
+    result = run("--lang", "en", "check", str(path), "--today", "2026-11-22")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{path}: all 5 checks passed.\n"
+    stale = run("--lang", "en", "check", str(path), "--stale-days", "30", "--today", "2026-11-22")
+    assert stale.exit_code == 0
+    assert "all 6 checks passed" in stale.output
+
+
+def test_cli_check_names_each_problem_and_exits_one(tmp_path: Path) -> None:
+    path = write(tmp_path, incomplete())
+    result = run("--lang", "en", "check", str(path), "--stale-days", "14", "--today", "2026-11-22")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{path}: phase “Service” has no touchpoints",
+        f"{path}: persona “Eva” is not plotted at any touchpoint",
+        f"{path}: pain point “Oude reviews” of Sanne at Reviews has no severity",
+        f"{path}: roadmap item “Pinautomaat” has no effort set",
+        f"{path}: roadmap item “Oude reviews” has no effort set",
+        f"{path}: roadmap item “Geen pin” has no owner",
+        f"{path}: roadmap item “Oude reviews” has no owner",
+        f"{path}: roadmap item “Geen pin” was last reviewed on 2026-10-01, 52 days ago"
+        " (more than 14)",
+        f"{path}: roadmap item “Pinautomaat” was never reviewed since the session began on"
+        " 2026-11-01, 21 days ago (more than 14)",
+        f"{path}: roadmap item “Oude reviews” was never reviewed since the session began on"
+        " 2026-11-01, 21 days ago (more than 14)",
+    ]
+    assert "10 problems found." in result.stderr
+
+
+def test_cli_check_speaks_dutch(tmp_path: Path) -> None:
+    path = write(tmp_path, incomplete())
+    result = run("--lang", "nl", "check", str(path), "--today", "2026-11-22")
+    assert result.exit_code == 1
+    assert f"{path}: fase “Service” heeft geen touchpoints" in result.stdout
+    assert f"{path}: persona “Eva” is bij geen enkel touchpoint geplot" in result.stdout
+    assert "7 problemen gevonden." in result.stderr
+    passed = run("--lang", "nl", "check", str(write(tmp_path, complete())))
+    assert passed.exit_code == 0
+    assert "alle 5 controles geslaagd" in passed.output
+
+
+def test_cli_check_of_a_broken_file_fails_without_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text("title = ", encoding="utf-8")
+    result = run("--lang", "en", "check", str(path))
+    assert result.exit_code == 1
+    assert str(path) in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,53 @@
+"""The revisit commands on the bundled examples, as a user would first try them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cjworkshop.cli import cli
+from cjworkshop.model.diff import compare
+from cjworkshop.store.session_file import parse_session, read_session
+from tests.conftest import SESSIONS
+
+DUTCH = SESSIONS / "meubelmakerij-de-eik.toml"
+
+
+def edited_copy() -> str:
+    """The Dutch example with one emotion better, one pain point gone, one touchpoint renamed."""
+    text = DUTCH.read_text(encoding="utf-8")
+    text = text.replace('name = "Reviews op Google"', 'name = "Google-reviews"', 1)
+    start = text.index('persona = "ingrid-de-verbouwer"\ntouchpoint = "offerte"')
+    at = text.index("emotion = -1", start)
+    text = f"{text[:at]}emotion = 1{text[at + len('emotion = -1') :]}"
+    pain = '    { text = "Telefonisch slecht bereikbaar", severity = 3 },\n'
+    assert text.count(pain) == 1
+    return text.replace(pain, "")
+
+
+def test_three_edits_give_exactly_three_changes(tmp_path: Path) -> None:
+    old = read_session(DUTCH)
+    new = parse_session(edited_copy().encode())
+    diff = compare(old, new)
+    assert [(c.kind, c.change, c.old_name, c.new_name) for c in diff.records] == [
+        ("touchpoint", "renamed", "Reviews op Google", "Google-reviews")
+    ]
+    assert [(c.persona, c.touchpoint, c.old, c.new) for c in diff.emotions] == [
+        ("ingrid-de-verbouwer", "offerte", -1, 1)
+    ]
+    assert [(c.change, c.text) for c in diff.pains] == [("solved", "Telefonisch slecht bereikbaar")]
+    assert diff.roadmap == ()
+    copy = tmp_path / "revisit.toml"
+    copy.write_text(edited_copy(), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", "en", "diff", str(DUTCH), str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "1 touchpoint better, 1 pain point solved, 1 touchpoint renamed." in result.output
+
+
+@pytest.mark.parametrize("path", sorted(SESSIONS.glob("*.toml")), ids=lambda p: p.stem)
+def test_bundled_examples_pass_every_check(path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--lang", "en", "check", str(path), "--stale-days", "3650"])
+    assert result.exit_code == 0, result.output
+    assert "checks passed" in result.output
