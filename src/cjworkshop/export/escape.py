@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
-_MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_\[\]{}<>()#+!|~&$])")
+_MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>#|~&$])")
+"""Characters that can start markup anywhere in a line; "(" and "!" only matter after "]"."""
 _CONTROLS: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
@@ -22,7 +23,7 @@ def _lines(text: str) -> list[str]:
     return [" ".join(_CONTROLS.sub(" ", line).split()) for line in text.splitlines() or [""]]
 
 
-_LIST_OR_RULE: Final = re.compile(r"^([-=])")
+_LIST_OR_RULE: Final = re.compile(r"^([-=+])")
 _NUMBERED: Final = re.compile(r"^(\d+)([.)])")
 _PLAIN: Final = re.compile(r"(?:[^\W_]|[ ,.;:'\"?/%@^-])*")
 """Text that needs no escaping but at the start of a line (letters, digits, plain punctuation)."""
@@ -30,7 +31,7 @@ _PLAIN: Final = re.compile(r"(?:[^\W_]|[ ,.;:'\"?/%@^-])*")
 
 def _escaped(line: str) -> str:
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", line)
-    # A leading "-", "=" or "1." would start a list, a rule or a setext heading.
+    # A leading "-", "+", "=" or "1." would start a list, a rule or a setext heading.
     return _NUMBERED.sub(r"\1\\\2", _LIST_OR_RULE.sub(r"\\\1", escaped))
 
 

@@ -28,7 +28,9 @@ def horizon_name(tr: Translator, horizon: str) -> str:
 def why(tr: Translator, item: RankedItem) -> str:
     """The formula with this item's numbers, ending in its horizon."""
     f = item.factors
-    answer = next((e.answer for e in item.evidence if e.answer is not None), None)
+    # The answer explains the severity only when nothing but answers stands behind the item.
+    answers = [e.answer for e in item.evidence if e.answer is not None]
+    answer = answers[0] if answers and len(answers) == len(item.evidence) else None
     if answer is not None:
         severity = tr("why.answer", answer=answer, severity=f.severity)
     elif f.severity_set:
