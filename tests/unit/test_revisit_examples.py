@@ -51,3 +51,24 @@ def test_bundled_examples_pass_every_check(path: Path) -> None:
     result = CliRunner().invoke(cli, ["--lang", "en", "check", str(path), "--stale-days", "3650"])
     assert result.exit_code == 0, result.output
     assert "checks passed" in result.output
+
+
+def test_a_revisit_gets_a_dated_name_that_is_never_taken(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from cjworkshop.store.revisit import revisit_path, start_revisit
+
+    day = dt.date(2027, 3, 1)
+    first = tmp_path / "de-eik.toml"
+    assert revisit_path(first, day).name == "de-eik-2027-03-01.toml"
+    assert revisit_path(tmp_path / "de-eik-2026-11-22.toml", day).name == "de-eik-2027-03-01.toml"
+    first.write_bytes(DUTCH.read_bytes())
+    when = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
+    written = start_revisit(first, read_session(first), when)
+    again = start_revisit(first, read_session(first), when)
+    assert (written.name, again.name) == ("de-eik-2027-03-01.toml", "de-eik-2027-03-01-2.toml")
+    assert first.read_bytes() == DUTCH.read_bytes()
+    copy = read_session(written)
+    assert (copy.previous, copy.created, copy.updated) == ("de-eik.toml", when, when)
+    assert all(time.used_seconds == 0 for time in copy.timebox.values())
+    assert copy.plots == read_session(first).plots

@@ -222,6 +222,8 @@ class Session(Record, frozen=True, kw_only=True):
     created: dt.datetime
     updated: dt.datetime
     notes: str = ""
+    previous: Annotated[str, msgspec.Meta(pattern=r"^[^/\\\x00]*$", max_length=255)] = ""
+    """The file name of the version this one revisits, in the same folder; empty for a first."""
     dots_per_participant: Annotated[int, msgspec.Meta(ge=1, le=20)] = 5
     timebox: dict[Step, StepTime] = {}
     goals: tuple[Goal, ...] = ()

@@ -123,6 +123,15 @@ class WorkshopApp(App[None]):
             self.document = None
         self.switch_to_start()
 
+    def replace_session(self, path: Path) -> None:
+        """Close the open session and continue in another file, such as a new revisit."""
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.open_session(path)
+
     def switch_to_start(self) -> None:
         from cjworkshop.ui.screens.start import StartScreen
 

@@ -61,6 +61,7 @@ class SessionScreen(WorkshopScreen):
         Binding("p", "parking_lot", "key.parking_lot", id="parking-lot"),
         Binding("ctrl+s", "save_as", "key.save_as", show=False, id="save-as"),
         Binding("ctrl+w", "close_session", "key.close_session", show=False, id="close"),
+        Binding("ctrl+r", "start_revisit", "key.revisit", show=False, id="revisit"),
     ]
 
     session: reactive[Session] = reactive[Session](None, always_update=True, init=False)  # type: ignore[arg-type]
@@ -199,10 +200,17 @@ class SessionScreen(WorkshopScreen):
     def notify_undoable(self, message: str) -> None:
         self.notify(self.workshop.tr("done.undo_hint", message=message), timeout=5)
 
-    def confirm(self, question: str, yes: str, answered: Callable[[bool | None], None]) -> None:
+    def confirm(
+        self,
+        question: str,
+        yes: str,
+        answered: Callable[[bool | None], None],
+        *,
+        danger: bool = True,
+    ) -> None:
         tr = self.workshop.tr
         self.app.push_screen(
-            ConfirmModal(question, yes, tr("button.cancel"), danger=True), answered
+            ConfirmModal(question, yes, tr("button.cancel"), danger=danger), answered
         )
 
     def open_form(
@@ -371,6 +379,37 @@ class SessionScreen(WorkshopScreen):
 
         self.app.push_screen(SaveAsModal(self.document.path), chosen)
 
+    def action_start_revisit(self) -> None:
+        """Ask, then continue in a new dated copy of this session; this version stays as it is."""
+        from cjworkshop.store.revisit import revisit_path, start_revisit
+
+        tr = self.workshop.tr
+        if self.document.read_only:
+            self.notify(tr("revisit.read_only"), severity="warning")
+            return
+        path = self.document.path
+        target = revisit_path(path, self.workshop.clock().date())
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self._record_time(self.step)
+            self.document.save()
+            try:
+                written = start_revisit(path, self.document.session, self.workshop.clock())
+            except StoreError as error:
+                self.notify(error.render(tr), severity="error", timeout=12)
+                return
+            self.workshop.replace_session(written)
+            self.workshop.notify(tr("revisit.started", old=path.name, new=written.name))
+
+        self.confirm(
+            tr("revisit.question", old=path.name, new=target.name),
+            tr("button.revisit"),
+            answered,
+            danger=False,
+        )
+
     def action_parking_lot(self) -> None:
         from cjworkshop.ui.modals.parking_lot import ParkingLotModal
 
@@ -414,6 +453,7 @@ class SessionScreen(WorkshopScreen):
                 tr("cmd.timebox_reset"), tr("cmdhelp.timebox_reset"), self.action_timebox_reset
             ),
             PaletteCommand(tr("cmd.panel"), tr("cmdhelp.panel"), self.action_toggle_panel),
+            PaletteCommand(tr("cmd.revisit"), tr("cmdhelp.revisit"), self.action_start_revisit),
             PaletteCommand(tr("cmd.close"), tr("cmdhelp.close"), self.action_close_session),
         ]
         return commands

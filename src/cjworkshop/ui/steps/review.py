@@ -2,22 +2,31 @@
 
 Each persona's emotion curve, the persona x phase heat map, the worst pain points (severity
 times the number of personas who hit them, with where they occur), the bright spots to keep and
-learn from, and what is still unplotted. The numbers come from ``model.review``; this step only
-draws them.
+learn from, and what is still unplotted. On a revisit it opens with what changed since the
+previous version (``model.diff``). The numbers come from the model; this step only draws them.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich import box
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from cjworkshop.export.diff_text import diff_rich
+from cjworkshop.model.diff import compare
 from cjworkshop.model.emotion import GLYPHS, signed
 from cjworkshop.model.queries import emotion_curve
 from cjworkshop.model.review import bright_spots, coverage, heat_map, pain_groups
+from cjworkshop.model.session import Session
+from cjworkshop.model.template import question_texts
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.revisit import previous_version
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.record_table import first_line
@@ -33,15 +42,53 @@ class ReviewStep(StepView):
     def compose(self) -> ComposeResult:
         yield Static(id="review-intro", classes="step-intro")
         with VerticalScroll(id="review", can_focus=True):
-            for part in ("curves", "heat", "pains", "bright", "coverage"):
+            for part in ("since", "curves", "heat", "pains", "bright", "coverage"):
                 yield Static(id=f"review-{part}", classes="review-part")
 
     def focus_main(self) -> None:
         self.query_one("#review").focus()
 
+    _previous: tuple[Path, float, Session] | None = None
+
+    def _earlier(self, path: Path, session: Session) -> tuple[Path, Session] | None:
+        """The previous version, read once and again only when its file changes."""
+        earlier = path.with_name(session.previous)
+        cached = self._previous
+        try:
+            stamp = earlier.stat().st_mtime
+        except OSError:
+            stamp = -1.0
+        if cached is not None and cached[0] == earlier and cached[1] == stamp:
+            return earlier, cached[2]
+        found = previous_version(path, session)
+        if found is not None:
+            self._previous = (earlier, stamp, found[1])
+        return found
+
+    def _since(self, session: Session) -> RenderableType | None:
+        if not session.previous:
+            return None
+        tr = self.tr
+        try:
+            found = self._earlier(self.screen_owner.document.path, session)
+        except StoreError as error:
+            message = tr("revisit.unreadable", name=session.previous, error=error.render(tr))
+            return Text(message, style="yellow")
+        if found is None:
+            return None
+        earlier_path, earlier = found
+        texts = question_texts(self.screen_owner.template, session.language)
+        lines = diff_rich(compare(earlier, session, question_texts=texts), earlier, session, tr)
+        heading = Text(tr("revisit.since", name=earlier_path.name), style="bold")
+        return Group(heading, *lines[1:], Text())
+
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
         self.query_one("#review-intro", Static).update(tr("review.intro"))
+        since = self._since(session)
+        since_part = self.query_one("#review-since", Static)
+        since_part.display = since is not None
+        since_part.update(since if since is not None else "")
         names = {p.id: p.name for p in session.personas}
         touchpoints = {t.id: t.name for t in session.touchpoints}
 
