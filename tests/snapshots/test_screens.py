@@ -6,6 +6,7 @@ differences in the report before committing them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.app import WorkshopApp
 from cjworkshop.ui.screens.session import SessionScreen
 from tests.conftest import small_session
-from tests.ui.conftest import app_for, new_session
+from tests.ui.conftest import FIXED, app_for, new_session
 from tests.ui.helpers import settle
 from tests.unit.test_review import crafted
 
@@ -82,7 +83,9 @@ async def settled(pilot: Pilot[None]) -> None:
 def test_start_screen(snap_compare: Compare, workdir: Path, language: str) -> None:
     save_session(workdir / "sessions" / "bakkerij-jansen.toml", small_session())
     crafted_path(workdir / "sessions")
-    (workdir / "sessions" / "kapot.toml").write_text('title = "half', encoding="utf-8")
+    broken = workdir / "sessions" / "kapot.toml"
+    broken.write_text('title = "half', encoding="utf-8")
+    os.utime(broken, (FIXED.timestamp(), FIXED.timestamp()))
     app = app_for(language=language)  # type: ignore[arg-type]
     assert snap_compare(app, terminal_size=SIZE, run_before=settled)
 

@@ -149,7 +149,7 @@ class StartScreen(WorkshopScreen):
         lines = [
             Text(session.title, style="bold"),
             Text(
-                f"{summary.path}  ·  {tr(f'mode.{session.mode}')}  ·  "
+                f"{self._shown_path(summary.path)}  ·  {tr(f'mode.{session.mode}')}  ·  "
                 f"{tr(f'language.{session.language}')}  ·  {tr(f'shape.{session.shape}')}"
             ),
             Text(" → ".join(phase.name for phase in session.phases) or tr("start.no_phases")),
@@ -158,6 +158,15 @@ class StartScreen(WorkshopScreen):
         if counts.pairs:
             lines.append(Text(tr("start.plotted", done=counts.plotted, total=counts.pairs)))
         details.update(Text("\n").join(lines))
+
+    def _shown_path(self, path: Path) -> str:
+        """A session's path relative to where the app runs; an example by its file name."""
+        if path.parent.resolve() == self.examples.resolve():
+            return path.name
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except (ValueError, OSError):
+            return str(path)
 
     def _focused_table(self) -> DataTable[str | Text] | None:
         focused = self.focused
