@@ -94,7 +94,7 @@ class AssessmentStep(StepView):
             rows.append(
                 (
                     PHASE + phase.id,
-                    [Text(f"▸ {phase.name}", style="bold"), score_bar(scores[phase.id].average, 5)],
+                    [score_bar(scores[phase.id].average, 5), Text(f"▸ {phase.name}", style="bold")],
                 )
             )
             for question in guide.assessment:
@@ -118,11 +118,12 @@ class AssessmentStep(StepView):
                 rows.append(
                     (
                         QUESTION + key,
-                        [Text("  " + first_line(question.question(language), 70)), shown],
+                        [shown, Text(first_line(question.question(language), 90))],
                     )
                 )
+        # The answer comes first, so it stays in view however long the questions are.
         self.table.set_columns(
-            [(tr("assessment.column.question"), None), (tr("assessment.column.answer"), None)]
+            [(tr("assessment.column.answer"), 20), (tr("assessment.column.question"), None)]
         )
         self.table.fill(rows, selectable=lambda key: key.startswith(QUESTION))
         has_questions = bool(self.questions)
