@@ -18,14 +18,24 @@ from cjworkshop.store import atomic, session_file
 from cjworkshop.store.drafts import draft_path
 from cjworkshop.store.lock import SessionLock
 from cjworkshop.store.session_file import read_session
+from cjworkshop.ui import autosave
 from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from tests.ui.conftest import app_for, has_no_lock, new_session
 from tests.ui.helpers import fill, settle
 
 
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EROFS, "is on a read-only disk"),
+        (errno.EACCES, "no permission to write in"),
+    ],
+    ids=["disk-full", "read-only-folder", "permission-denied"],
+)
 async def test_a_failing_disk_keeps_edits_in_memory_and_saves_when_it_recovers(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, code: int, said: str
 ) -> None:
     path = new_session(workdir / "sessions", template="blank")
     real_write = atomic.write_atomically
@@ -33,35 +43,67 @@ async def test_a_failing_disk_keeps_edits_in_memory_and_saves_when_it_recovers(
 
     def flaky(target: Path, text: str, *, backup: Path | None = None) -> None:
         if broken["on"]:
-            raise OSError(errno.ENOSPC, "No space left on device")
+            raise OSError(code, os.strerror(code))
         real_write(target, text, backup=backup)
 
     monkeypatch.setattr(session_file, "write_atomically", flaky)
+    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("a")
-        await fill(pilot, "Keep me")
-        await pilot.press("enter")
-        await settle(pilot)
+        for what in ("Keep me", "And me"):
+            await pilot.press("a")
+            await fill(pilot, what)
+            await pilot.press("enter")
+            await settle(pilot)
         status = str(app.screen.query_one("#save-status", Label).render())
         assert "not saved" in status
-        assert "disk is full" in status
+        assert said in status
         assert read_session(path).goals == ()
         assert app.document is not None
-        assert app.document.session.goals[0].what == "Keep me"
+        assert [g.what for g in app.document.session.goals] == ["Keep me", "And me"]
 
         broken["on"] = False
-        await pilot.pause(3.5)  # the retry timer fires
+        await pilot.pause(0.5)  # the retry timer fires
+        await settle(pilot)
+        assert [g.what for g in read_session(path).goals] == ["Keep me", "And me"]
+        assert "saved" in str(app.screen.query_one("#save-status", Label).render())
+        assert "not saved" not in str(app.screen.query_one("#save-status", Label).render())
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="a folder's permissions do not stop root",
+)
+async def test_a_really_read_only_folder_keeps_edits_until_it_is_writable_again(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = workdir / "sessions"
+    path = new_session(folder, template="blank")
+    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        folder.chmod(0o555)
+        try:
+            await pilot.press("a")
+            await fill(pilot, "Keep me")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "no permission to write in" in str(
+                app.screen.query_one("#save-status", Label).render()
+            )
+            assert read_session(path).goals == ()
+        finally:
+            folder.chmod(0o755)
+        await pilot.pause(0.5)
         await settle(pilot)
         assert [g.what for g in read_session(path).goals] == ["Keep me"]
-        assert "saved" in str(app.screen.query_one("#save-status", Label).render())
 
 
 async def test_a_locked_session_opens_read_only_after_asking(workdir: Path) -> None:
     path = new_session(workdir / "sessions", template="blank")
     before = path.read_bytes()
     other = SessionLock(path)
-    other.path.write_text(f'pid = {os.getppid()}\nhost = "{os.uname().nodename}"\nsince = "x"\n')
+    other.acquire()  # as another cjworkshop holding the session would
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -83,6 +125,8 @@ async def test_a_locked_session_opens_read_only_after_asking(workdir: Path) -> N
         await settle(pilot)
         assert [g.what for g in read_session(Path(copy)).goals] == ["In memory"]
         assert path.read_bytes() == before
+    assert other.held, "the other holder keeps its session"
+    other.release()
 
 
 async def test_a_form_draft_survives_a_crash_and_comes_back(workdir: Path) -> None:

@@ -78,3 +78,24 @@ def test_a_lock_from_another_machine_is_respected(tmp_path: Path) -> None:
     lock_path(session).write_text('pid = 1\nhost = "elsewhere"\nsince = "2026-01-01"\n')
     with pytest.raises(LockedError):
         SessionLock(session).acquire()
+
+
+def test_a_lock_naming_a_live_process_that_does_not_hold_it_is_taken_over(tmp_path: Path) -> None:
+    # A crash leaves the file; its process number may since belong to an unrelated process.
+    import os
+    import socket
+
+    session = tmp_path / "s.toml"
+    lock_path(session).write_text(
+        f'pid = {os.getppid()}\nhost = "{socket.gethostname()}"\nsince = "2026-01-01"\n'
+    )
+    with SessionLock(session) as lock:
+        assert lock.held
+        assert f"pid = {os.getpid()}" in lock_path(session).read_text()
+
+
+def test_a_second_lock_in_the_same_process_is_refused_too(tmp_path: Path) -> None:
+    session = tmp_path / "s.toml"
+    with SessionLock(session), pytest.raises(LockedError):
+        SessionLock(session).acquire()
+    assert not lock_path(session).exists()

@@ -151,11 +151,6 @@ def test_after_the_holder_is_killed_the_next_process_takes_the_session_over(held
     assert not lock_path(held.path).exists()
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    strict=True,
-    reason="SessionLock._take_over: check-then-replace lets several processes take one stale lock",
-)
 def test_processes_taking_over_one_stale_lock_at_once_let_only_one_win(tmp_path: Path) -> None:
     session = tmp_path / "bakkerij.toml"
     gone = subprocess.run(

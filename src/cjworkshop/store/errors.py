@@ -99,6 +99,8 @@ _ENUM = re.compile(r"^Invalid enum value (.+?)$")
 _UNKNOWN = re.compile(r"^Object contains unknown field `([^`]+)`")
 _MISSING = re.compile(r"^Object missing required field `([^`]+)`")
 _AT = re.compile(r" - at `([^`]+)`$")
+_AT_KEY = re.compile(r" - at `key` in `([^`]+)`$")
+"""A bad key of a table whose keys are enumerated, such as ``[timebox.lunch]``."""
 
 
 def _type_name(tr: Translator, raw: str) -> str:
@@ -114,7 +116,7 @@ def schema_error(
 
     ``value_at`` looks up the offending value by its key path, so the message can show it.
     """
-    at = _AT.search(message)
+    at = _AT_KEY.search(message) or _AT.search(message)
     where = at.group(1) if at else None
     text = message[: at.start()] if at else message
     shown = _shown(value_at(where)) if where else ""

@@ -88,6 +88,11 @@ def locate(text: str, where: str, key_hint: str | None = None) -> int | None:
                 for n, line in enumerate(lines)
                 if _header_name(line) == name and not line.strip().startswith("[[")
             ]
+            if not headers:
+                # A table known only through its sub-tables: [timebox.goals] makes `timebox`.
+                headers = [
+                    n for n, line in enumerate(lines) if _header_name(line).startswith(name + ".")
+                ]
             if headers:
                 start = headers[0]
                 end = _block_end(lines, start)

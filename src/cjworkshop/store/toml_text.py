@@ -2,14 +2,15 @@
 
 Shared by session and template loading: UTF-8 decoding (a byte-order mark, as some Windows
 editors write, is accepted), parsing with the standard library's ``tomllib``, and translation of
-every failure (invalid UTF-8, syntax errors, absurd nesting) into a ``StoreError`` with a line and
-column; then strict conversion into a typed record, whose errors name the key path, the value and
-what was expected.
+every failure (invalid UTF-8, syntax errors, absurd nesting, numbers too long to convert) into a
+``StoreError`` with a line and column; then strict conversion into a typed record, whose errors
+name the key path, the value and what was expected.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,12 +18,35 @@ from typing import Any, TypeVar
 import msgspec
 
 from cjworkshop.store.errors import StoreError, schema_error
-from cjworkshop.store.locate import locate, value_at
+from cjworkshop.store.locate import locate, parse_path, value_at
 
 T = TypeVar("T")
 
 _POSITION = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.DOTALL)
 _END = re.compile(r"^(.*?)\s*\(at end of document\)\s*$", re.DOTALL)
+
+MAX_KEY_PARTS = 64
+"""A session's deepest key has three parts (``timebox.goals.planned_minutes``). ``tomllib`` takes
+time quadratic in the parts of one dotted key (50,000 parts: about a minute), so a key with more
+parts than this is refused before parsing."""
+
+_KEY_PART = r"(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')"
+_DOTTED_RUN = re.compile(rf"\.(?:[ \t]*{_KEY_PART}[ \t]*\.){{{MAX_KEY_PARTS - 1}}}")
+"""Too many dotted parts in a row, anywhere; quick to search for because it starts with a dot."""
+_DEEP_KEY = re.compile(
+    rf"(?:^[ \t]*\[*|[{{,])[ \t]*((?:{_KEY_PART}[ \t]*\.[ \t]*){{{MAX_KEY_PARTS}}})",
+    re.MULTILINE,
+)
+"""The same where a key can start: at the start of a line (or of a table header), or after ``{``
+or ``,`` in an inline table. A dotted run inside a one-line text is no reason to refuse a file."""
+
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
+"""Python refuses to convert integers of more than 4,300 digits, and tomllib lets that through
+as a bare ValueError without a position; the number is looked up to say where it is."""
+
+_ANY_KEY = "[...]"
+"""What msgspec writes in a key path for a key it does not name: ``$.timebox[...].used_seconds``."""
+_BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
@@ -56,6 +80,11 @@ def decode_toml(data: bytes, path: Path | None) -> tuple[str, dict[str, Any]]:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise StoreError("error.read.not_utf8", path=path, line=line, column=column) from None
     text = text.removeprefix("\ufeff")
+    if (deep := _deep_key(text)) is not None:
+        line, column = _position(text, deep)
+        raise StoreError(
+            "error.key_too_deep", {"limit": MAX_KEY_PARTS}, path=path, line=line, column=column
+        )
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -76,6 +105,39 @@ def decode_toml(data: bytes, path: Path | None) -> tuple[str, dict[str, Any]]:
         raise StoreError("error.syntax", {"detail": message}, path=path) from None
     except RecursionError:
         raise StoreError("error.too_deep", path=path) from None
+    except ValueError as error:
+        raise _number_error(text, error, path) from None
+
+
+def _deep_key(text: str) -> int | None:
+    """Where a key of more than ``MAX_KEY_PARTS`` parts starts, or None."""
+    position = 0
+    while run := _DOTTED_RUN.search(text, position):
+        start = text.rfind("\n", 0, run.start()) + 1
+        end = text.find("\n", run.end())
+        end = len(text) if end < 0 else end
+        if key := _DEEP_KEY.search(text, start, end):
+            return key.start(1)
+        position = end
+    return None
+
+
+def _number_error(text: str, error: ValueError, path: Path | None) -> StoreError:
+    """The ValueError tomllib lets through, with the place of the number that caused it."""
+    limit = sys.get_int_max_str_digits()
+    for number in _LONG_NUMBER.finditer(text):
+        if len(number.group().replace("_", "")) > limit:
+            line, column = _position(text, number.start())
+            return StoreError(
+                "error.number_too_long", {"limit": limit}, path=path, line=line, column=column
+            )
+    return StoreError("error.syntax", {"detail": str(error)}, path=path)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def convert(parsed: dict[str, Any], kind: type[T], path: Path | None, text: str | None) -> T:
@@ -83,7 +145,51 @@ def convert(parsed: dict[str, Any], kind: type[T], path: Path | None, text: str 
     try:
         return msgspec.convert(parsed, kind)
     except msgspec.ValidationError as error:
-        key, params, where = schema_error(str(error), lambda where: value_at(parsed, where))
+        message = _name_the_key(parsed, kind, str(error))
+        key, params, where = schema_error(message, lambda where: value_at(parsed, where))
         hint = str(params["name"]) if key == "error.schema.unknown_key" else None
+        if key == "error.schema.enum" and "- at `key` in" in message:
+            hint = str(params["value"]).strip("'\"")  # a bad key: its table header names it
         line = locate(text, where, hint) if (text is not None and where) else None
         raise StoreError(key, params, path=path, line=line, where=where) from None
+
+
+def _name_the_key(parsed: dict[str, Any], kind: type[Any], message: str) -> str:
+    """Replace the first ``[...]`` in the message's key path by the key that holds the fault.
+
+    msgspec does not say which key of a table holds a bad value. Converting the data again with
+    that table cut down to one key at a time finds it: the key whose table alone gives the same
+    error. This runs only for a file that is refused anyway, so its cost does not matter.
+    """
+    marker = message.find(_ANY_KEY)
+    start = message.rfind("`$", 0, marker) + 1
+    if marker < 0 or start <= 0:
+        return message
+    prefix = parse_path(message[start:marker])
+    table = value_at(parsed, "$" + "".join(_segment(part) for part in prefix))
+    if not isinstance(table, dict):
+        return message
+    for name, value in table.items():
+        try:
+            msgspec.convert(_with_value(parsed, prefix, {name: value}), kind)
+        except msgspec.ValidationError as error:
+            if str(error) == message:
+                return message[:marker] + _segment(name) + message[marker + len(_ANY_KEY) :]
+    return message
+
+
+def _segment(part: str | int) -> str:
+    """One step of a key path: ``.name``, ``["odd name"]`` or ``[3]``."""
+    if isinstance(part, int):
+        return f"[{part}]"
+    return f".{part}" if _BARE_KEY.fullmatch(part) else f'["{part}"]'
+
+
+def _with_value(data: Any, parts: list[str | int], value: object) -> Any:
+    """A copy of ``data`` with the value at the key path ``parts`` replaced; the rest shared."""
+    if not parts:
+        return value
+    head, *rest = parts
+    copy: Any = list(data) if isinstance(data, list) else dict(data)
+    copy[head] = _with_value(data[head], rest, value)
+    return copy
