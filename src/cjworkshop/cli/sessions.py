@@ -10,7 +10,8 @@ import click
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.export.summary import progress_text
 from cjworkshop.i18n import as_language
-from cjworkshop.model.session import MODES, now
+from cjworkshop.model.clock import now
+from cjworkshop.model.session import MODES
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER, create_session, list_sessions
 from cjworkshop.store.session_file import (

@@ -235,8 +235,3 @@ class Session(Record, frozen=True, kw_only=True):
     votes: tuple[Vote, ...] = ()
     assessment: tuple[Answer, ...] = ()
     parking_lot: tuple[ParkingNote, ...] = ()
-
-
-def now() -> dt.datetime:
-    """The current time as stored in session files: UTC, whole seconds."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from msgspec.structs import replace
 
+from cjworkshop.model.clock import now
 from cjworkshop.model.history import History
-from cjworkshop.model.session import Session, now
+from cjworkshop.model.session import Session
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.lock import SessionLock
 from cjworkshop.store.session_file import read_session, save_session

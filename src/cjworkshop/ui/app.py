@@ -16,7 +16,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -24,13 +24,16 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from cjworkshop.i18n import Language, Translator, translator
-from cjworkshop.model.session import now
-from cjworkshop.store.document import SessionDocument
-from cjworkshop.store.errors import LockedError, StoreError
+from cjworkshop.model.clock import now
 from cjworkshop.ui.commands import WorkshopCommands
+from cjworkshop.ui.screens.base import LiteralNotifications
+
+if TYPE_CHECKING:
+    from cjworkshop.store.document import SessionDocument
+    from cjworkshop.store.errors import LockedError
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(LiteralNotifications, App[None]):
     """cjworkshop in the terminal."""
 
     CSS_PATH = "app.tcss"
@@ -83,6 +86,10 @@ class WorkshopApp(App[None]):
 
     def open_session(self, path: Path, *, read_only: bool = False, first: bool = False) -> None:
         """Open a session on its own screen; a locked one may be opened read-only after asking."""
+        # The store is imported when a session is opened, not when the app starts.
+        from cjworkshop.store.document import SessionDocument
+        from cjworkshop.store.errors import LockedError, StoreError
+
         try:
             document = SessionDocument.open(path, read_only=read_only, clock=self.clock)
         except LockedError as error:

@@ -51,37 +51,37 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
             self.template_error = error.render(tr)
         language = self.workshop.language
         with Vertical(classes="dialog-box wide"):
-            yield Label(tr("new.title"), classes="dialog-title")
-            yield Label(tr("new.name"), classes="field-label")
+            yield Label(tr("new.title"), classes="dialog-title", markup=False)
+            yield Label(tr("new.name"), classes="field-label", markup=False)
             yield Input(
                 placeholder=tr("new.placeholder"),
                 id="title",
                 validators=[NotBlank(tr("form.required"))],
                 max_length=200,
             )
-            yield Label(tr("new.template"), classes="field-label")
+            yield Label(tr("new.template"), classes="field-label", markup=False)
             with Horizontal(id="template-row"):
                 yield OptionList(
                     *[
-                        Option(template.name(language), id=template.id)
+                        Option(Text(template.name(language)), id=template.id)
                         for template in self.templates
                     ],
                     id="templates",
                 )
                 with VerticalScroll(id="template-preview"):
-                    yield Static(id="preview")
+                    yield Static(id="preview", markup=False)
             with Horizontal(id="choices"):
                 with Vertical():
-                    yield Label(tr("new.language"), classes="field-label")
+                    yield Label(tr("new.language"), classes="field-label", markup=False)
                     with RadioSet(id="language"):
                         yield RadioButton(tr("language.nl"), value=language == "nl", id="nl")
                         yield RadioButton(tr("language.en"), value=language == "en", id="en")
                 with Vertical():
-                    yield Label(tr("new.mode"), classes="field-label")
+                    yield Label(tr("new.mode"), classes="field-label", markup=False)
                     with RadioSet(id="mode"):
                         yield RadioButton(tr("new.mode_workshop"), value=True, id="workshop")
                         yield RadioButton(tr("new.mode_solo"), id="self-assessment")
-            yield Static(id="new-error", classes="error")
+            yield Static(id="new-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.create"), id="create", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")

@@ -36,12 +36,12 @@ class ParkingLotModal(WorkshopModal[None]):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(classes="dialog-box wide", id="parking-box"):
-            yield Label(tr("parking.title"), classes="dialog-title")
-            yield Static(tr("parking.intro"), classes="hint")
+            yield Label(tr("parking.title"), classes="dialog-title", markup=False)
+            yield Static(tr("parking.intro"), classes="hint", markup=False)
             yield OptionList(id="parking-notes")
-            yield Static(id="parking-empty", classes="hint empty")
+            yield Static(id="parking-empty", classes="hint empty", markup=False)
             yield Input(placeholder=tr("parking.placeholder"), id="parking-input", max_length=200)
-            yield Static(tr("parking.keys"), classes="hint keys-hint")
+            yield Static(tr("parking.keys"), classes="hint keys-hint", markup=False)
 
     def on_mount(self) -> None:
         self._show()

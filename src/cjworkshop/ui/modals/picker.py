@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,10 +30,10 @@ class PickerModal(WorkshopModal[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             if self.hint:
-                yield Static(self.hint, classes="hint")
-            yield OptionList(*[Option(choice) for choice in self.choices], id="picker")
+                yield Static(self.hint, classes="hint", markup=False)
+            yield OptionList(*[Option(Text(choice)) for choice in self.choices], id="picker")
 
     def on_mount(self) -> None:
         picker = self.query_one(OptionList)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -69,16 +70,18 @@ class RecordForm(WorkshopModal[FormValues | None]):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(classes="dialog-box wide form"):
-            yield Label(self.form_title, classes="dialog-title")
+            yield Label(self.form_title, classes="dialog-title", markup=False)
             with VerticalScroll(classes="form-fields"):
                 for spec in self.fields:
                     label = spec.label + (" *" if spec.required else "")
-                    yield Label(label, classes="field-label")
+                    yield Label(label, classes="field-label", markup=False)
                     yield self._widget(spec)
                     if spec.hint:
                         yield Static(spec.hint, classes="hint", markup=False)
-                    yield Static("", id=f"error-{spec.name}", classes="error field-error")
-            yield Static(tr("form.keys"), classes="hint keys-hint")
+                    yield Static(
+                        "", id=f"error-{spec.name}", classes="error field-error", markup=False
+                    )
+            yield Static(tr("form.keys"), classes="hint keys-hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.save"), id="save", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")
@@ -91,7 +94,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
             area.tab_behavior = "focus"
             return area
         if spec.kind == "choice":
-            options = [(label, choice) for choice, label in spec.choices]
+            options = [(Text(label), choice) for choice, label in spec.choices]
             allowed = {choice for choice, _ in spec.choices}
             chosen = value if value in allowed else spec.choices[0][0]
             return Select(options, value=chosen, allow_blank=False, id=widget_id)

@@ -38,10 +38,10 @@ class SaveAsModal(WorkshopModal[Path | None]):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(classes="dialog-box wide"):
-            yield Label(tr("save_as.title"), classes="dialog-title")
-            yield Static(tr("save_as.intro", path=str(self.current)), classes="hint")
+            yield Label(tr("save_as.title"), classes="dialog-title", markup=False)
+            yield Static(tr("save_as.intro", path=str(self.current)), classes="hint", markup=False)
             yield Input(str(suggested_copy(self.current)), id="save-as-path")
-            yield Static(id="save-as-error", classes="error")
+            yield Static(id="save-as-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.save"), id="save", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")

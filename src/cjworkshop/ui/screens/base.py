@@ -4,7 +4,8 @@ Bindings are declared with a catalog key as their description (``"key.add"``). T
 keys panel read ``Screen.active_bindings``; this mixin translates the descriptions there, so the
 same screen shows "add" or "toevoegen" depending on the session. Textual's own widget bindings
 (cursor moves inside a list, editing keys inside an input) are left out of that listing: they are
-the same in every app and would bury the keys that matter here.
+the same in every app and would bury the keys that matter here. Notifications show their text
+as written, since they quote what people typed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import ActiveBinding
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -42,7 +44,24 @@ def translated_bindings(
     return result
 
 
-class WorkshopScreen(Screen[Any]):
+class LiteralNotifications:
+    """Notifications that show their message as written: it often quotes what people typed."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        super().notify(  # type: ignore[misc]
+            message, title=title, severity=severity, timeout=timeout, markup=markup
+        )
+
+
+class WorkshopScreen(LiteralNotifications, Screen[Any]):
     """A full screen of cjworkshop."""
 
     @property
@@ -58,7 +77,7 @@ class WorkshopScreen(Screen[Any]):
         return translated_bindings(super().active_bindings, self.workshop)
 
 
-class WorkshopModal(ModalScreen[ResultType]):
+class WorkshopModal(LiteralNotifications, ModalScreen[ResultType]):
     """A dialog of cjworkshop: translated bindings, Escape to cancel."""
 
     @property

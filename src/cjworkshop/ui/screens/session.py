@@ -3,8 +3,9 @@
 The screen shows the session title and save status, the timebox of the current step, the list of
 steps, the step itself and the facilitator panel with the questions for this step (and phase).
 It owns the open ``SessionDocument``: steps post ``SessionEdited`` and the screen commits, saves
-and hands the new session back to every step. Undo and redo, the parking lot, saving a copy
-elsewhere and recovering an unsaved form after a crash all live here.
+and hands the new session back to every step it has built. A step's view is built the first
+time the step is shown, so opening a session draws one step, not eight. Undo and redo, the
+parking lot, saving a copy elsewhere and recovering an unsaved form after a crash all live here.
 """
 
 from __future__ import annotations
@@ -65,9 +66,7 @@ class SessionScreen(WorkshopScreen):
     ]
 
     session: reactive[Session] = reactive[Session](None, always_update=True, init=False)  # type: ignore[arg-type]
-    """The session as committed; every step is bound to it."""
-    step: reactive[Step] = reactive[Step]("goals", init=False)
-    """The step on screen."""
+    """The session as committed; handed to every step view that has been built."""
     phase_id: reactive[str | None] = reactive[str | None](None, init=False)
     """The phase the current step is working in, for the facilitator panel."""
 
@@ -79,24 +78,29 @@ class SessionScreen(WorkshopScreen):
             self.template: Template | None = find_template(document.session.template)
         except StoreError:
             self.template = None
+        self.step_classes = step_views(document.session.mode)
+        """The view class of every step of this session's flow, in flow order."""
         self.views: dict[Step, StepView] = {}
+        """The step views built so far: the first step, and every step shown since."""
+        self.step: Step = flow_steps(document.session.mode)[0]
+        """The step on screen."""
+        self.wanted_step: Step = self.step
+        """The step last asked for; it is on screen once its view is built."""
         self.autosave: Autosaver | None = None
         self.timebox = Timebox(id="timebox")
+        self._counts: tuple[Session, str, dict[Step, str]] | None = None
 
     # Layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-header"):
-            yield Label(id="session-title")
-            yield Label(id="save-status")
+            yield Label(id="session-title", markup=False)
+            yield Label(id="save-status", markup=False)
             yield self.timebox
         with Horizontal(id="workspace"):
             yield StepList(id="steps")
-            with ContentSwitcher(id="content"):
-                for step, view_class in step_views(self.session.mode).items():
-                    view = view_class()
-                    self.views[step] = view
-                    yield view.data_bind(SessionScreen.session)
+            with ContentSwitcher(id="content", initial=f"step-{self.step}"):
+                yield self._build(self.step)
             yield FacilitatorPanel(id="panel")
         yield Footer()
 
@@ -109,34 +113,75 @@ class SessionScreen(WorkshopScreen):
         # On a narrow terminal the step itself needs the room; the panel is one key away.
         self.query_one(FacilitatorPanel).display = self.app.size.width >= 100
         self._show_status(self.autosave.status())
-        first = flow_steps(self.session.mode)[0]
-        self.step = first
-        self.watch_step(first, first)
+        self._switch(self.step, initial=True)
         self.call_after_refresh(self._recover_draft)
 
     # Steps --------------------------------------------------------------------------------
 
-    def watch_step(self, old: Step, new: Step) -> None:
-        if old != new:
+    def _build(self, step: Step) -> StepView:
+        view = self.step_classes[step]()
+        view.set_reactive(StepView.session, self.session)
+        self.views[step] = view
+        return view
+
+    def watch_session(self, session: Session) -> None:
+        for view in self.views.values():
+            if view.is_mounted:
+                view.session = session
+
+    def go_to(self, step: Step, then: Callable[[StepView], None] | None = None) -> None:
+        """Show a step, building its view the first time; then call ``then`` with the view."""
+        if step not in self.step_classes:
+            return
+        self.wanted_step = step
+        self.call_later(self._show_step, step, then)
+
+    async def _show_step(self, step: Step, then: Callable[[StepView], None] | None) -> None:
+        # Requests run one after another on this screen, so a view is never built twice.
+        view = self.views.get(step)
+        if view is None:
+            view = self._build(step)
+            await self.query_one("#content", ContentSwitcher).mount(view)
+        if step != self.wanted_step:
+            return  # asked for another step meanwhile; this one is ready for when it is wanted
+        self._switch(step)
+        if then is not None:
+            then(view)
+
+    def _switch(self, step: Step, *, initial: bool = False) -> None:
+        old, self.step = self.step, step
+        if old != step:
             self._record_time(old)
-        switcher = self.query_one("#content", ContentSwitcher)
-        switcher.current = f"step-{new}"
-        self.views[new].activate()
-        self._load_timebox(new)
-        self._show_steps()
-        self._show_guide()
+        self.query_one("#content", ContentSwitcher).current = f"step-{step}"
+        self.views[step].activate()
+        if initial or old != step:
+            self._load_timebox(step)
+            self._show_steps()
+            self._show_guide()
+
+    def _step_counts(self) -> dict[Step, str]:
+        """What the step list says of every step; worked out once per edit, not per switch."""
+        session, language = self.session, self.workshop.language
+        if self._counts is None or self._counts[0] is not session or self._counts[1] != language:
+            tr, template = self.workshop.tr, self.template
+            counts = {
+                step: view_class.count_text(session, tr, template)
+                for step, view_class in self.step_classes.items()
+            }
+            self._counts = (session, language, counts)
+        return self._counts[2]
 
     def _show_steps(self) -> None:
         tr = self.workshop.tr
         mode = self.session.mode
+        counts = self._step_counts()
         entries = []
-        for step in flow_steps(mode):
-            view = self.views[step]
+        for step, view_class in self.step_classes.items():
             divider = (
                 tr("steps.deeper") if mode == "self-assessment" and step == "touchpoints" else None
             )
             entries.append(
-                StepEntry(step, tr(f"step.{step}"), view.count_text(), view.available, divider)
+                StepEntry(step, tr(f"step.{step}"), counts[step], view_class.available, divider)
             )
         self.query_one(StepList).show(entries, self.step)
 
@@ -146,16 +191,11 @@ class SessionScreen(WorkshopScreen):
         if event.option.id is not None:
             self.go_to(event.option.id)  # type: ignore[arg-type]
 
-    def go_to(self, step: Step) -> None:
-        if step in self.views:
-            self.step = step
-            self.views[step].activate()
-
     def action_step(self, offset: int) -> None:
-        steps = [step for step in flow_steps(self.session.mode) if self.views[step].available]
-        if self.step not in steps:
+        steps = [step for step, view in self.step_classes.items() if view.available]
+        if self.wanted_step not in steps:
             return
-        position = steps.index(self.step) + offset
+        position = steps.index(self.wanted_step) + offset
         if 0 <= position < len(steps):
             self.go_to(steps[position])
 
@@ -435,8 +475,8 @@ class SessionScreen(WorkshopScreen):
                 tr("cmdhelp.step"),
                 partial(self.go_to, step),
             )
-            for step in flow_steps(self.session.mode)
-            if self.views[step].available
+            for step, view in self.step_classes.items()
+            if view.available
         ]
         commands += [
             PaletteCommand(tr("cmd.undo"), tr("cmdhelp.undo"), self.action_undo),

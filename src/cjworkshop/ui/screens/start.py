@@ -1,9 +1,10 @@
 """The start screen: the sessions in the folder, the bundled examples, and a new session.
 
 Sessions are listed with their template, progress and last change; a file that cannot be read is
-listed with the reason, so nothing in the folder silently disappears. Opening a bundled example
-(when the examples are not already in the sessions folder) copies it there first, so the
-original stays as shipped.
+listed with the reason, so nothing in the folder silently disappears. The folders are read in a
+worker thread after the screen is first drawn, so a folder of many or large sessions never keeps
+the screen from appearing. Opening a bundled example (when the examples are not already in the
+sessions folder) copies it there first, so the original stays as shipped.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from cjworkshop.store.templates import find_template
 from cjworkshop.ui.commands import PaletteCommand
 from cjworkshop.ui.modals.new_session import NewSession, NewSessionModal
 from cjworkshop.ui.screens.base import WorkshopScreen
+from cjworkshop.ui.widgets.record_table import LiteralTable
 
 MAX_ROWS = 12
 
@@ -48,6 +50,8 @@ class StartScreen(WorkshopScreen):
         self.folder = folder
         self.examples = examples_folder()
         self.summaries: dict[str, SessionSummary] = {}
+        self.found: tuple[list[SessionSummary], list[SessionSummary]] | None = None
+        """The sessions and the examples last read from disk; None while reading."""
 
     @property
     def shows_examples(self) -> bool:
@@ -60,14 +64,16 @@ class StartScreen(WorkshopScreen):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(id="start"):
-            yield Static(id="start-title")
-            yield Label(id="sessions-label", classes="section")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-            yield Static(id="sessions-empty", classes="hint")
+            yield Static(id="start-title", markup=False)
+            yield Label(id="sessions-label", classes="section", markup=False)
+            yield LiteralTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static(id="sessions-empty", classes="hint", markup=False)
             if self.shows_examples:
-                yield Label(tr("start.examples"), id="examples-label", classes="section")
-                yield DataTable(id="examples", cursor_type="row", zebra_stripes=True)
-            yield Static(id="start-details", classes="details")
+                yield Label(
+                    tr("start.examples"), id="examples-label", classes="section", markup=False
+                )
+                yield LiteralTable(id="examples", cursor_type="row", zebra_stripes=True)
+            yield Static(id="start-details", classes="details", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,6 +81,31 @@ class StartScreen(WorkshopScreen):
         self.query_one("#sessions", DataTable).focus()
 
     def refresh_lists(self) -> None:
+        """Read the folders again (in a worker thread) and show what they hold."""
+        self.found = None
+        self._show_lists()
+        if self.shows_examples:
+            self.query_one("#examples-label", Label).display = False
+            self.query_one("#examples", DataTable).display = False
+        self.run_worker(
+            self._read_folders, thread=True, exclusive=True, group="folders", exit_on_error=False
+        )
+
+    def _read_folders(self) -> None:
+        mine = list_sessions(self.folder)
+        examples = list_sessions(self.examples) if self.shows_examples else []
+        self.app.call_from_thread(self._folders_read, mine, examples)
+
+    def _folders_read(self, mine: list[SessionSummary], examples: list[SessionSummary]) -> None:
+        self.found = (mine, examples)
+        self._show_lists()
+        if self.focused is None or not self.focused.display:
+            tables = [table for table in self.query(DataTable) if table.display]
+            if tables:
+                tables[0].focus()
+
+    def _show_lists(self) -> None:
+        """Show the lists as last read, in the current language."""
         tr = self.workshop.tr
         title = Text("cjworkshop", style="bold")
         title.append(" · " + tr("start.tagline"), style="dim")
@@ -82,15 +113,21 @@ class StartScreen(WorkshopScreen):
         self.query_one("#sessions-label", Label).update(
             tr("start.sessions", folder=str(self.folder))
         )
-        self.summaries = {}
-        mine = self._fill(self.query_one("#sessions", DataTable), list_sessions(self.folder))
         empty = self.query_one("#sessions-empty", Static)
-        empty.update(tr("start.no_sessions", folder=str(self.folder)) if not mine else "")
-        empty.display = not mine
+        if self.found is None:
+            empty.update(tr("start.reading", folder=str(self.folder)))
+            empty.display = True
+            self.query_one("#sessions", DataTable).display = False
+            self._show_details()
+            return
+        mine, examples = self.found
+        self.summaries = {}
+        shown = self._fill(self.query_one("#sessions", DataTable), mine)
+        empty.update(tr("start.no_sessions", folder=str(self.folder)) if not shown else "")
+        empty.display = not shown
         if self.shows_examples:
             label = self.query_one("#examples-label", Label)
             label.update(tr("start.examples"))
-            examples = list_sessions(self.examples)
             label.display = bool(self._fill(self.query_one("#examples", DataTable), examples))
         self._show_details()
 
@@ -238,7 +275,7 @@ class StartScreen(WorkshopScreen):
         app = self.workshop
         app.start_language = "en" if app.start_language == "nl" else "nl"
         app.language = app.start_language
-        self.refresh_lists()
+        self._show_lists()
         self.refresh_bindings()
 
     def action_refresh(self) -> None:

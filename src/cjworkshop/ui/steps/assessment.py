@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import (
     PhaseScore,
     answers_by_question,
@@ -24,7 +25,8 @@ from cjworkshop.model.assessment import (
     phase_scores,
     set_answer,
 )
-from cjworkshop.model.template import AssessmentQuestion, template_phase
+from cjworkshop.model.session import Session
+from cjworkshop.model.template import AssessmentQuestion, Template, template_phase
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -68,11 +70,11 @@ class AssessmentStep(StepView):
         self.questions: dict[str, AssessmentQuestion] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="assessment-intro")
-        yield Static(id="assessment-scores")
+        yield Static(classes="step-intro", id="assessment-intro", markup=False)
+        yield Static(id="assessment-scores", markup=False)
         yield RecordTable(id="assessment-table")
-        yield Static(classes="card below", id="assessment-card")
-        yield Static(classes="hint empty", id="assessment-empty")
+        yield Static(classes="card below", id="assessment-card", markup=False)
+        yield Static(classes="hint empty", id="assessment-empty", markup=False)
 
     @property
     def table(self) -> RecordTable:
@@ -153,7 +155,7 @@ class AssessmentStep(StepView):
             detail = tr("assessment.answered", count=score.answered)
             if score.not_applicable:
                 detail += " · " + tr("assessment.skipped", count=score.not_applicable)
-            chart.add_row(first_line(phase.name, 20), score_bar(score.average), detail)
+            chart.add_row(Text(first_line(phase.name, 20)), score_bar(score.average), detail)
         chart.add_row(tr("assessment.overall"), score_bar(overall_score(session)), "")
         return chart
 
@@ -188,11 +190,10 @@ class AssessmentStep(StepView):
     def focus_main(self) -> None:
         self.table.focus()
 
-    def count_text(self) -> str:
-        if self.session is None:
-            return ""
-        score = overall_score(self.current)
-        return self.tr("assessment.count", score=f"{score:.1f}") if score is not None else ""
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        score = overall_score(session)
+        return tr("assessment.count", score=f"{score:.1f}") if score is not None else ""
 
     # Answering ----------------------------------------------------------------------------
 

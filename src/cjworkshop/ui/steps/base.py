@@ -2,8 +2,10 @@
 
 A step shows part of the session and edits it by posting ``SessionEdited`` with the new session
 and an undo label; the session screen commits it, saves it and hands the new session back to
-every step through the ``session`` reactive. Steps that are not on screen only note that they are
-out of date and redraw when they are shown again, so an edit costs one redraw, not eight.
+every step it has built through the ``session`` reactive. A step's view is built the first time
+it is shown; steps that are built but not on screen only note that they are out of date and
+redraw when they are shown again, so an edit costs one redraw, not eight. What the step list
+says of a step (``count_text``) comes from the session alone, so it needs no view.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.reactive import reactive
 
 from cjworkshop.i18n import Translator
 from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template
 
 if TYPE_CHECKING:
     from cjworkshop.ui.screens.session import SessionScreen
@@ -100,6 +103,7 @@ class StepView(Vertical):
     def edit(self, session: Session, label: str, select: str | None = None) -> None:
         self.post_message(SessionEdited(session, label, select))
 
-    def count_text(self) -> str:
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
         """A short progress note for the step list, like ``3 goals``."""
         return ""

@@ -10,8 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
-from cjworkshop.model.session import Goal
+from cjworkshop.model.session import Goal, Session
+from cjworkshop.model.template import Template
 from cjworkshop.ui.modals.picker import PickerModal
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -31,10 +33,10 @@ class GoalsStep(StepView):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="goals-intro")
+        yield Static(classes="step-intro", id="goals-intro", markup=False)
         yield RecordTable(id="goals-table")
-        yield Static(classes="card below", id="goal-card")
-        yield Static(classes="hint empty", id="goals-empty")
+        yield Static(classes="card below", id="goal-card", markup=False)
+        yield Static(classes="hint empty", id="goals-empty", markup=False)
 
     @property
     def table(self) -> RecordTable:
@@ -88,8 +90,9 @@ class GoalsStep(StepView):
     def select_record(self, record_id: str) -> None:
         self.table.select_key(record_id)
 
-    def count_text(self) -> str:
-        return self.tr.count("count.goals", len(self.current.goals)) if self.session else ""
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        return tr.count("count.goals", len(session.goals))
 
     @on(DataTable.RowSelected, "#goals-table")
     def _selected(self, event: DataTable.RowSelected) -> None:

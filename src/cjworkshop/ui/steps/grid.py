@@ -19,10 +19,12 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
 from cjworkshop.model.queries import is_plotted, plot_index, touchpoints_in_order
 from cjworkshop.model.session import Plot, Session
+from cjworkshop.model.template import Template
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -79,9 +81,9 @@ class GridStep(StepView):
         self.shown: dict[tuple[str, str], Text] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="grid-intro")
+        yield Static(classes="step-intro", id="grid-intro", markup=False)
         yield RecordTable(id="grid-table", cursor_type="cell")
-        yield Static(classes="hint empty", id="grid-empty")
+        yield Static(classes="hint empty", id="grid-empty", markup=False)
 
     @property
     def table(self) -> RecordTable:
@@ -165,10 +167,10 @@ class GridStep(StepView):
     def focus_main(self) -> None:
         self.table.focus()
 
-    def count_text(self) -> str:
-        if self.session is None:
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        if not (session.personas and session.touchpoints):
             return ""
-        session = self.current
         plots = plot_index(session)
         empty = sum(
             1
@@ -176,9 +178,7 @@ class GridStep(StepView):
             for t in session.touchpoints
             if not is_plotted(plots.get((p.id, t.id)))
         )
-        return (
-            self.tr("grid.count", empty=empty) if session.personas and session.touchpoints else ""
-        )
+        return tr("grid.count", empty=empty)
 
     # The cell under the cursor ----------------------------------------------------------------
 
@@ -232,14 +232,13 @@ class GridStep(StepView):
         pair = self._pair()
         if pair is None:
             return
-        walk = self.screen_owner.views.get("plotting")
-        if walk is None:
-            return
-        self.screen_owner.go_to("plotting")
         from cjworkshop.ui.steps.plotting import PlottingStep
 
-        if isinstance(walk, PlottingStep):
-            walk.start(*pair)
+        def walk_from_here(view: StepView) -> None:
+            if isinstance(view, PlottingStep):
+                view.start(*pair)
+
+        self.screen_owner.go_to("plotting", then=walk_from_here)
 
     @on(DataTable.CellSelected, "#grid-table")
     def _selected(self, event: DataTable.CellSelected) -> None:

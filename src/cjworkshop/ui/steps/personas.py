@@ -11,9 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.queries import plots_of_persona
-from cjworkshop.model.session import Persona
+from cjworkshop.model.session import Persona, Session
+from cjworkshop.model.template import Template
 from cjworkshop.ui.forms import PERSONA_TEXTS
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -33,12 +35,12 @@ class PersonasStep(StepView):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="personas-intro")
+        yield Static(classes="step-intro", id="personas-intro", markup=False)
         with Horizontal(classes="split"):
             yield RecordTable(id="personas-table")
             with VerticalScroll(id="persona-card", classes="card"):
-                yield Static(id="persona-detail")
-        yield Static(classes="hint empty", id="personas-empty")
+                yield Static(id="persona-detail", markup=False)
+        yield Static(classes="hint empty", id="personas-empty", markup=False)
 
     @property
     def table(self) -> RecordTable:
@@ -66,8 +68,9 @@ class PersonasStep(StepView):
     def select_record(self, record_id: str) -> None:
         self.table.select_key(record_id)
 
-    def count_text(self) -> str:
-        return self.tr.count("count.personas", len(self.current.personas)) if self.session else ""
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        return tr.count("count.personas", len(session.personas))
 
     @on(DataTable.RowHighlighted, "#personas-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key
 from cjworkshop.model.queries import (
@@ -29,7 +30,8 @@ from cjworkshop.model.queries import (
     plots_at_touchpoint,
     touchpoints_in_order,
 )
-from cjworkshop.model.session import PainPoint, Persona, Plot, Touchpoint
+from cjworkshop.model.session import PainPoint, Persona, Plot, Session, Touchpoint
+from cjworkshop.model.template import Template
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import first_line
@@ -73,19 +75,19 @@ class PlottingStep(StepView):
         with Horizontal(classes="walk"):
             yield OptionList(id="walk-personas")
             with VerticalScroll(id="walk-card", can_focus=True):
-                yield Static(id="walk-progress", classes="section")
-                yield Static(id="walk-touchpoint")
-                yield Static(id="walk-status")
+                yield Static(id="walk-progress", classes="section", markup=False)
+                yield Static(id="walk-touchpoint", markup=False)
+                yield Static(id="walk-status", markup=False)
                 with Vertical(id="walk-fields"):
-                    yield Label(id="walk-action-label", classes="field-label")
+                    yield Label(id="walk-action-label", classes="field-label", markup=False)
                     yield Input(id="walk-action", max_length=500)
-                    yield Label(id="walk-thought-label", classes="field-label")
+                    yield Label(id="walk-thought-label", classes="field-label", markup=False)
                     yield Input(id="walk-thought", max_length=500)
-                    yield Label(id="walk-notes-label", classes="field-label")
+                    yield Label(id="walk-notes-label", classes="field-label", markup=False)
                     yield OptionList(id="walk-notes")
-                yield Static(id="walk-others", classes="others")
-        yield Static(id="walk-keys", classes="hint keys-hint")
-        yield Static(classes="hint empty", id="walk-empty")
+                yield Static(id="walk-others", classes="others", markup=False)
+        yield Static(id="walk-keys", classes="hint keys-hint", markup=False)
+        yield Static(classes="hint empty", id="walk-empty", markup=False)
 
     # What is shown --------------------------------------------------------------------------
 
@@ -266,13 +268,11 @@ class PlottingStep(StepView):
     def focus_main(self) -> None:
         self.query_one("#walk-card").focus()
 
-    def count_text(self) -> str:
-        if self.session is None:
-            return ""
-        session = self.current
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
         pairs = len(session.personas) * len(session.touchpoints)
         done = sum(1 for plot in session.plots if is_plotted(plot))
-        return self.tr("walk.count", done=done, total=pairs) if pairs else ""
+        return tr("walk.count", done=done, total=pairs) if pairs else ""
 
     # Editing --------------------------------------------------------------------------------
 

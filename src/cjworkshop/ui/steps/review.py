@@ -19,12 +19,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from cjworkshop.export.diff_text import diff_rich
+from cjworkshop.i18n import Translator
 from cjworkshop.model.diff import compare
 from cjworkshop.model.emotion import GLYPHS, signed
 from cjworkshop.model.queries import emotion_curve
 from cjworkshop.model.review import bright_spots, coverage, heat_map, pain_groups
 from cjworkshop.model.session import Session
-from cjworkshop.model.template import question_texts
+from cjworkshop.model.template import Template, question_texts
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_version
 from cjworkshop.ui.steps.base import StepView
@@ -40,10 +41,10 @@ class ReviewStep(StepView):
     STEP = "review"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="review-intro", classes="step-intro")
+        yield Static(id="review-intro", classes="step-intro", markup=False)
         with VerticalScroll(id="review", can_focus=True):
             for part in ("since", "curves", "heat", "pains", "bright", "coverage"):
-                yield Static(id=f"review-{part}", classes="review-part")
+                yield Static(id=f"review-{part}", classes="review-part", markup=False)
 
     def focus_main(self) -> None:
         self.query_one("#review").focus()
@@ -134,11 +135,11 @@ class ReviewStep(StepView):
             where = ", ".join(first_line(touchpoints.get(t, t), 24) for t in group.touchpoints)
             pains.add_row(
                 str(rank),
-                first_line(group.text, 40),
+                Text(first_line(group.text, 40)),
                 f"⚠ {severity}",
                 str(len(group.personas)),
                 Text(str(group.score), style="bold"),
-                where,
+                Text(where),
             )
         pain_part = self.query_one("#review-pains", Static)
         pain_part.update(pains if groups else Text(tr("review.no_pains"), style="dim italic"))
@@ -159,10 +160,10 @@ class ReviewStep(StepView):
             )
             label = first_line(spot.touchpoint.name, 30) + (" ★" if spot.moments_of_truth else "")
             bright.add_row(
-                label,
-                spot.phase.name,
+                Text(label),
+                Text(spot.phase.name),
                 Text(average, style="green"),
-                ", ".join(names.get(p, p) for p in spot.personas),
+                Text(", ".join(names.get(p, p) for p in spot.personas)),
             )
         bright_part = self.query_one("#review-bright", Static)
         bright_part.update(bright if spots else Text(tr("review.no_bright"), style="dim italic"))
@@ -183,8 +184,7 @@ class ReviewStep(StepView):
             )
         self.query_one("#review-coverage", Static).update(text)
 
-    def count_text(self) -> str:
-        if self.session is None:
-            return ""
-        groups = pain_groups(self.current)
-        return self.tr.count("review.count", len(groups)) if groups else ""
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        groups = pain_groups(session)
+        return tr.count("review.count", len(groups)) if groups else ""

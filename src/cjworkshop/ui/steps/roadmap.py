@@ -20,10 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from cjworkshop.export.explain import horizon_name, number, why
+from cjworkshop.i18n import Translator
 from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
-from cjworkshop.model.session import HORIZONS, STATUSES, Horizon
-from cjworkshop.model.template import question_texts
+from cjworkshop.model.session import HORIZONS, STATUSES, Horizon, Session
+from cjworkshop.model.template import Template, question_texts
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -62,11 +63,11 @@ class RoadmapStep(StepView):
         self.marked: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="roadmap-intro")
-        yield Static(id="roadmap-voting", classes="hint")
+        yield Static(classes="step-intro", id="roadmap-intro", markup=False)
+        yield Static(id="roadmap-voting", classes="hint", markup=False)
         yield RecordTable(id="roadmap-table")
-        yield Static(classes="card below", id="roadmap-card")
-        yield Static(classes="hint empty", id="roadmap-empty")
+        yield Static(classes="card below", id="roadmap-card", markup=False)
+        yield Static(classes="hint empty", id="roadmap-empty", markup=False)
 
     @property
     def table(self) -> RecordTable:
@@ -214,12 +215,11 @@ class RoadmapStep(StepView):
     def select_record(self, record_id: str) -> None:
         self.table.select_key(ITEM + record_id)
 
-    def count_text(self) -> str:
-        if self.session is None:
-            return ""
-        items = self.ranked()
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        items = roadmap(session, question_texts(template, session.language))
         now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
-        return self.tr.count("roadmap.count", len(items), now=now) if items else ""
+        return tr.count("roadmap.count", len(items), now=now) if items else ""
 
     # Decisions ----------------------------------------------------------------------------
 

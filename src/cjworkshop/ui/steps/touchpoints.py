@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.queries import empty_phases, phases_without_indirect, plots_at_touchpoint
-from cjworkshop.model.session import Phase, Touchpoint
-from cjworkshop.model.template import SuggestedTouchpoint, template_phase
+from cjworkshop.model.session import Phase, Session, Touchpoint
+from cjworkshop.model.template import SuggestedTouchpoint, Template, template_phase
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
 
@@ -51,11 +52,11 @@ class TouchpointsStep(StepView):
         self.suggested: list[SuggestedTouchpoint] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="touchpoints-intro")
-        yield Static(classes="nudge", id="touchpoints-nudge")
+        yield Static(classes="step-intro", id="touchpoints-intro", markup=False)
+        yield Static(classes="nudge", id="touchpoints-nudge", markup=False)
         yield RecordTable(id="touchpoints-table")
-        yield Static(classes="hint empty", id="touchpoints-empty")
-        yield Static(classes="section", id="suggestions-label")
+        yield Static(classes="hint empty", id="touchpoints-empty", markup=False)
+        yield Static(classes="section", id="suggestions-label", markup=False)
         yield OptionList(id="suggestions")
 
     @property
@@ -124,10 +125,9 @@ class TouchpointsStep(StepView):
         else:
             self.table.select_key(PHASE + record_id)
 
-    def count_text(self) -> str:
-        if self.session is None:
-            return ""
-        return self.tr.count("count.touchpoints", len(self.current.touchpoints))
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        return tr.count("count.touchpoints", len(session.touchpoints))
 
     # Where the cursor is ------------------------------------------------------------------
 

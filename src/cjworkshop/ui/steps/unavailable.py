@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from cjworkshop.model.session import Step
+from cjworkshop.i18n import Translator
+from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template
 from cjworkshop.ui.steps.base import StepView
 
 
@@ -15,14 +17,15 @@ class UnavailableStep(StepView):
     available = False
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id=f"unavailable-{self.STEP}")
+        yield Static(classes="step-intro", id=f"unavailable-{self.STEP}", markup=False)
 
     def refresh_view(self) -> None:
         tr = self.tr
         self.query_one(Static).update(tr("step.unavailable", step=tr(f"step.{self.STEP}")))
 
-    def count_text(self) -> str:
-        return self.tr("step.not_yet") if self.session is not None else ""
+    @classmethod
+    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
+        return tr("step.not_yet")
 
 
 def unavailable_step(step: Step) -> type[StepView]:

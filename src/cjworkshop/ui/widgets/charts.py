@@ -80,9 +80,9 @@ def heat_map(
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(tr("review.persona"), style="bold")
     for phase in phases:
-        table.add_column(phase.name, justify="center")
+        table.add_column(Text(phase.name), justify="center")
     for persona in personas:
-        cells: list[Text | str] = [persona.name]
+        cells: list[Text] = [Text(persona.name)]
         for phase in phases:
             value = averages.get((persona.id, phase.id))
             if value is None:

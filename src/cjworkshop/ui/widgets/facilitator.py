@@ -17,7 +17,7 @@ class FacilitatorPanel(VerticalScroll, can_focus=False):
     """Questions and tips for the step on screen."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="guide")
+        yield Static(id="guide", markup=False)
 
     def show(
         self,

@@ -1,17 +1,65 @@
-"""A table of records keyed by id that keeps its cursor on the same record across redraws."""
+"""Tables that show what people typed, and keep the cursor on the same record across redraws.
+
+Textual's ``DataTable`` reads every ``str`` cell and column label as Rich markup: a persona called
+``Sanne [VIP]`` would lose ``[VIP]`` and a goal ``Prijs [/incl. btw]`` would stop the app with a
+markup error. ``LiteralTable`` turns every text into literal ``Text`` on the way in, and skips
+the markup parser while it is at it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowKey
 
 Cell = str | Text
 
 
-class RecordTable(DataTable[Cell]):
+def literal(value: TextType) -> Text:
+    """Text shown exactly as written, markup characters included."""
+    return Text(value, end="") if isinstance(value, str) else value
+
+
+class LiteralTable(DataTable[Cell]):
+    """A ``DataTable`` whose texts are shown as typed, never read as markup."""
+
+    def add_column(
+        self,
+        label: TextType,
+        *,
+        width: int | None = None,
+        key: str | None = None,
+        default: Cell | None = None,
+    ) -> ColumnKey:
+        return super().add_column(literal(label), width=width, key=key, default=default)
+
+    def add_row(
+        self,
+        *cells: Cell,
+        height: int | None = 1,
+        key: str | None = None,
+        label: TextType | None = None,
+    ) -> RowKey:
+        shown = [literal(cell) for cell in cells]
+        return super().add_row(
+            *shown, height=height, key=key, label=None if label is None else literal(label)
+        )
+
+    def update_cell(
+        self,
+        row_key: RowKey | str,
+        column_key: ColumnKey | str,
+        value: Cell,
+        *,
+        update_width: bool = False,
+    ) -> None:
+        super().update_cell(row_key, column_key, literal(value), update_width=update_width)
+
+
+class RecordTable(LiteralTable):
     """Rows are records; ``current_key`` is the id of the record under the cursor."""
 
     def __init__(
