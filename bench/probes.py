@@ -38,13 +38,16 @@ class Bare(App):
         yield Label("Hello")
 
 app = Bare()
+run = app.run
 """
 
 OUR_APP = """
+from functools import partial
 from pathlib import Path
-from cjworkshop.ui.app import create_app
+from cjworkshop.ui.app import create_app, run_app
 
 app = create_app(folder=Path({folder!r}), session_path={session!r} and Path({session!r}))
+run = partial(run_app, app)  # the way the command line runs it
 """
 
 DRIVER = """
@@ -58,7 +61,7 @@ async def auto(pilot):
     print("exit", time.time(), flush=True)
     pilot.app.exit()
 
-app.run(headless=True, auto_pilot=auto, size=(120, 40))
+run(headless=True, auto_pilot=auto, size=(120, 40))
 print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 """
 

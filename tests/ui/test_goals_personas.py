@@ -123,3 +123,11 @@ async def test_personas_add_duplicate_delete_with_confirmation_and_undo(workdir:
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert [p.name for p in read_session(path).personas] == ["Sanne", "Sanne (copy)"]
+
+
+def test_every_step_names_a_view_that_shows_that_step() -> None:
+    from cjworkshop.ui.steps.registry import SOLO_FLOW, VIEWS, WORKSHOP_FLOW, view_class
+
+    assert set(WORKSHOP_FLOW) | set(SOLO_FLOW) == set(VIEWS)
+    for step in VIEWS:
+        assert step == view_class(step).STEP

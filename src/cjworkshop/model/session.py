@@ -90,7 +90,12 @@ QuestionKey = Annotated[str, msgspec.Meta(pattern=QUESTION_PATTERN, max_length=1
 
 
 class Record(
-    msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True, kw_only=True
+    msgspec.Struct,
+    frozen=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+    kw_only=True,
+    gc=False,
 ):
     """Base for every record in a session file: immutable, strict about keys, compact on disk."""
 

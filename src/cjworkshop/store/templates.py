@@ -59,16 +59,25 @@ def template_from_data(parsed: dict[str, Any], path: Path, text: str | None = No
 def bundled_templates() -> tuple[Template, ...]:
     """Every template shipped with cjworkshop, the common models first."""
     paths = sorted(templates_folder().glob("*.toml"))
-    templates = [read_template(path) for path in paths]
+    templates = [bundled_template(path.stem) for path in paths]
     rank = {name: position for position, name in enumerate(PREFERRED_ORDER)}
-    return tuple(sorted(templates, key=lambda t: (rank.get(t.id, len(rank)), t.id)))
+    found = [template for template in templates if template is not None]
+    return tuple(sorted(found, key=lambda t: (rank.get(t.id, len(rank)), t.id)))
+
+
+@functools.cache
+def bundled_template(template_id: str) -> Template | None:
+    """One bundled template by id, read on its own (opening a session needs only its own)."""
+    path = templates_folder() / f"{template_id}.toml"
+    if slugify(template_id, "") != template_id or not path.is_file():
+        return None
+    return read_template(path)
 
 
 def find_template(name: str) -> Template | None:
     """A bundled template by id, or a template file by path; None when there is neither."""
-    for template in bundled_templates():
-        if template.id == name:
-            return template
+    if (template := bundled_template(name)) is not None:
+        return template
     candidate = Path(name)
     if candidate.suffix == ".toml" and candidate.is_file():
         return read_template(candidate)

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, Footer, Label, OptionList
+from textual.widgets import ContentSwitcher, Label, OptionList
 
 from cjworkshop.model.edits import set_step_time
 from cjworkshop.model.session import Session, Step, StepTime
@@ -37,8 +37,10 @@ from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.modals.record_form import FormValues, RecordForm
 from cjworkshop.ui.screens.base import WorkshopScreen
 from cjworkshop.ui.steps.base import PhaseFocused, SessionEdited, StepView
-from cjworkshop.ui.steps.registry import flow_steps, step_views
+from cjworkshop.ui.steps.progress import step_counts
+from cjworkshop.ui.steps.registry import flow_steps, view_class
 from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
+from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.step_list import StepEntry, StepList
 from cjworkshop.ui.widgets.timebox import Timebox
 
@@ -78,8 +80,8 @@ class SessionScreen(WorkshopScreen):
             self.template: Template | None = find_template(document.session.template)
         except StoreError:
             self.template = None
-        self.step_classes = step_views(document.session.mode)
-        """The view class of every step of this session's flow, in flow order."""
+        self.steps = flow_steps(document.session.mode)
+        """The steps of this session's flow, in order."""
         self.views: dict[Step, StepView] = {}
         """The step views built so far: the first step, and every step shown since."""
         self.step: Step = flow_steps(document.session.mode)[0]
@@ -102,7 +104,7 @@ class SessionScreen(WorkshopScreen):
             with ContentSwitcher(id="content", initial=f"step-{self.step}"):
                 yield self._build(self.step)
             yield FacilitatorPanel(id="panel")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         app = self.workshop
@@ -119,7 +121,7 @@ class SessionScreen(WorkshopScreen):
     # Steps --------------------------------------------------------------------------------
 
     def _build(self, step: Step) -> StepView:
-        view = self.step_classes[step]()
+        view = view_class(step)()
         view.set_reactive(StepView.session, self.session)
         self.views[step] = view
         return view
@@ -131,7 +133,7 @@ class SessionScreen(WorkshopScreen):
 
     def go_to(self, step: Step, then: Callable[[StepView], None] | None = None) -> None:
         """Show a step, building its view the first time; then call ``then`` with the view."""
-        if step not in self.step_classes:
+        if step not in self.steps:
             return
         self.wanted_step = step
         self.call_later(self._show_step, step, then)
@@ -141,7 +143,8 @@ class SessionScreen(WorkshopScreen):
         view = self.views.get(step)
         if view is None:
             view = self._build(step)
-            await self.query_one("#content", ContentSwitcher).mount(view)
+            # Added hidden: a step asked for and then passed by must not show under the next.
+            await self.query_one("#content", ContentSwitcher).add_content(view)
         if step != self.wanted_step:
             return  # asked for another step meanwhile; this one is ready for when it is wanted
         self._switch(step)
@@ -163,11 +166,7 @@ class SessionScreen(WorkshopScreen):
         """What the step list says of every step; worked out once per edit, not per switch."""
         session, language = self.session, self.workshop.language
         if self._counts is None or self._counts[0] is not session or self._counts[1] != language:
-            tr, template = self.workshop.tr, self.template
-            counts = {
-                step: view_class.count_text(session, tr, template)
-                for step, view_class in self.step_classes.items()
-            }
+            counts = step_counts(self.steps, session, self.workshop.tr, self.template)
             self._counts = (session, language, counts)
         return self._counts[2]
 
@@ -176,13 +175,11 @@ class SessionScreen(WorkshopScreen):
         mode = self.session.mode
         counts = self._step_counts()
         entries = []
-        for step, view_class in self.step_classes.items():
+        for step in self.steps:
             divider = (
                 tr("steps.deeper") if mode == "self-assessment" and step == "touchpoints" else None
             )
-            entries.append(
-                StepEntry(step, tr(f"step.{step}"), counts[step], view_class.available, divider)
-            )
+            entries.append(StepEntry(step, tr(f"step.{step}"), counts[step], True, divider))
         self.query_one(StepList).show(entries, self.step)
 
     @on(OptionList.OptionSelected, "#steps")
@@ -192,7 +189,7 @@ class SessionScreen(WorkshopScreen):
             self.go_to(event.option.id)  # type: ignore[arg-type]
 
     def action_step(self, offset: int) -> None:
-        steps = [step for step, view in self.step_classes.items() if view.available]
+        steps = self.steps
         if self.wanted_step not in steps:
             return
         position = steps.index(self.wanted_step) + offset
@@ -475,8 +472,7 @@ class SessionScreen(WorkshopScreen):
                 tr("cmdhelp.step"),
                 partial(self.go_to, step),
             )
-            for step, view in self.step_classes.items()
-            if view.available
+            for step in self.steps
         ]
         commands += [
             PaletteCommand(tr("cmd.undo"), tr("cmdhelp.undo"), self.action_undo),

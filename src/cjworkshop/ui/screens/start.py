@@ -11,25 +11,24 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
-from cjworkshop.export.summary import progress_text
-from cjworkshop.model.queries import progress
-from cjworkshop.store.errors import StoreError
-from cjworkshop.store.folders import SessionSummary, create_session, list_sessions
 from cjworkshop.store.resources import examples_folder
-from cjworkshop.store.templates import find_template
 from cjworkshop.ui.commands import PaletteCommand
-from cjworkshop.ui.modals.new_session import NewSession, NewSessionModal
 from cjworkshop.ui.screens.base import WorkshopScreen
+from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.record_table import LiteralTable
+
+if TYPE_CHECKING:
+    from cjworkshop.store.folders import SessionSummary
+    from cjworkshop.ui.modals.new_session import NewSession
 
 MAX_ROWS = 12
 
@@ -74,7 +73,7 @@ class StartScreen(WorkshopScreen):
                 )
                 yield LiteralTable(id="examples", cursor_type="row", zebra_stripes=True)
             yield Static(id="start-details", classes="details", markup=False)
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.refresh_lists()
@@ -87,11 +86,20 @@ class StartScreen(WorkshopScreen):
         if self.shows_examples:
             self.query_one("#examples-label", Label).display = False
             self.query_one("#examples", DataTable).display = False
-        self.run_worker(
-            self._read_folders, thread=True, exclusive=True, group="folders", exit_on_error=False
+        # Read once the screen is drawn: the reading thread would only hold up the first frame.
+        self.call_after_refresh(
+            self.run_worker,
+            self._read_folders,
+            thread=True,
+            exclusive=True,
+            group="folders",
+            exit_on_error=False,
         )
 
     def _read_folders(self) -> None:
+        # Imported here, in the reading thread: the store is not needed for the first frame.
+        from cjworkshop.store.folders import list_sessions
+
         mine = list_sessions(self.folder)
         examples = list_sessions(self.examples) if self.shows_examples else []
         self.app.call_from_thread(self._folders_read, mine, examples)
@@ -132,6 +140,8 @@ class StartScreen(WorkshopScreen):
         self._show_details()
 
     def _fill(self, table: DataTable[str | Text], summaries: list[SessionSummary]) -> int:
+        from cjworkshop.export.summary import progress_text
+
         tr = self.workshop.tr
         table.clear(columns=True)
         for column in ("title", "template", "progress", "changed"):
@@ -182,6 +192,9 @@ class StartScreen(WorkshopScreen):
             return
         session = summary.session
         assert session is not None
+        from cjworkshop.export.summary import progress_text
+        from cjworkshop.model.queries import progress
+
         counts = progress(session)
         lines = [
             Text(session.title, style="bold"),
@@ -247,11 +260,17 @@ class StartScreen(WorkshopScreen):
         return target
 
     def action_new_session(self) -> None:
+        from cjworkshop.ui.modals.new_session import NewSessionModal
+
         self.app.push_screen(NewSessionModal(), self._create)
 
     def _create(self, choice: NewSession | None) -> None:
         if choice is None:
             return
+        from cjworkshop.store.errors import StoreError
+        from cjworkshop.store.folders import create_session
+        from cjworkshop.store.templates import find_template
+
         tr = self.workshop.tr
         try:
             template = find_template(choice.template)

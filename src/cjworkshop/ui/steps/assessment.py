@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import (
     PhaseScore,
     answers_by_question,
@@ -25,8 +24,7 @@ from cjworkshop.model.assessment import (
     phase_scores,
     set_answer,
 )
-from cjworkshop.model.session import Session
-from cjworkshop.model.template import AssessmentQuestion, Template, template_phase
+from cjworkshop.model.template import AssessmentQuestion, template_phase
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -189,11 +187,6 @@ class AssessmentStep(StepView):
 
     def focus_main(self) -> None:
         self.table.focus()
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        score = overall_score(session)
-        return tr("assessment.count", score=f"{score:.1f}") if score is not None else ""
 
     # Answering ----------------------------------------------------------------------------
 

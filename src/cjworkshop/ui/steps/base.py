@@ -5,7 +5,7 @@ and an undo label; the session screen commits it, saves it and hands the new ses
 every step it has built through the ``session`` reactive. A step's view is built the first time
 it is shown; steps that are built but not on screen only note that they are out of date and
 redraw when they are shown again, so an edit costs one redraw, not eight. What the step list
-says of a step (``count_text``) comes from the session alone, so it needs no view.
+says of a step comes from ``progress``, from the session alone, so it needs no view.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from textual.reactive import reactive
 
 from cjworkshop.i18n import Translator
 from cjworkshop.model.session import Session, Step
-from cjworkshop.model.template import Template
 
 if TYPE_CHECKING:
     from cjworkshop.ui.screens.session import SessionScreen
@@ -47,8 +46,6 @@ class StepView(Vertical):
     """One step of the flow, shown in the session screen's content area."""
 
     STEP: ClassVar[Step]
-    available: ClassVar[bool] = True
-    """False for a step this version does not have; the step list shows it dimmed."""
 
     session: reactive[Session | None] = reactive[Session | None](None, always_update=True)
     """The session as committed; set by the session screen after every edit."""
@@ -102,8 +99,3 @@ class StepView(Vertical):
 
     def edit(self, session: Session, label: str, select: str | None = None) -> None:
         self.post_message(SessionEdited(session, label, select))
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        """A short progress note for the step list, like ``3 goals``."""
-        return ""

@@ -10,10 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
-from cjworkshop.model.session import Goal, Session
-from cjworkshop.model.template import Template
+from cjworkshop.model.session import Goal
 from cjworkshop.ui.modals.picker import PickerModal
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -89,10 +87,6 @@ class GoalsStep(StepView):
 
     def select_record(self, record_id: str) -> None:
         self.table.select_key(record_id)
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        return tr.count("count.goals", len(session.goals))
 
     @on(DataTable.RowSelected, "#goals-table")
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -19,12 +19,10 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
-from cjworkshop.model.queries import is_plotted, plot_index, touchpoints_in_order
+from cjworkshop.model.queries import plot_index, touchpoints_in_order
 from cjworkshop.model.session import Plot, Session
-from cjworkshop.model.template import Template
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -166,19 +164,6 @@ class GridStep(StepView):
 
     def focus_main(self) -> None:
         self.table.focus()
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        if not (session.personas and session.touchpoints):
-            return ""
-        plots = plot_index(session)
-        empty = sum(
-            1
-            for p in session.personas
-            for t in session.touchpoints
-            if not is_plotted(plots.get((p.id, t.id)))
-        )
-        return tr("grid.count", empty=empty)
 
     # The cell under the cursor ----------------------------------------------------------------
 

@@ -11,11 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.queries import plots_of_persona
-from cjworkshop.model.session import Persona, Session
-from cjworkshop.model.template import Template
+from cjworkshop.model.session import Persona
 from cjworkshop.ui.forms import PERSONA_TEXTS
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -67,10 +65,6 @@ class PersonasStep(StepView):
 
     def select_record(self, record_id: str) -> None:
         self.table.select_key(record_id)
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        return tr.count("count.personas", len(session.personas))
 
     @on(DataTable.RowHighlighted, "#personas-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

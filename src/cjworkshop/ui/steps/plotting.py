@@ -20,7 +20,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key
 from cjworkshop.model.queries import (
@@ -30,8 +29,7 @@ from cjworkshop.model.queries import (
     plots_at_touchpoint,
     touchpoints_in_order,
 )
-from cjworkshop.model.session import PainPoint, Persona, Plot, Session, Touchpoint
-from cjworkshop.model.template import Template
+from cjworkshop.model.session import PainPoint, Persona, Plot, Touchpoint
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import first_line
@@ -267,12 +265,6 @@ class PlottingStep(StepView):
 
     def focus_main(self) -> None:
         self.query_one("#walk-card").focus()
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        pairs = len(session.personas) * len(session.touchpoints)
-        done = sum(1 for plot in session.plots if is_plotted(plot))
-        return tr("walk.count", done=done, total=pairs) if pairs else ""
 
     # Editing --------------------------------------------------------------------------------
 

@@ -19,13 +19,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from cjworkshop.export.diff_text import diff_rich
-from cjworkshop.i18n import Translator
 from cjworkshop.model.diff import compare
 from cjworkshop.model.emotion import GLYPHS, signed
 from cjworkshop.model.queries import emotion_curve
 from cjworkshop.model.review import bright_spots, coverage, heat_map, pain_groups
 from cjworkshop.model.session import Session
-from cjworkshop.model.template import Template, question_texts
+from cjworkshop.model.template import question_texts
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_version
 from cjworkshop.ui.steps.base import StepView
@@ -183,8 +182,3 @@ class ReviewStep(StepView):
                 "⚠ " + tr("touchpoints.nudge.empty", phase=phase.name) + "\n", style="yellow"
             )
         self.query_one("#review-coverage", Static).update(text)
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        groups = pain_groups(session)
-        return tr.count("review.count", len(groups)) if groups else ""

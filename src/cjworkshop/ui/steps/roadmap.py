@@ -20,11 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from cjworkshop.export.explain import horizon_name, number, why
-from cjworkshop.i18n import Translator
 from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
-from cjworkshop.model.session import HORIZONS, STATUSES, Horizon, Session
-from cjworkshop.model.template import Template, question_texts
+from cjworkshop.model.session import HORIZONS, STATUSES, Horizon
+from cjworkshop.model.template import question_texts
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
@@ -214,12 +213,6 @@ class RoadmapStep(StepView):
 
     def select_record(self, record_id: str) -> None:
         self.table.select_key(ITEM + record_id)
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        items = roadmap(session, question_texts(template, session.language))
-        now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
-        return tr.count("roadmap.count", len(items), now=now) if items else ""
 
     # Decisions ----------------------------------------------------------------------------
 

@@ -18,11 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.queries import empty_phases, phases_without_indirect, plots_at_touchpoint
-from cjworkshop.model.session import Phase, Session, Touchpoint
-from cjworkshop.model.template import SuggestedTouchpoint, Template, template_phase
+from cjworkshop.model.session import Phase, Touchpoint
+from cjworkshop.model.template import SuggestedTouchpoint, template_phase
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
 
@@ -124,10 +123,6 @@ class TouchpointsStep(StepView):
             self.table.select_key(TOUCHPOINT + record_id)
         else:
             self.table.select_key(PHASE + record_id)
-
-    @classmethod
-    def count_text(cls, session: Session, tr: Translator, template: Template | None) -> str:
-        return tr.count("count.touchpoints", len(session.touchpoints))
 
     # Where the cursor is ------------------------------------------------------------------
 

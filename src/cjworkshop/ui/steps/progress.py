@@ -1,0 +1,85 @@
+"""How far each step has come, in a few words for the step list: ``3 goals``, ``12 of 45 plotted``.
+
+Worked out from the session alone, so the step list can speak of every step without building its
+view (or importing it): the session screen asks once per edit, not once per step switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cjworkshop.i18n import Translator
+from cjworkshop.model.assessment import overall_score
+from cjworkshop.model.queries import is_plotted, plot_index
+from cjworkshop.model.review import pain_groups
+from cjworkshop.model.roadmap import roadmap
+from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template, question_texts
+
+Count = Callable[[Session, Translator, Template | None], str]
+
+
+def _goals(session: Session, tr: Translator, template: Template | None) -> str:
+    return tr.count("count.goals", len(session.goals))
+
+
+def _personas(session: Session, tr: Translator, template: Template | None) -> str:
+    return tr.count("count.personas", len(session.personas))
+
+
+def _touchpoints(session: Session, tr: Translator, template: Template | None) -> str:
+    return tr.count("count.touchpoints", len(session.touchpoints))
+
+
+def _plotting(session: Session, tr: Translator, template: Template | None) -> str:
+    pairs = len(session.personas) * len(session.touchpoints)
+    done = sum(1 for plot in session.plots if is_plotted(plot))
+    return tr("walk.count", done=done, total=pairs) if pairs else ""
+
+
+def _grid(session: Session, tr: Translator, template: Template | None) -> str:
+    if not (session.personas and session.touchpoints):
+        return ""
+    plots = plot_index(session)
+    empty = sum(
+        1
+        for p in session.personas
+        for t in session.touchpoints
+        if not is_plotted(plots.get((p.id, t.id)))
+    )
+    return tr("grid.count", empty=empty)
+
+
+def _review(session: Session, tr: Translator, template: Template | None) -> str:
+    groups = pain_groups(session)
+    return tr.count("review.count", len(groups)) if groups else ""
+
+
+def _roadmap(session: Session, tr: Translator, template: Template | None) -> str:
+    items = roadmap(session, question_texts(template, session.language))
+    now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
+    return tr.count("roadmap.count", len(items), now=now) if items else ""
+
+
+def _assessment(session: Session, tr: Translator, template: Template | None) -> str:
+    score = overall_score(session)
+    return tr("assessment.count", score=f"{score:.1f}") if score is not None else ""
+
+
+COUNTS: dict[Step, Count] = {
+    "goals": _goals,
+    "personas": _personas,
+    "touchpoints": _touchpoints,
+    "plotting": _plotting,
+    "grid": _grid,
+    "review": _review,
+    "roadmap": _roadmap,
+    "assessment": _assessment,
+}
+
+
+def step_counts(
+    steps: tuple[Step, ...], session: Session, tr: Translator, template: Template | None
+) -> dict[Step, str]:
+    """The progress note of every step in ``steps``."""
+    return {step: COUNTS[step](session, tr, template) for step in steps}
