@@ -1,30 +1,27 @@
 """How the benchmark watches the app: fresh processes for start-up, quit and memory, and keys
 sent to a running app for the CPU each one costs.
 
-Start-up is timed from the moment the process is started to the moment the screen wanted has been
-drawn (``call_after_refresh`` fires after the screen is painted), quit from the exit request to
-the end of the process. Keys are posted to the app the way the terminal driver posts them, one
-every ``KEY_INTERVAL`` seconds, and the CPU time of the process over each interval, less what an
-idle app spends in the same time, is what that key cost: handling it, redrawing, and any save
-it started in a worker thread. No test harness waits between keys, so the figure is what the
-app does, not what a harness does to watch it.
+Every app runs in a process of its own, started the way the command line starts it. Start-up
+is timed from the moment the process is started to the moment the screen wanted has been drawn
+(``call_after_refresh`` fires after the screen is painted), quit from the exit request to the end
+of the process. Keys are posted to the app the way the terminal driver posts them, one every
+``KEY_INTERVAL`` seconds, and the CPU time of the process over each interval, less what an idle
+app spends in the same time, is what that key cost: handling it, redrawing, and any save it
+started in a worker thread. No test harness waits between keys, so the figure is what the app
+does, not what a harness does to watch it.
 """
 
 from __future__ import annotations
 
-import asyncio
+import json
 import statistics
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from textual import events
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable
 
 KEY_INTERVAL = 0.08
 """Time allowed for one key: far more than a key takes, so each interval holds one key's work."""
@@ -127,43 +124,85 @@ STEPS: tuple[Key, ...] = (
 )
 FEELINGS: tuple[Key, ...] = (("2", "2"), ("4", "4"))
 
+SMALL_TABLE = """
+from textual.app import App
+from textual.widgets import DataTable
 
-class SmallTable(App[None]):
-    """The baseline for a cursor move: a 5 x 3 table and nothing else."""
-
-    def compose(self) -> ComposeResult:
-        table: DataTable[str] = DataTable()
+class SmallTable(App):
+    def compose(self):
+        table = DataTable()
         table.add_columns("a", "b", "c")
         for n in range(5):
             table.add_row(str(n), "x", "y")
         yield table
 
+app = SmallTable()
+run = app.run
+"""
+"""The baseline for a cursor move: a 5 x 3 table and nothing else."""
 
-async def key_cpu(
-    app: App[None],
-    keys: Sequence[Key],
-    prepare: Callable[[App[None]], Awaitable[None]] | None = None,
-) -> list[float]:
-    """CPU seconds each key cost, in order; ``prepare`` puts the app where the keys start."""
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        if prepare is not None:
-            await prepare(app)
-            await pilot.pause()
-        await asyncio.sleep(0.3)
-        idle = []
-        for _ in range(8):
-            started = time.process_time()
-            await asyncio.sleep(KEY_INTERVAL)
-            idle.append(time.process_time() - started)
-        spent = []
-        for name, character in keys:
-            started = time.process_time()
-            app.post_message(events.Key(name, character))
-            await asyncio.sleep(KEY_INTERVAL)
-            spent.append(time.process_time() - started)
-    at_rest = statistics.median(idle)
-    return [max(0.0, cost - at_rest) for cost in spent]
+TO_GRID = """
+ready = asyncio.Event()
+app.screen.go_to("grid", then=lambda view: ready.set())
+await ready.wait()
+"""
+TO_A_CELL = (
+    TO_GRID
+    + """
+for name in ("down", "right"):  # off the phase row
+    app.post_message(events.Key(name, None))
+    await asyncio.sleep(0.05)
+"""
+)
+
+KEYS_DRIVER = """
+import asyncio, json, sys, time
+from textual import events
+
+KEYS = json.loads(sys.argv[1])
+INTERVAL = float(sys.argv[2])
+
+async def auto(pilot):
+    app = pilot.app
+    await pilot.pause()
+    {prepare}
+    await pilot.pause()
+    await asyncio.sleep(0.3)
+    idle = []
+    for _ in range(8):
+        started = time.process_time()
+        await asyncio.sleep(INTERVAL)
+        idle.append(time.process_time() - started)
+    spent = []
+    for name, character in KEYS:
+        started = time.process_time()
+        app.post_message(events.Key(name, character))
+        await asyncio.sleep(INTERVAL)
+        spent.append(time.process_time() - started)
+    print("KEYS", json.dumps({"idle": idle, "spent": spent}), flush=True)
+    app.exit()
+
+run(headless=True, auto_pilot=auto, size=(120, 40))
+"""
+
+
+def key_cpu(setup: str, keys: Sequence[Key], prepare: str = "") -> list[float]:
+    """CPU seconds each key cost, in order, in a fresh process; ``prepare`` runs first."""
+    body = textwrap.indent(textwrap.dedent(prepare), "    ").strip() or "pass"
+    code = textwrap.dedent(setup) + textwrap.dedent(KEYS_DRIVER).replace("{prepare}", body)
+    done = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(list(keys)), str(KEY_INTERVAL)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    found = [line for line in done.stdout.splitlines() if line.startswith("KEYS ")]
+    if done.returncode != 0 or not found:
+        raise RuntimeError(done.stderr[-2000:])
+    result = json.loads(found[0].removeprefix("KEYS "))
+    at_rest = statistics.median(result["idle"])
+    return [max(0.0, cost - at_rest) for cost in result["spent"]]
 
 
 def cycle(keys: Sequence[Key], count: int) -> list[Key]:

@@ -11,7 +11,6 @@ not a test: nothing fails, but a missed target is marked ``MISSED``.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import os
 import statistics
@@ -30,9 +29,11 @@ from probes import (
     ARROWS,
     FEELINGS,
     GRID,
+    SMALL_TABLE,
     STEPS,
+    TO_A_CELL,
+    TO_GRID,
     Run,
-    SmallTable,
     bare_app,
     cycle,
     import_time,
@@ -40,15 +41,12 @@ from probes import (
     our_app,
     start,
 )
-from textual import events
-from textual.app import App
 
 from cjworkshop.export.markdown import report_markdown, roadmap_markdown
 from cjworkshop.i18n import translator
 from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import Session
 from cjworkshop.store.session_file import dumps_session, parse_session, save_session
-from cjworkshop.ui.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -277,27 +275,13 @@ def store_rows(
     return rows
 
 
-async def key_rows(path: Path, keys: int) -> list[Row]:
+def key_rows(path: Path, keys: int) -> list[Row]:
     """CPU per key: cursor moves and edits in the large grid, step switches, a bare table."""
-
-    async def to_grid(app: App[None]) -> None:
-        ready = asyncio.Event()
-        app.screen.go_to("grid", then=lambda view: ready.set())  # type: ignore[attr-defined]
-        await ready.wait()
-
-    async def to_a_cell(app: App[None]) -> None:
-        await to_grid(app)
-        for name in ("down", "right"):  # off the phase row and the name column
-            app.post_message(events.Key(name, None))
-            await asyncio.sleep(0.05)
-
-    def ours() -> App[None]:
-        return create_app(folder=path.parent, session_path=path)
-
-    small = await key_cpu(SmallTable(), cycle(ARROWS, keys))
-    moves = await key_cpu(ours(), cycle(ARROWS, keys), to_grid)
-    feelings = await key_cpu(ours(), cycle(FEELINGS, keys // 2), to_a_cell)
-    switches = await key_cpu(ours(), cycle(STEPS, keys // 2), to_grid)
+    ours = our_app(path.parent, path)
+    small = key_cpu(SMALL_TABLE, cycle(ARROWS, keys))
+    moves = key_cpu(ours, cycle(ARROWS, keys), TO_GRID)
+    feelings = key_cpu(ours, cycle(FEELINGS, keys // 2), TO_A_CELL)
+    switches = key_cpu(ours, cycle(STEPS, keys // 2), TO_GRID)
     return [
         Row(
             "CPU per cursor move, large grid (median)",
@@ -333,7 +317,7 @@ def main() -> None:
             texts[size] = paths[size].read_bytes()
         rows += process_rows(folder, paths, runs)
         rows += store_rows(folder, sessions, texts, runs)
-        rows += asyncio.run(key_rows(paths["large"], 24 if args.quick else 60))
+        rows += key_rows(paths["large"], 24 if args.quick else 60)
     print(
         f"cjworkshop benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
         f"medians of {runs} runs"

@@ -16,6 +16,7 @@ from cjworkshop.model import edits
 from cjworkshop.model.session import Goal, PainPoint, Persona, Phase, Plot, Session, Touchpoint
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.screens.session import SessionScreen
+from cjworkshop.ui.widgets.journey_grid import JourneyGrid
 from tests.ui.conftest import app_for, new_session
 from tests.ui.helpers import settle, shown_text, table_rows
 
@@ -83,14 +84,20 @@ async def test_every_step_shows_bracketed_names_as_typed(workdir: Path) -> None:
             await settle(pilot)
             assert app.is_running, f"the app stopped on the {step} step"
             widget = screen.query_one(part)
-            shown[step] = cells(widget) if isinstance(widget, DataTable) else shown_text(widget)  # type: ignore[arg-type]
+            if isinstance(widget, JourneyGrid):
+                shown[step] = "\n".join(" | ".join(row) for row in widget.row_texts())
+            elif isinstance(widget, DataTable):
+                shown[step] = cells(widget)
+            else:
+                shown[step] = shown_text(widget)  # type: ignore[arg-type]
         assert all(name in shown["personas"] for name in NAMES), shown["personas"]
         assert all(name in shown["touchpoints"] for name in NAMES), shown["touchpoints"]
         assert "Fase [/x]" in shown["plotting"]
         assert any(name in shown["plotting"] for name in NAMES), shown["plotting"]
-        grid = screen.query_one("#grid-table", DataTable)
-        headers = [column.label.plain for column in grid.columns.values()]
+        grid = screen.query_one("#grid-table", JourneyGrid)
+        headers = [column.label.plain for column in grid.columns]
         assert {"Prijs [/inc…", "[red]rood"} <= set(headers), headers
+        assert "Prijs [/incl btw]" in shown["grid"]
         assert "[bold]vet[/bold]" in shown["review"], shown["review"]
         assert "[@click=app.quit]klik[/]" in shown["roadmap"], shown["roadmap"]
         await pilot.press("p")

@@ -82,7 +82,7 @@ async def test_grid_edits_a_cell_and_jumps_into_the_walk(workdir: Path) -> None:
         screen.go_to("grid")
         await settle(pilot)
         grid = screen.query_one(GridStep)
-        rows = table_rows(grid.table)
+        rows = grid.table.row_texts()
         assert rows[0][0] == "▸ First"
         assert rows[1] == ["Site", "▼▼ −2 ⚠", "▼ −1 ⚠", "● 0 ⚠"]
         assert rows[4][2] == "—"  # Bob skipped Delivery
@@ -93,7 +93,7 @@ async def test_grid_edits_a_cell_and_jumps_into_the_walk(workdir: Path) -> None:
         shop = plot_for(read_session(path), "cas", "t2")
         assert shop is not None
         assert shop.emotion == 2
-        assert table_rows(grid.table)[2][3] == "▲▲ +2"
+        assert grid.table.row_texts()[2][3] == "▲▲ +2"
         await pilot.press("enter")
         await fill(pilot)  # the form opens on "relevant"
         await pilot.press("tab", "tab", "tab")

@@ -13,7 +13,7 @@ from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.grid import GridStep
 from tests.conftest import SESSIONS
 from tests.ui.conftest import FIXED, app_for
-from tests.ui.helpers import settle, shown_text, table_rows
+from tests.ui.helpers import settle, shown_text
 
 
 async def test_a_revisit_continues_in_a_dated_copy_and_the_review_compares(workdir: Path) -> None:
@@ -36,8 +36,8 @@ async def test_a_revisit_continues_in_a_dated_copy_and_the_review_compares(workd
         screen.go_to("grid")
         await settle(pilot)
         grid = screen.query_one(GridStep)
-        rows = [row[0] for row in table_rows(grid.table)]
-        grid.table.move_cursor(row=rows.index("Offerte per e-mail"), column=1)
+        rows = [row[0] for row in grid.table.row_texts()]
+        grid.table.move_cursor(row=rows.index("Offerte per e-mail"), column=0)
         await pilot.press("5")
         await settle(pilot)
         assert plot_for(screen.session, "ingrid-de-verbouwer", "offerte") is not None

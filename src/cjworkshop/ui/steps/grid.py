@@ -4,7 +4,7 @@ Touchpoints are rows and personas columns, because a table's cost grows with its
 touchpoints are the long axis. A cell shows the emotion by glyph and number, ``—`` for a skipped
 touchpoint and ``·`` for one not plotted yet; ``⚠`` marks pain points. Keys 1-5 set the emotion
 of the cell under the cursor, x skips it, Enter opens it in a form and w walks on from there.
-After an edit only the cells that changed are redrawn, so the grid stays quick at 10 x 150.
+After an edit only the rows whose cells changed are redrawn, so the grid stays quick at 10 x 150.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
@@ -25,11 +24,11 @@ from cjworkshop.model.queries import plot_index, touchpoints_in_order
 from cjworkshop.model.session import Plot, Session
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
-from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+from cjworkshop.ui.widgets.journey_grid import GridColumn, GridRow, JourneyGrid
+from cjworkshop.ui.widgets.record_table import first_line
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"
-NAME_COLUMN = "name"
 
 
 def cell_text(plot: Plot | None) -> Text:
@@ -77,15 +76,17 @@ class GridStep(StepView):
         super().__init__()
         self.shape: tuple[object, ...] = ()
         self.shown: dict[tuple[str, str], Text] = {}
+        self.phase_shown: str | None = None
+        """The phase last handed to the facilitator panel."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="step-intro", id="grid-intro", markup=False)
-        yield RecordTable(id="grid-table", cursor_type="cell")
+        yield JourneyGrid(id="grid-table")
         yield Static(classes="hint empty", id="grid-empty", markup=False)
 
     @property
-    def table(self) -> RecordTable:
-        return self.query_one("#grid-table", RecordTable)
+    def table(self) -> JourneyGrid:
+        return self.query_one("#grid-table", JourneyGrid)
 
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
@@ -126,40 +127,34 @@ class GridStep(StepView):
         return cells
 
     def _rebuild(self, session: Session) -> None:
-        table = self.table
-        cursor = table.cursor_coordinate
-        table.clear(columns=True)
-        table.add_column(self.tr("grid.touchpoint"), key=NAME_COLUMN)
-        for persona in session.personas:
-            table.add_column(first_line(persona.name, 12), key=persona.id)
         cells = self._cells(session)
+        columns = [GridColumn(p.id, Text(first_line(p.name, 12))) for p in session.personas]
+        rows = []
         for phase in session.phases:
-            members = [tp for tp in session.touchpoints if tp.phase == phase.id]
             row_key = PHASE + phase.id
-            table.add_row(
-                Text(f"▸ {first_line(phase.name, 28)}", style="bold"),
-                *[cells[(row_key, p.id)] for p in session.personas],
-                key=row_key,
+            label = Text(f"▸ {first_line(phase.name, 28)}", style="bold")
+            rows.append(
+                GridRow(
+                    row_key, label, tuple(cells[(row_key, p.id)] for p in session.personas), "phase"
+                )
             )
-            for touchpoint in members:
+            for touchpoint in session.touchpoints:
+                if touchpoint.phase != phase.id:
+                    continue
                 row_key = TOUCHPOINT + touchpoint.id
                 label = Text(f"  {first_line(touchpoint.name, 28)}")
                 if touchpoint.kind == "indirect":
                     label.stylize("italic")
-                table.add_row(
-                    label, *[cells[(row_key, p.id)] for p in session.personas], key=row_key
+                rows.append(
+                    GridRow(row_key, label, tuple(cells[(row_key, p.id)] for p in session.personas))
                 )
+        self.table.show(Text(self.tr("grid.touchpoint")), columns, rows)
         self.shown = cells
-        if table.row_count:
-            row = min(cursor.row, table.row_count - 1)
-            column = max(1, min(cursor.column, len(session.personas)))
-            table.cursor_coordinate = Coordinate(row, column)
 
     def _update_cells(self, session: Session) -> None:
         cells = self._cells(session)
-        for key, text in cells.items():
-            if self.shown.get(key) != text:
-                self.table.update_cell(key[0], key[1], text)
+        changed = {key: text for key, text in cells.items() if self.shown.get(key) != text}
+        self.table.update_cells(changed)
         self.shown = cells
 
     def focus_main(self) -> None:
@@ -168,26 +163,35 @@ class GridStep(StepView):
     # The cell under the cursor ----------------------------------------------------------------
 
     def _pair(self) -> tuple[str, str] | None:
-        """(persona id, touchpoint id) under the cursor, or None on a phase row or the name."""
+        """(persona id, touchpoint id) under the cursor, or None on a phase row."""
         table = self.table
-        if table.row_count == 0:
+        if not table.rows or not table.columns:
             return None
-        cell = table.coordinate_to_cell_key(table.cursor_coordinate)
-        row, column = cell.row_key.value, cell.column_key.value
-        if row is None or column is None or column == NAME_COLUMN or not row.startswith(TOUCHPOINT):
+        row, column = table.cursor_keys()
+        if not row.startswith(TOUCHPOINT):
             return None
         return column, row.removeprefix(TOUCHPOINT)
 
-    @on(DataTable.CellHighlighted, "#grid-table")
-    def _highlighted(self, event: DataTable.CellHighlighted) -> None:
-        row = event.cell_key.row_key.value or ""
+    @on(JourneyGrid.CursorMoved, "#grid-table")
+    def _highlighted(self, event: JourneyGrid.CursorMoved) -> None:
+        event.stop()
+        row = event.row_key
+        phase: str | None = None
         if row.startswith(TOUCHPOINT):
             touchpoint = next(
                 (t for t in self.current.touchpoints if t.id == row.removeprefix(TOUCHPOINT)), None
             )
-            self.post_message(PhaseFocused(touchpoint.phase if touchpoint else None))
+            phase = touchpoint.phase if touchpoint else None
         elif row.startswith(PHASE):
-            self.post_message(PhaseFocused(row.removeprefix(PHASE)))
+            phase = row.removeprefix(PHASE)
+        if phase != self.phase_shown:
+            # The facilitator panel follows the phase; most moves stay within one.
+            self.phase_shown = phase
+            self.post_message(PhaseFocused(phase))
+
+    def activate(self) -> None:
+        self.phase_shown = None  # another step may have moved the panel to its own phase
+        super().activate()
 
     def _plot(self, persona: str, touchpoint: str) -> Plot:
         found = plot_index(self.current).get((persona, touchpoint))
@@ -225,8 +229,8 @@ class GridStep(StepView):
 
         self.screen_owner.go_to("plotting", then=walk_from_here)
 
-    @on(DataTable.CellSelected, "#grid-table")
-    def _selected(self, event: DataTable.CellSelected) -> None:
+    @on(JourneyGrid.CellChosen, "#grid-table")
+    def _selected(self, event: JourneyGrid.CellChosen) -> None:
         event.stop()
         self.action_open_cell()
 

@@ -1,0 +1,417 @@
+"""The journey grid's table: touchpoints down, personas across, drawn a line at a time.
+
+Textual's ``DataTable`` renders every visible cell through Rich on each change: opening a 10 x 150
+grid cost a fifth of a second and a cursor move twice the same move in a small table. This
+widget keeps one ready-made line per row (the name column, fixed on the left, and the persona
+cells, which scroll sideways beneath it) and redraws only the rows that change: the two rows a
+cursor move touches, or the row of an edited cell. The header stays on top while the rows
+scroll.
+
+The cursor moves over the persona columns of every row, phase rows included; Enter or a click
+on the cell under the cursor chooses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import ClassVar, Literal
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+RowKind = Literal["phase", "touchpoint"]
+
+NAME_WIDTH = 30
+"""The widest the name column gets, padding included."""
+CELL_WIDTH = 14
+"""The widest a persona column gets, padding included."""
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """A persona column: its key and the name in the header."""
+
+    key: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A phase or touchpoint row: its key, its name and one cell per persona column."""
+
+    key: str
+    label: Text
+    cells: tuple[Text, ...]
+    kind: RowKind = "touchpoint"
+
+
+@dataclass
+class _Layout:
+    """Column widths, worked out once per set of rows."""
+
+    name_width: int = 0
+    widths: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    """Where each persona column starts, counted from the first persona column."""
+
+    @property
+    def cells_width(self) -> int:
+        return sum(self.widths)
+
+
+class CellMessage(Message):
+    """Something happened at a cell of a grid, named by its row and column keys."""
+
+    def __init__(self, grid: JourneyGrid, row_key: str, column_key: str) -> None:
+        super().__init__()
+        self.grid = grid
+        self.row_key = row_key
+        self.column_key = column_key
+
+    @property
+    def control(self) -> JourneyGrid:
+        return self.grid
+
+
+@dataclass(frozen=True)
+class _Palette:
+    base: Style
+    header: Style
+    phase: Style
+    stripe: Style
+    cursor: Style
+
+
+class JourneyGrid(ScrollView, can_focus=True):
+    """A grid of Rich texts with a cell cursor, a fixed header and a fixed name column."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1, 0)", "up", show=False),
+        Binding("down", "move(1, 0)", "down", show=False),
+        Binding("left", "move(0, -1)", "left", show=False),
+        Binding("right", "move(0, 1)", "right", show=False),
+        Binding("pageup", "page(-1)", "page up", show=False),
+        Binding("pagedown", "page(1)", "page down", show=False),
+        Binding("home", "move_to_edge(-1)", "first row", show=False),
+        Binding("end", "move_to_edge(1)", "last row", show=False),
+        Binding("enter", "choose", "choose", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "journey-grid--header",
+        "journey-grid--phase",
+        "journey-grid--stripe",
+        "journey-grid--cursor",
+    }
+    DEFAULT_CSS = """
+    JourneyGrid {
+        background: $surface;
+        color: $foreground;
+        height: 1fr;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .journey-grid--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .journey-grid--header {
+            text-style: bold;
+            background: $panel;
+        }
+        & > .journey-grid--phase {
+            text-style: bold;
+        }
+        & > .journey-grid--stripe {
+            background: $surface-lighten-1 50%;
+        }
+        & > .journey-grid--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+
+    cursor: reactive[tuple[int, int]] = reactive((0, 0), init=False, repaint=False)
+    """(row, persona column) under the cursor; both count from 0. A move redraws two rows."""
+
+    class CursorMoved(CellMessage):
+        """The cursor is on another cell."""
+
+    class CellChosen(CellMessage):
+        """Enter was pressed on a cell, or the cell under the cursor was clicked."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.name_label = Text()
+        self.columns: tuple[GridColumn, ...] = ()
+        self.rows: list[GridRow] = []
+        self._row_index: dict[str, int] = {}
+        self._layout = _Layout()
+        self._cells_drawn: dict[int, tuple[Strip, list[Strip]]] = {}
+        """Every drawn row's name and cells, without the cursor."""
+        self._lines: dict[int, tuple[Strip, Strip]] = {}
+        """Ready-made lines by row: the name part and the persona cells at full width."""
+        self._header: tuple[Strip, Strip] | None = None
+        self._palette: _Palette | None = None
+
+    # Content --------------------------------------------------------------------------------
+
+    def show(
+        self, name_label: Text, columns: Sequence[GridColumn], rows: Sequence[GridRow]
+    ) -> None:
+        """Show new columns and rows; the cursor stays on the same cell where it can."""
+        row_key, column_key = self.cursor_keys() if self.rows and self.columns else (None, None)
+        self.name_label = name_label
+        self.columns = tuple(columns)
+        self.rows = list(rows)
+        self._row_index = {row.key: index for index, row in enumerate(self.rows)}
+        self._layout = self._measure()
+        self._forget_lines()
+        self.virtual_size = Size(
+            self._layout.name_width + self._layout.cells_width, len(self.rows) + 1
+        )
+        row = self._row_index.get(row_key or "", self.cursor[0])
+        column = next(
+            (i for i, c in enumerate(self.columns) if c.key == column_key), self.cursor[1]
+        )
+        self.move_cursor(row=row, column=column)
+        self.refresh()
+
+    def update_cells(self, cells: dict[tuple[str, str], Text]) -> None:
+        """Replace cells by (row key, column key); only their rows are drawn again."""
+        positions = {column.key: index for index, column in enumerate(self.columns)}
+        changed: set[int] = set()
+        for (row_key, column_key), text in cells.items():
+            index = self._row_index.get(row_key)
+            position = positions.get(column_key)
+            if index is None or position is None:
+                continue
+            row = self.rows[index]
+            updated = list(row.cells)
+            updated[position] = text
+            self.rows[index] = replace(row, cells=tuple(updated))
+            changed.add(index)
+        for index in changed:
+            self._forget_row(index)
+            self._refresh_row(index)
+
+    def row_texts(self) -> list[list[str]]:
+        """Every row as plain text, name first: what a person reads in the grid."""
+        return [[row.label.plain.strip()] + [c.plain for c in row.cells] for row in self.rows]
+
+    # Cursor ---------------------------------------------------------------------------------
+
+    def cursor_keys(self) -> tuple[str, str]:
+        """(row key, column key) under the cursor."""
+        row, column = self.cursor
+        return self.rows[row].key, self.columns[column].key
+
+    def move_cursor(self, *, row: int | None = None, column: int | None = None) -> None:
+        """Put the cursor on a cell (clamped to the grid) and scroll it into view."""
+        if not self.rows or not self.columns:
+            return
+        current_row, current_column = self.cursor
+        row = current_row if row is None else row
+        column = current_column if column is None else column
+        self.cursor = (
+            max(0, min(row, len(self.rows) - 1)),
+            max(0, min(column, len(self.columns) - 1)),
+        )
+
+    def watch_cursor(self, old: tuple[int, int], new: tuple[int, int]) -> None:
+        for row in {old[0], new[0]}:
+            self._lines.pop(row, None)
+            self._refresh_row(row)
+        self._scroll_to_cursor()
+        row_key, column_key = self.cursor_keys()
+        self.post_message(self.CursorMoved(self, row_key, column_key))
+
+    def action_move(self, rows: int, columns: int) -> None:
+        row, column = self.cursor
+        self.move_cursor(row=row + rows, column=column + columns)
+
+    def action_page(self, direction: int) -> None:
+        row, _ = self.cursor
+        self.move_cursor(row=row + direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_move_to_edge(self, direction: int) -> None:
+        self.move_cursor(row=0 if direction < 0 else len(self.rows) - 1)
+
+    def action_choose(self) -> None:
+        if self.rows and self.columns:
+            self.post_message(self.CellChosen(self, *self.cursor_keys()))
+
+    def on_click(self, event: events.Click) -> None:
+        if not self.rows or not self.columns or event.y == 0:
+            return
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + event.y - 1
+        if row >= len(self.rows):
+            return
+        column = self.cursor[1]
+        if event.x >= self._layout.name_width:
+            x = event.x - self._layout.name_width + scroll_x
+            column = next(
+                (
+                    i
+                    for i, (start, width) in enumerate(
+                        zip(self._layout.offsets, self._layout.widths, strict=True)
+                    )
+                    if start <= x < start + width
+                ),
+                column,
+            )
+        if (row, column) == self.cursor:
+            self.action_choose()
+        else:
+            self.move_cursor(row=row, column=column)
+
+    def _scroll_to_cursor(self) -> None:
+        row, column = self.cursor
+        view = self.scrollable_content_region
+        scroll_x, scroll_y = self.scroll_offset
+        visible_rows = max(1, view.height - 1)
+        target_y = scroll_y
+        if row < scroll_y:
+            target_y = row
+        elif row >= scroll_y + visible_rows:
+            target_y = row - visible_rows + 1
+        room = max(1, view.width - self._layout.name_width)
+        start = self._layout.offsets[column] if self._layout.offsets else 0
+        end = start + (self._layout.widths[column] if self._layout.widths else 0)
+        target_x = scroll_x
+        if start < scroll_x:
+            target_x = start
+        elif end > scroll_x + room:
+            # The first column edge that brings the cursor's column fully into view.
+            edges = [edge for edge in self._layout.offsets if end - room <= edge <= start]
+            target_x = min(edges, default=start)
+        if (target_x, target_y) != (scroll_x, scroll_y):
+            self.scroll_to(target_x, target_y, animate=False, immediate=True)
+
+    def _refresh_row(self, row: int) -> None:
+        # Rows sit one line below the header; refresh_line counts in scrolled lines.
+        self.refresh_line(row + 1)
+
+    # Drawing --------------------------------------------------------------------------------
+
+    def _measure(self) -> _Layout:
+        name_width = min(
+            NAME_WIDTH,
+            2 + max([self.name_label.cell_len] + [row.label.cell_len for row in self.rows]),
+        )
+        widths = []
+        for position, column in enumerate(self.columns):
+            content = max(
+                [column.label.cell_len] + [row.cells[position].cell_len for row in self.rows]
+            )
+            widths.append(min(CELL_WIDTH, content + 2))
+        offsets = [sum(widths[:position]) for position in range(len(widths))]
+        return _Layout(name_width, widths, offsets)
+
+    def _forget_lines(self) -> None:
+        self._cells_drawn.clear()
+        self._lines.clear()
+        self._header = None
+        self._palette = None
+
+    def _forget_row(self, index: int) -> None:
+        self._cells_drawn.pop(index, None)
+        self._lines.pop(index, None)
+
+    @property
+    def _styles(self) -> _Palette:
+        """The styles the grid draws with, looked up once per change of styles (not cheap)."""
+        if self._palette is None:
+            base = self.rich_style
+            self._palette = _Palette(
+                base=base,
+                header=base + self.get_component_rich_style("journey-grid--header"),
+                phase=base + self.get_component_rich_style("journey-grid--phase"),
+                stripe=base + self.get_component_rich_style("journey-grid--stripe"),
+                cursor=self.get_component_rich_style("journey-grid--cursor"),
+            )
+        return self._palette
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._forget_lines()
+
+    def _cell(self, text: Text, width: int, style: Style) -> Strip:
+        """One cell, padded to its width, on ``style`` (the text's own styles on top)."""
+        cell = Text(" ", no_wrap=True, end="")
+        cell.append_text(text)
+        cell.truncate(width - 1, overflow="ellipsis")
+        cell.pad_right(width - cell.cell_len)
+        return Strip(list(cell.render(self.app.console)), width).apply_style(style)
+
+    def _header_lines(self) -> tuple[Strip, Strip]:
+        if self._header is None:
+            style = self._styles.header
+            name = self._cell(self.name_label, self._layout.name_width, style)
+            cells = [
+                self._cell(column.label, width, style)
+                for column, width in zip(self.columns, self._layout.widths, strict=True)
+            ]
+            self._header = (name, Strip.join(cells))
+        return self._header
+
+    def _row_style(self, index: int) -> Style:
+        if self.rows[index].kind == "phase":
+            return self._styles.phase
+        return self._styles.stripe if index % 2 else self._styles.base
+
+    def _row_lines(self, index: int) -> tuple[Strip, Strip]:
+        lines = self._lines.get(index)
+        if lines is not None:
+            return lines
+        row, style = self.rows[index], self._row_style(index)
+        drawn = self._cells_drawn.get(index)
+        if drawn is None:
+            name = self._cell(row.label, self._layout.name_width, style)
+            cells = [
+                self._cell(text, width, style)
+                for text, width in zip(row.cells, self._layout.widths, strict=True)
+            ]
+            drawn = self._cells_drawn[index] = (name, cells)
+        name, cells = drawn
+        cursor_row, cursor_column = self.cursor
+        if index == cursor_row:
+            # Only the cell under the cursor is drawn again; the others are reused as they are.
+            cells = list(cells)
+            text, width = row.cells[cursor_column], self._layout.widths[cursor_column]
+            cells[cursor_column] = self._cell(text, width, style + self._styles.cursor)
+        lines = self._lines[index] = (name, Strip.join(cells))
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        scroll_x, scroll_y = self.scroll_offset
+        if y == 0:
+            name, cells = self._header_lines()
+        else:
+            index = scroll_y + y - 1
+            if not 0 <= index < len(self.rows):
+                return Strip.blank(width, self._styles.base)
+            name, cells = self._row_lines(index)
+        room = max(0, width - name.cell_length)
+        visible = cells.crop_extend(scroll_x, scroll_x + room, self._styles.base)
+        return Strip.join([name.crop(0, width), visible])
+
+    def on_focus(self) -> None:
+        self._forget_lines()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._forget_lines()
+        self.refresh()
