@@ -1,22 +1,32 @@
-"""How the benchmark watches the app: fresh processes for start-up, quit and memory, and keys
+"""How the benchmark watches the app: in a terminal for start-up, quit and memory, and with keys
 sent to a running app for the CPU each one costs.
 
-Every app runs in a process of its own, started the way the command line starts it. Start-up
-is timed from the moment the process is started to the moment the screen wanted has been drawn
-(``call_after_refresh`` fires after the screen is painted), quit from the exit request to the end
-of the process. Keys are posted to the app the way the terminal driver posts them, one every
-``KEY_INTERVAL`` seconds, and the CPU time of the process over each interval, less what an idle
-app spends in the same time, is what that key cost: handling it, redrawing, and any save it
-started in a worker thread. No test harness waits between keys, so the figure is what the app
-does, not what a harness does to watch it.
+Start-up and quit are measured the way a person meets them: the command (``cjworkshop``,
+``cjworkshop open large.toml --step grid``, or a script running the bare Textual app) runs in
+a pseudo-terminal of 120 x 40, and the clock runs from starting the process until the
+terminal receives a text of the wanted screen; then Ctrl+Q is typed, and the clock runs until
+the process has ended. Peak memory is the process's own account of it when it ends.
+
+For keys, the app runs headless in a fresh process as the command line runs it. Keys are posted
+to it the way the terminal driver posts them, one every ``KEY_INTERVAL`` seconds, and the CPU
+time of the process over each interval, less what an idle app spends in the same time, is what
+that key cost: handling it, redrawing, and any save it started in a worker thread. No test
+harness waits between keys, so the figure is what the app does, not what a harness does to
+watch it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
+import select
 import statistics
+import struct
 import subprocess
 import sys
+import termios
 import textwrap
 import time
 from collections.abc import Sequence
@@ -25,6 +35,11 @@ from pathlib import Path
 
 KEY_INTERVAL = 0.08
 """Time allowed for one key: far more than a key takes, so each interval holds one key's work."""
+COLUMNS, ROWS = 120, 40
+QUIT = b"\x11"
+"""Ctrl+Q, as the terminal sends it."""
+PATIENCE = 30.0
+"""Seconds to wait for a screen before giving up on a run."""
 
 BARE_APP = """
 from textual.app import App
@@ -43,64 +58,95 @@ from functools import partial
 from pathlib import Path
 from cjworkshop.ui.app import create_app, run_app
 
-app = create_app(folder=Path({folder!r}), session_path={session!r} and Path({session!r}))
+app = create_app(
+    folder=Path({folder!r}), session_path={session!r} and Path({session!r}), step={step!r}
+)
 run = partial(run_app, app)  # the way the command line runs it
 """
-
-DRIVER = """
-import asyncio, resource, time
-
-async def auto(pilot):
-    drawn = asyncio.Event()
-    {arrange}
-    await drawn.wait()
-    print("frame", time.time(), flush=True)
-    print("exit", time.time(), flush=True)
-    pilot.app.exit()
-
-run(headless=True, auto_pilot=auto, size=(120, 40))
-print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-"""
-
-FIRST_FRAME = "pilot.app.screen.call_after_refresh(drawn.set)"
-"""Wait for the first screen to be drawn."""
-GRID = "pilot.app.screen.go_to('grid', then=lambda view: view.call_after_refresh(drawn.set))"
-"""Go to the journey grid and wait until it is drawn."""
 
 
 @dataclass(frozen=True)
 class Run:
-    """One start of an app in a fresh process."""
+    """One start of a command in a fresh terminal."""
 
     frame: float
-    """Seconds from starting the process to the wanted screen drawn."""
+    """Seconds from starting the process to the wanted screen in the terminal."""
+    frame_cpu: float
+    """CPU seconds the process (all its threads) had used by then: unlike the wall clock, not
+    lengthened when the machine is busy with something else."""
     quit: float
-    """Seconds from the exit request to the end of the process."""
+    """Seconds from typing Ctrl+Q to the end of the process."""
     memory: float
     """Peak resident memory in MB."""
 
 
-def bare_app() -> str:
-    return BARE_APP
+def bare_command() -> list[str]:
+    """The bare Textual app, run as a script."""
+    return [sys.executable, "-c", BARE_APP + "run()\n"]
 
 
-def our_app(folder: Path, session: Path | None = None) -> str:
-    return OUR_APP.format(folder=str(folder), session=str(session) if session else None)
+def cli_command(*arguments: str) -> list[str]:
+    """cjworkshop's command line, as ``cjworkshop ...`` runs it."""
+    return [sys.executable, "-m", "cjworkshop", *arguments]
 
 
-def start(setup: str, arrange: str = FIRST_FRAME) -> Run:
-    """Start an app in a fresh process, wait for ``arrange`` to say it is drawn, and quit."""
-    code = textwrap.dedent(setup) + textwrap.dedent(DRIVER).replace("{arrange}", arrange)
-    started = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
-    )
-    ended = time.time()
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr[-2000:])
-    values = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
-    exit_at = float(values["exit"])
-    return Run(float(values["frame"]) - started, ended - exit_at, int(values["rss"]) / 1024)
+def our_app(folder: Path, session: Path | None = None, step: str | None = None) -> str:
+    """A script that builds our app (for the key probe), as the command line builds it."""
+    session_text = str(session) if session else None
+    return OUR_APP.format(folder=str(folder), session=session_text, step=step)
+
+
+def terminal_start(command: list[str], shows: bytes, cwd: Path | None = None) -> Run:
+    """Run ``command`` in a fresh terminal until it shows ``shows``, then quit it with Ctrl+Q."""
+    started = time.perf_counter()
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: a terminal of a known size, then the command
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        os.environ.update(TERM="xterm-256color", CJWORKSHOP_LANG="en")
+        if cwd is not None:
+            os.chdir(cwd)
+        os.execv(command[0], command)
+    try:
+        received = b""
+        while shows not in received:
+            chunk = _read(terminal)
+            if not chunk:
+                raise RuntimeError(f"{command[2:]} ended before showing {shows!r}")
+            received = received[-4096:] + chunk
+        frame = time.perf_counter() - started
+        frame_cpu = _cpu_seconds(pid)
+        os.write(terminal, QUIT)
+        asked = time.perf_counter()
+        while _read(terminal):
+            pass  # the last frames and the terminal being restored
+        _, status, usage = os.wait4(pid, 0)
+        ended = time.perf_counter()
+    finally:
+        os.close(terminal)
+    if status != 0:
+        raise RuntimeError(f"{command[2:]} ended with status {status}")
+    return Run(frame, frame_cpu, ended - asked, usage.ru_maxrss / 1024)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of every thread of a running process, from Linux's scheduler statistics."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+    return total / 1e9
+
+
+def _read(terminal: int) -> bytes:
+    ready, _, _ = select.select([terminal], [], [], PATIENCE)
+    if not ready:
+        raise TimeoutError("the terminal stayed silent")
+    try:
+        return os.read(terminal, 65536)
+    except OSError:  # the other side of the terminal is gone: the process ended
+        return b""
 
 
 def import_time(module: str) -> float:
@@ -141,19 +187,12 @@ run = app.run
 """
 """The baseline for a cursor move: a 5 x 3 table and nothing else."""
 
-TO_GRID = """
-ready = asyncio.Event()
-app.screen.go_to("grid", then=lambda view: ready.set())
-await ready.wait()
-"""
-TO_A_CELL = (
-    TO_GRID
-    + """
+TO_A_CELL = """
 for name in ("down", "right"):  # off the phase row
     app.post_message(events.Key(name, None))
     await asyncio.sleep(0.05)
 """
-)
+"""From the top left of the grid to a touchpoint's cell."""
 
 KEYS_DRIVER = """
 import asyncio, json, sys, time

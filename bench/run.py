@@ -11,6 +11,7 @@ not a test: nothing fails, but a missed target is marked ``MISSED``.
 from __future__ import annotations
 
 import argparse
+import compileall
 import gc
 import os
 import statistics
@@ -28,18 +29,17 @@ from generated import SIZES, generated
 from probes import (
     ARROWS,
     FEELINGS,
-    GRID,
     SMALL_TABLE,
     STEPS,
     TO_A_CELL,
-    TO_GRID,
     Run,
-    bare_app,
+    bare_command,
+    cli_command,
     cycle,
     import_time,
     key_cpu,
     our_app,
-    start,
+    terminal_start,
 )
 
 from cjworkshop.export.markdown import report_markdown, roadmap_markdown
@@ -129,51 +129,81 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
     examples.mkdir()
     for bundled in (ROOT / "sessions").glob("*.toml"):
         (examples / bundled.name).write_bytes(bundled.read_bytes())
-    kinds: dict[str, Callable[[], object]] = {
-        "bare": lambda: start(bare_app()),
-        "start": lambda: start(our_app(examples)),
-        "grid": lambda: start(our_app(folder, paths["large"]), GRID),
-        "huge": lambda: start(our_app(folder, paths["huge"]), GRID),
-        "import textual": lambda: import_time("textual.app"),
-        "import app": lambda: import_time("cjworkshop.ui.app"),
-        "import cli": lambda: import_time("cjworkshop.cli"),
+    large, huge = str(paths["large"]), str(paths["huge"])
+    starts: dict[str, Callable[[], Run]] = {
+        "bare": lambda: terminal_start(bare_command(), b"Hello"),
+        "start": lambda: terminal_start(
+            cli_command("--dir", str(examples)), b"guided customer journey workshops"
+        ),
+        "grid": lambda: terminal_start(
+            cli_command("open", large, "--step", "grid"), b"Phase / touchpoint"
+        ),
+        "session": lambda: terminal_start(cli_command("open", large), b"want to achieve"),
+        "huge": lambda: terminal_start(
+            cli_command("open", huge, "--step", "grid"), b"Phase / touchpoint"
+        ),
     }
-    found: dict[str, list[object]] = {kind: [] for kind in kinds}
+    imports = {
+        "textual": "textual.app",
+        "app": "cjworkshop.ui.app",
+        "cli": "cjworkshop.cli",
+    }
+    found: dict[str, list[Run]] = {kind: [] for kind in starts}
+    imported: dict[str, list[float]] = {kind: [] for kind in imports}
     for _ in range(runs):
-        for kind, measure in kinds.items():
+        for kind, measure in starts.items():
             found[kind].append(measure())
-    starts = {kind: [r for r in found[kind] if isinstance(r, Run)] for kind in kinds}
-    imports = {kind: [r for r in found[kind] if isinstance(r, float)] for kind in kinds}
-    bare = starts["bare"]
-    textual_import = statistics.median(imports["import textual"])
+        for kind, module in imports.items():
+            imported[kind].append(import_time(module))
+    bare = found["bare"]
+    textual_import = statistics.median(imported["textual"])
     return [
         Row(
             "start to first frame: start screen",
-            median_of(starts["start"], "frame"),
+            median_of(found["start"], "frame"),
             "ms",
             median_of(bare, "frame"),
-            "bare Textual app showing one label",
+            "bare Textual app showing one label, in the same terminal",
             1.3,
         ),
         Row(
-            "start to first frame: large session's grid",
-            median_of(starts["grid"], "frame"),
+            "start to first frame: large session at its grid",
+            median_of(found["grid"], "frame"),
             "ms",
             median_of(bare, "frame"),
-            "",
+            "cjworkshop open large.toml --step grid",
             2.0,
         ),
         Row(
-            "quit from the start screen",
-            median_of(starts["start"], "quit"),
+            "start to first frame: large session at its first step",
+            median_of(found["session"], "frame"),
+            "ms",
+            median_of(bare, "frame"),
+        ),
+        Row(
+            "CPU to first frame: start screen",
+            median_of(found["start"], "frame_cpu"),
+            "ms",
+            median_of(bare, "frame_cpu"),
+            "the bare app's CPU to its first frame",
+        ),
+        Row(
+            "CPU to first frame: large session at its grid",
+            median_of(found["grid"], "frame_cpu"),
+            "ms",
+            median_of(bare, "frame_cpu"),
+        ),
+        Row(
+            "quit (Ctrl+Q) from the start screen",
+            median_of(found["start"], "quit"),
             "ms",
             median_of(bare, "quit"),
-            "quit of the bare Textual app",
+            "Ctrl+Q in the bare Textual app",
             1.0,
         ),
         Row(
-            "quit with the large session open",
-            median_of(starts["grid"], "quit"),
+            "quit (Ctrl+Q) with the large session open",
+            median_of(found["grid"], "quit"),
             "ms",
             median_of(bare, "quit"),
             "",
@@ -181,7 +211,7 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
         ),
         Row(
             "import cjworkshop.ui.app",
-            statistics.median(imports["import app"]),
+            statistics.median(imported["app"]),
             "ms",
             textual_import,
             "import textual.app",
@@ -189,13 +219,13 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
         ),
         Row(
             "import cjworkshop.cli (no UI)",
-            statistics.median(imports["import cli"]),
+            statistics.median(imported["cli"]),
             "ms",
             textual_import,
         ),
         Row(
             "peak memory, huge session's grid open",
-            median_of(starts["huge"], "memory"),
+            median_of(found["huge"], "memory"),
             "MB",
             None,
             "",
@@ -277,11 +307,11 @@ def store_rows(
 
 def key_rows(path: Path, keys: int) -> list[Row]:
     """CPU per key: cursor moves and edits in the large grid, step switches, a bare table."""
-    ours = our_app(path.parent, path)
+    ours = our_app(path.parent, path, "grid")
     small = key_cpu(SMALL_TABLE, cycle(ARROWS, keys))
-    moves = key_cpu(ours, cycle(ARROWS, keys), TO_GRID)
+    moves = key_cpu(ours, cycle(ARROWS, keys))
     feelings = key_cpu(ours, cycle(FEELINGS, keys // 2), TO_A_CELL)
-    switches = key_cpu(ours, cycle(STEPS, keys // 2), TO_GRID)
+    switches = key_cpu(ours, cycle(STEPS, keys // 2))
     return [
         Row(
             "CPU per cursor move, large grid (median)",
@@ -304,6 +334,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
     runs = 3 if args.quick else 9
+    # Measure the package as an installed one runs: with its bytecode compiled. A checkout
+    # compiles on first import, unless PYTHONDONTWRITEBYTECODE (set on some machines) forbids it.
+    compileall.compile_dir(ROOT / "src", quiet=1)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)

@@ -126,8 +126,31 @@ async def test_personas_add_duplicate_delete_with_confirmation_and_undo(workdir:
 
 
 def test_every_step_names_a_view_that_shows_that_step() -> None:
-    from cjworkshop.ui.steps.registry import SOLO_FLOW, VIEWS, WORKSHOP_FLOW, view_class
+    from cjworkshop.model.flow import SOLO_FLOW, WORKSHOP_FLOW
+    from cjworkshop.ui.steps.registry import VIEWS, view_class
 
     assert set(WORKSHOP_FLOW) | set(SOLO_FLOW) == set(VIEWS)
     for step in VIEWS:
         assert step == view_class(step).STEP
+
+
+async def test_a_session_opens_at_the_step_asked_for(workdir: Path) -> None:
+    from cjworkshop.store.session_file import save_session
+    from cjworkshop.ui.app import create_app
+    from cjworkshop.ui.widgets.journey_grid import JourneyGrid
+    from tests.unit.test_review import crafted
+
+    path = workdir / "sessions" / "crafted.toml"
+    save_session(path, crafted())
+    app = create_app(folder=path.parent, session_path=path, step="grid")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.step == "grid"
+        assert list(screen.views) == ["grid"], "only the step on screen is built"
+        assert isinstance(app.focused, JourneyGrid)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.wanted_step == "plotting"
+        assert screen.views["plotting"].display

@@ -144,3 +144,19 @@ def test_help_follows_the_environment_language() -> None:
         env={**os.environ, "CJWORKSHOP_LANG": "nl"},
     )
     assert "Begin een nieuwe sessie" in process.stdout
+
+
+def test_open_refuses_a_step_the_session_does_not_have_before_starting_the_app() -> None:
+    result = run("open", str(SESSIONS / "harbour-broadband.toml"), "--step", "assessment")
+    assert result.exit_code == 1
+    assert "a workshop session has no step assessment" in result.stderr
+    assert "goals, personas, touchpoints, plotting, grid, review, roadmap" in result.stderr
+
+
+def test_open_refuses_a_bad_file_before_starting_the_app(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.toml"
+    path.write_text('title = "half', encoding="utf-8")
+    result = run("open", str(path), "--step", "grid")
+    assert result.exit_code == 1
+    assert str(path) in result.stderr
+    assert "Traceback" not in result.output

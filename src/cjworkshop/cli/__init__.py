@@ -5,25 +5,53 @@
 ``diff`` compares two versions of a session and ``check`` finds unfinished work for CI.
 Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
 ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
-Textual is imported only by the commands that open the app, so the others start fast.
+A subcommand's module is imported only when that subcommand runs (or ``--help`` lists them
+all), and Textual only by the commands that open the app, so every command starts fast.
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import click
 
 from cjworkshop import __version__
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
-from cjworkshop.cli.reports import export_command, roadmap_command
-from cjworkshop.cli.revisit import check_command, diff_command
-from cjworkshop.cli.sessions import list_command, new_command, open_command, validate_command
-from cjworkshop.cli.templates import templates_command
-from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER
+from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
+
+COMMANDS = {
+    "new": "cjworkshop.cli.sessions:new_command",
+    "open": "cjworkshop.cli.sessions:open_command",
+    "list": "cjworkshop.cli.sessions:list_command",
+    "templates": "cjworkshop.cli.templates:templates_command",
+    "validate": "cjworkshop.cli.sessions:validate_command",
+    "roadmap": "cjworkshop.cli.reports:roadmap_command",
+    "export": "cjworkshop.cli.reports:export_command",
+    "diff": "cjworkshop.cli.revisit:diff_command",
+    "check": "cjworkshop.cli.revisit:check_command",
+}
+"""Every subcommand, in the order ``--help`` lists them, and where it lives."""
+
+
+class LazyCommands(click.Group):
+    """A group whose subcommands are imported when they are asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, _, name = target.partition(":")
+        command = getattr(importlib.import_module(module_name), name)
+        assert isinstance(command, click.Command)
+        return command
 
 
 @click.group(
+    cls=LazyCommands,
     invoke_without_command=True,
     help=help_text("cli.help"),
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -50,17 +78,6 @@ def cli(context: click.Context, lang: str | None, folder: Path) -> None:
         from cjworkshop.cli.launch import launch_start
 
         launch_start(context.obj, folder)
-
-
-cli.add_command(new_command)
-cli.add_command(open_command)
-cli.add_command(list_command)
-cli.add_command(templates_command)
-cli.add_command(validate_command)
-cli.add_command(roadmap_command)
-cli.add_command(export_command)
-cli.add_command(diff_command)
-cli.add_command(check_command)
 
 
 def main() -> None:

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from cjworkshop.i18n import Language, Translator, as_language, language_from_environment, translator
-from cjworkshop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from cjworkshop.store.errors import StoreError
 
 
 def help_text(key: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjworkshop.cli.context import CliContext
+from cjworkshop.model.session import Session, Step
 
 
 def launch_start(cli: CliContext, folder: Path) -> None:
@@ -14,12 +15,25 @@ def launch_start(cli: CliContext, folder: Path) -> None:
     run_app(create_app(folder=folder, language=cli.language))
 
 
-def launch_session(cli: CliContext, path: Path, *, read_only: bool) -> None:
-    """Straight into one session; closing it leads to the start screen of its folder."""
+def launch_session(
+    cli: CliContext,
+    path: Path,
+    *,
+    read_only: bool,
+    step: Step | None = None,
+    session: Session | None = None,
+) -> None:
+    """Straight into one session (at ``step``, if given); closing it leads to its folder's start
+    screen. ``session`` is the file as the command just read it, so it is not read again."""
     from cjworkshop.ui.app import create_app, run_app
 
     run_app(
         create_app(
-            folder=path.parent, session_path=path, language=cli.language, read_only=read_only
+            folder=path.parent,
+            session_path=path,
+            language=cli.language,
+            read_only=read_only,
+            step=step,
+            session=session,
         )
     )

@@ -11,9 +11,11 @@ from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.export.summary import progress_text
 from cjworkshop.i18n import as_language
 from cjworkshop.model.clock import now
-from cjworkshop.model.session import MODES
+from cjworkshop.model.flow import flow_steps
+from cjworkshop.model.session import MODES, STEPS, Step
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.folders import DEFAULT_SESSIONS_FOLDER, create_session, list_sessions
+from cjworkshop.store.folders import create_session, list_sessions
+from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 from cjworkshop.store.session_file import (
     MAX_SESSION_BYTES,
     read_session,
@@ -101,15 +103,27 @@ def new_command(
 @click.command("open", help=help_text("cli.open.help"))
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--read-only", is_flag=True, help=help_text("cli.open.read_only"))
+@click.option("--step", type=click.Choice(STEPS), default=None, help=help_text("cli.open.step"))
 @pass_cli
-def open_command(cli: CliContext, path: Path, read_only: bool) -> None:
+def open_command(cli: CliContext, path: Path, read_only: bool, step: Step | None) -> None:
     try:
-        read_session(path)
+        session = read_session(path)
     except StoreError as error:
         cli.fail_store(error)
+    steps = flow_steps(session.mode)
+    if step is not None and step not in steps:
+        cli.fail(
+            cli.tr(
+                "cli.open.no_such_step",
+                path=str(path),
+                step=step,
+                mode=session.mode,
+                steps=", ".join(steps),
+            )
+        )
     from cjworkshop.cli.launch import launch_session
 
-    launch_session(cli, path, read_only=read_only)
+    launch_session(cli, path, read_only=read_only, step=step, session=session)
 
 
 @click.command("list", help=help_text("cli.list.help"))

@@ -55,10 +55,20 @@ class SessionDocument:
 
     @classmethod
     def open(
-        cls, path: Path, *, read_only: bool = False, clock: Callable[[], dt.datetime] = now
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], dt.datetime] = now,
+        session: Session | None = None,
     ) -> SessionDocument:
-        """Load and lock a session; raises ``StoreError`` or ``LockedError``."""
-        session = read_session(path)
+        """Load and lock a session; raises ``StoreError`` or ``LockedError``.
+
+        ``session`` is the file as just read and checked by the caller (the command line does
+        so to report a bad file before the app starts), so it is not read a second time.
+        """
+        if session is None:
+            session = read_session(path)
         lock = None
         if not read_only:
             lock = SessionLock(path)

@@ -19,8 +19,6 @@ from cjworkshop.model.template import Template, session_from_template
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session, save_session, write_error
 
-DEFAULT_SESSIONS_FOLDER = Path("sessions")
-
 
 @dataclass(frozen=True)
 class SessionSummary:

@@ -1,10 +1,14 @@
-"""Where the bundled templates and example sessions are, installed or in a source checkout."""
+"""Where the bundled templates and example sessions are, installed or in a source checkout, and
+where new sessions go by default."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+
+DEFAULT_SESSIONS_FOLDER = Path("sessions")
+"""Where sessions are listed and new ones go, relative to where cjworkshop runs."""
 
 
 def bundled_folder(installed_name: str, checkout_name: str) -> Path:

@@ -1,7 +1,8 @@
 """Turning the bytes of a TOML file into parsed data, with errors that say where.
 
 Shared by session and template loading: UTF-8 decoding (a byte-order mark, as some Windows
-editors write, is accepted), parsing with the standard library's ``tomllib``, and translation of
+editors write, is accepted), parsing (with ``toml_reader`` for files in the layout cjworkshop
+writes, else with the standard library's ``tomllib``), and translation of
 every failure (invalid UTF-8, syntax errors, absurd nesting, numbers too long to convert) into a
 ``StoreError`` with a line and column; then strict conversion into a typed record, whose errors
 name the key path, the value and what was expected.
@@ -17,6 +18,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from cjworkshop.store import toml_reader
 from cjworkshop.store.errors import StoreError, schema_error
 from cjworkshop.store.locate import locate, parse_path, value_at
 
@@ -80,6 +82,10 @@ def decode_toml(data: bytes, path: Path | None) -> tuple[str, dict[str, Any]]:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise StoreError("error.read.not_utf8", path=path, line=line, column=column) from None
     text = text.removeprefix("\ufeff")
+    try:
+        return text, toml_reader.loads(text)
+    except toml_reader.NotCanonical:
+        pass  # edited by hand, or damaged: tomllib reads it, and says what is wrong
     if (deep := _deep_key(text)) is not None:
         line, column = _position(text, deep)
         raise StoreError(

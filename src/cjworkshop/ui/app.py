@@ -24,12 +24,14 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from cjworkshop import GC_THRESHOLD
 from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.model.clock import now
 from cjworkshop.ui.commands import WorkshopCommands
 from cjworkshop.ui.screens.base import LiteralNotifications
 
 if TYPE_CHECKING:
+    from cjworkshop.model.session import Session, Step
     from cjworkshop.store.document import SessionDocument
     from cjworkshop.store.errors import LockedError
 
@@ -56,11 +58,17 @@ class WorkshopApp(LiteralNotifications, App[None]):
         language: Language = "en",
         read_only: bool = False,
         clock: Callable[[], dt.datetime] = now,
+        step: Step | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder
         self.session_path = session_path
         self.read_only = read_only
+        self.first_step = step
+        """The step to open the first session at (``open --step``); else its first step."""
+        self.preloaded = session
+        """The first session as the command line already read it, so it is not read twice."""
         self.clock = clock
         self.monotonic: Callable[[], float] = time.monotonic
         """The stopwatch of the timebox; tests replace it to move time forward."""
@@ -76,6 +84,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self._install_signal_handlers()
         if self.session_path is not None:
             self.open_session(self.session_path, read_only=self.read_only, first=True)
+            self.preloaded = None
         else:
             self.show_start()
 
@@ -91,8 +100,11 @@ class WorkshopApp(LiteralNotifications, App[None]):
         from cjworkshop.store.document import SessionDocument
         from cjworkshop.store.errors import LockedError, StoreError
 
+        preloaded = self.preloaded if first else None
         try:
-            document = SessionDocument.open(path, read_only=read_only, clock=self.clock)
+            document = SessionDocument.open(
+                path, read_only=read_only, clock=self.clock, session=preloaded
+            )
         except LockedError as error:
             self._ask_read_only(path, error, first=first)
             return
@@ -101,14 +113,14 @@ class WorkshopApp(LiteralNotifications, App[None]):
             if first:
                 self.show_start()
             return
-        self._show_document(document)
+        self._show_document(document, self.first_step if first else None)
 
-    def _show_document(self, document: SessionDocument) -> None:
+    def _show_document(self, document: SessionDocument, step: Step | None = None) -> None:
         from cjworkshop.ui.screens.session import SessionScreen
 
         self.document = document
         self.language = document.session.language
-        self.push_screen(SessionScreen(document))
+        self.push_screen(SessionScreen(document, step))
 
     def _ask_read_only(self, path: Path, error: LockedError, *, first: bool) -> None:
         from cjworkshop.ui.modals.confirm import ConfirmModal
@@ -212,6 +224,8 @@ def create_app(
     language: Language = "en",
     read_only: bool = False,
     clock: Callable[[], dt.datetime] = now,
+    step: Step | None = None,
+    session: Session | None = None,
 ) -> WorkshopApp:
     """The app as the command line and the tests build it."""
     return WorkshopApp(
@@ -220,6 +234,8 @@ def create_app(
         language=language,
         read_only=read_only,
         clock=clock,
+        step=step,
+        session=session,
     )
 
 
@@ -233,6 +249,7 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
     # session opens, and skips it again at exit, when the session and every widget would be
     # swept for nothing: tens of milliseconds each (see the README's benchmark section).
     gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
     try:
         app.run(**options)
     finally:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -24,25 +24,28 @@ from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Label, OptionList
 
 from cjworkshop.model.edits import set_step_time
+from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import Session, Step, StepTime
 from cjworkshop.model.template import Template, template_phase
 from cjworkshop.store.document import SessionDocument
-from cjworkshop.store.drafts import Draft, read_draft
+from cjworkshop.store.drafts import read_draft
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import find_template
 from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.commands import PaletteCommand
-from cjworkshop.ui.forms import FORM_KINDS, FormKind, apply_form, form_fields
 from cjworkshop.ui.modals.confirm import ConfirmModal
-from cjworkshop.ui.modals.record_form import FormValues, RecordForm
 from cjworkshop.ui.screens.base import WorkshopScreen
 from cjworkshop.ui.steps.base import PhaseFocused, SessionEdited, StepView
-from cjworkshop.ui.steps.progress import step_counts
-from cjworkshop.ui.steps.registry import flow_steps, view_class
+from cjworkshop.ui.steps.progress import SLOW_STEPS, step_counts
+from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.step_list import StepEntry, StepList
 from cjworkshop.ui.widgets.timebox import Timebox
+
+if TYPE_CHECKING:
+    from cjworkshop.ui.forms import FormKind
+    from cjworkshop.ui.modals.record_form import FormValues
 
 EXTEND_SECONDS = 5 * 60
 
@@ -72,7 +75,7 @@ class SessionScreen(WorkshopScreen):
     phase_id: reactive[str | None] = reactive[str | None](None, init=False)
     """The phase the current step is working in, for the facilitator panel."""
 
-    def __init__(self, document: SessionDocument) -> None:
+    def __init__(self, document: SessionDocument, step: Step | None = None) -> None:
         super().__init__()
         self.document = document
         self.set_reactive(SessionScreen.session, document.session)
@@ -84,8 +87,8 @@ class SessionScreen(WorkshopScreen):
         """The steps of this session's flow, in order."""
         self.views: dict[Step, StepView] = {}
         """The step views built so far: the first step, and every step shown since."""
-        self.step: Step = flow_steps(document.session.mode)[0]
-        """The step on screen."""
+        self.step: Step = step if step in self.steps else self.steps[0]
+        """The step on screen: the one asked for when opening, else the first."""
         self.wanted_step: Step = self.step
         """The step last asked for; it is on screen once its view is built."""
         self.autosave: Autosaver | None = None
@@ -163,12 +166,27 @@ class SessionScreen(WorkshopScreen):
             self._show_guide()
 
     def _step_counts(self) -> dict[Step, str]:
-        """What the step list says of every step; worked out once per edit, not per switch."""
+        """What the step list says of every step; worked out once per edit, not per switch.
+
+        The counts that rank the whole roadmap are worked out after the screen is drawn, so
+        an edit shows at once; until then the list keeps what it said before.
+        """
         session, language = self.session, self.workshop.language
         if self._counts is None or self._counts[0] is not session or self._counts[1] != language:
-            counts = step_counts(self.steps, session, self.workshop.tr, self.template)
+            before = self._counts[2] if self._counts is not None else {}
+            quick = [step for step in self.steps if step not in SLOW_STEPS]
+            counts = step_counts(quick, session, self.workshop.tr, self.template)
+            counts.update({step: before.get(step, "") for step in self.steps if step not in counts})
             self._counts = (session, language, counts)
+            self.call_after_refresh(self._count_slow_steps, session, language)
         return self._counts[2]
+
+    def _count_slow_steps(self, session: Session, language: str) -> None:
+        if self._counts is None or self._counts[0] is not session or self._counts[1] != language:
+            return  # edited again meanwhile: that edit asked for its own counts
+        slow = [step for step in self.steps if step in SLOW_STEPS]
+        self._counts[2].update(step_counts(slow, session, self.workshop.tr, self.template))
+        self._show_steps()
 
     def _show_steps(self) -> None:
         tr = self.workshop.tr
@@ -263,6 +281,11 @@ class SessionScreen(WorkshopScreen):
         if kind == "touchpoint" and not self.session.phases:
             self.notify(tr("touchpoints.no_phases"), severity="warning")
             return
+        # Forms are loaded when one is first opened, not with the session.
+        from cjworkshop.store.drafts import Draft
+        from cjworkshop.ui.forms import apply_form, form_fields
+        from cjworkshop.ui.modals.record_form import RecordForm
+
         title, fields = form_fields(kind, tr, self.session, target, phase)
         autosave = self.autosave
         assert autosave is not None
@@ -284,7 +307,11 @@ class SessionScreen(WorkshopScreen):
 
     def _recover_draft(self) -> None:
         draft = read_draft(self.document.path)
-        if draft is None or draft.kind not in FORM_KINDS:
+        if draft is None:
+            return
+        from cjworkshop.ui.forms import FORM_KINDS
+
+        if draft.kind not in FORM_KINDS:
             return
         kind: FormKind = next(k for k in FORM_KINDS if k == draft.kind)
         target = draft.target

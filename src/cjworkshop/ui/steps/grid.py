@@ -9,6 +9,7 @@ After an edit only the rows whose cells changed are redrawn, so the grid stays q
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 from msgspec.structs import replace
@@ -34,18 +35,27 @@ TOUCHPOINT = "tp:"
 def cell_text(plot: Plot | None) -> Text:
     """What one grid cell shows: glyph and number, a dash when skipped, a dot when empty."""
     if plot is None or (plot.relevant and plot.emotion is None and not plot.pain_points):
+        return _cell_look(None, True, False, False)
+    return _cell_look(plot.emotion, plot.relevant, bool(plot.pain_points), plot.moment_of_truth)
+
+
+@functools.cache
+def _cell_look(emotion: int | None, relevant: bool, pains: bool, moment: bool) -> Text:
+    # A grid of 1,500 cells shows a few dozen different looks: each is made once. The texts
+    # are shared, so nobody may change them.
+    if emotion is None and relevant and not pains:
         return Text("·", style="dim")
-    if not plot.relevant:
+    if not relevant:
         return Text("—", style="dim")
     text = Text()
-    if plot.emotion is not None:
-        style = "red" if plot.emotion < 0 else "green" if plot.emotion > 0 else ""
-        text.append(f"{GLYPHS[plot.emotion]} {signed(plot.emotion)}", style=style)
+    if emotion is not None:
+        style = "red" if emotion < 0 else "green" if emotion > 0 else ""
+        text.append(f"{GLYPHS[emotion]} {signed(emotion)}", style=style)
     else:
         text.append("?", style="dim")
-    if plot.pain_points:
+    if pains:
         text.append(" ⚠", style="bold yellow")
-    if plot.moment_of_truth:
+    if moment:
         text.append(" ★")
     return text
 

@@ -6,13 +6,11 @@ view (or importing it): the session screen asks once per edit, not once per step
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import overall_score
 from cjworkshop.model.queries import is_plotted, plot_index
-from cjworkshop.model.review import pain_groups
-from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, question_texts
 
@@ -51,11 +49,15 @@ def _grid(session: Session, tr: Translator, template: Template | None) -> str:
 
 
 def _review(session: Session, tr: Translator, template: Template | None) -> str:
+    from cjworkshop.model.review import pain_groups  # a slow step: imported after the frame
+
     groups = pain_groups(session)
     return tr.count("review.count", len(groups)) if groups else ""
 
 
 def _roadmap(session: Session, tr: Translator, template: Template | None) -> str:
+    from cjworkshop.model.roadmap import roadmap  # a slow step: imported after the frame
+
     items = roadmap(session, question_texts(template, session.language))
     now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
     return tr.count("roadmap.count", len(items), now=now) if items else ""
@@ -78,8 +80,13 @@ COUNTS: dict[Step, Count] = {
 }
 
 
+SLOW_STEPS: frozenset[Step] = frozenset({"review", "roadmap"})
+"""Steps whose count ranks every pain point or the whole roadmap: milliseconds, not microseconds,
+in a large session, so the screen works them out after drawing."""
+
+
 def step_counts(
-    steps: tuple[Step, ...], session: Session, tr: Translator, template: Template | None
+    steps: Sequence[Step], session: Session, tr: Translator, template: Template | None
 ) -> dict[Step, str]:
     """The progress note of every step in ``steps``."""
     return {step: COUNTS[step](session, tr, template) for step in steps}

@@ -1,8 +1,5 @@
-"""Which steps a session has, in which order, and which view shows each.
+"""Which view shows each step of the flow (``model.flow`` says which steps, in which order).
 
-A workshop walks goals, personas, touchpoints, plotting, the journey grid, the review and the
-roadmap. A solo self-assessment takes the short path (goals, personas, the assessment, the
-roadmap) with touchpoints, plotting, grid and review still there for whoever wants to go deeper.
 Each step's view is imported when the step is first shown, so opening a session loads one.
 """
 
@@ -10,28 +7,8 @@ from __future__ import annotations
 
 import importlib
 
-from cjworkshop.model.session import Mode, Step
+from cjworkshop.model.session import Step
 from cjworkshop.ui.steps.base import StepView
-
-WORKSHOP_FLOW: tuple[Step, ...] = (
-    "goals",
-    "personas",
-    "touchpoints",
-    "plotting",
-    "grid",
-    "review",
-    "roadmap",
-)
-SOLO_FLOW: tuple[Step, ...] = (
-    "goals",
-    "personas",
-    "assessment",
-    "roadmap",
-    "touchpoints",
-    "plotting",
-    "grid",
-    "review",
-)
 
 VIEWS: dict[Step, str] = {
     "goals": "cjworkshop.ui.steps.goals:GoalsStep",
@@ -44,10 +21,6 @@ VIEWS: dict[Step, str] = {
     "assessment": "cjworkshop.ui.steps.assessment:AssessmentStep",
 }
 """Where the view of each step lives; a view's module is imported when the step is first shown."""
-
-
-def flow_steps(mode: Mode) -> tuple[Step, ...]:
-    return SOLO_FLOW if mode == "self-assessment" else WORKSHOP_FLOW
 
 
 def view_class(step: Step) -> type[StepView]:

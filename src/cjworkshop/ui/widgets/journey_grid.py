@@ -158,6 +158,9 @@ class JourneyGrid(ScrollView, can_focus=True):
         self._row_index: dict[str, int] = {}
         self._layout = _Layout()
         self._cells_drawn: dict[int, tuple[Strip, list[Strip]]] = {}
+        self._looks: dict[tuple[int, int, Style], tuple[Text, Strip]] = {}
+        """Drawn persona cells by (text, width, style): a grid of 1,500 cells shows a few dozen
+        different ones. The text is kept with its strip, so its id is never another's."""
         """Every drawn row's name and cells, without the cursor."""
         self._lines: dict[int, tuple[Strip, Strip]] = {}
         """Ready-made lines by row: the name part and the persona cells at full width."""
@@ -321,6 +324,7 @@ class JourneyGrid(ScrollView, can_focus=True):
 
     def _forget_lines(self) -> None:
         self._cells_drawn.clear()
+        self._looks.clear()
         self._lines.clear()
         self._header = None
         self._palette = None
@@ -355,6 +359,15 @@ class JourneyGrid(ScrollView, can_focus=True):
         cell.pad_right(width - cell.cell_len)
         return Strip(list(cell.render(self.app.console)), width).apply_style(style)
 
+    def _persona_cell(self, text: Text, width: int, style: Style) -> Strip:
+        key = (id(text), width, style)
+        found = self._looks.get(key)
+        if found is not None and found[0] is text:
+            return found[1]
+        strip = self._cell(text, width, style)
+        self._looks[key] = (text, strip)
+        return strip
+
     def _header_lines(self) -> tuple[Strip, Strip]:
         if self._header is None:
             style = self._styles.header
@@ -380,7 +393,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         if drawn is None:
             name = self._cell(row.label, self._layout.name_width, style)
             cells = [
-                self._cell(text, width, style)
+                self._persona_cell(text, width, style)
                 for text, width in zip(row.cells, self._layout.widths, strict=True)
             ]
             drawn = self._cells_drawn[index] = (name, cells)
@@ -390,7 +403,7 @@ class JourneyGrid(ScrollView, can_focus=True):
             # Only the cell under the cursor is drawn again; the others are reused as they are.
             cells = list(cells)
             text, width = row.cells[cursor_column], self._layout.widths[cursor_column]
-            cells[cursor_column] = self._cell(text, width, style + self._styles.cursor)
+            cells[cursor_column] = self._persona_cell(text, width, style + self._styles.cursor)
         lines = self._lines[index] = (name, Strip.join(cells))
         return lines
 
