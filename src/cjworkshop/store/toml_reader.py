@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 
@@ -47,6 +48,10 @@ _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?(?:Z|[+-][0-9]{2}:[0-9]{2})?"
 )
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![T0-9:])")
+_MOMENTS: tuple[tuple[re.Pattern[str], Callable[[str], dt.date]], ...] = (
+    (_DATETIME, dt.datetime.fromisoformat),
+    (_DATE, dt.date.fromisoformat),
+)
 _ARRAY_ITEM = "    "
 MAX_HEADER_PARTS = 4
 """The writer's deepest table header has two parts (``[timebox.goals]``)."""
@@ -159,18 +164,13 @@ class _Reader:
                     self.position = position + len(word)
                     return value
             raise NotCanonical
-        if found := _DATETIME.match(text, position):
-            self.position = found.end()
-            try:
-                return dt.datetime.fromisoformat(found.group())
-            except ValueError:
-                raise NotCanonical from None
-        if found := _DATE.match(text, position):
-            self.position = found.end()
-            try:
-                return dt.date.fromisoformat(found.group())
-            except ValueError:
-                raise NotCanonical from None
+        for pattern, convert in _MOMENTS:
+            if found := pattern.match(text, position):
+                self.position = found.end()
+                try:
+                    return convert(found.group())
+                except ValueError:  # 30 February, hour 25: tomllib words the error
+                    raise NotCanonical from None
         if found := _INTEGER.match(text, position):
             self.position = found.end()
             return int(found.group())
