@@ -7,6 +7,7 @@ plots, votes and diffs keep pointing at the same thing, and a session file stays
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -43,6 +44,7 @@ def unique_id(text: str, taken: Iterable[str], fallback: str = "item") -> str:
     return f"{base}-{number}"
 
 
+@functools.lru_cache(maxsize=8192)
 def text_key(text: str) -> str:
     """The key under which equal texts group: case, accents, spacing and punctuation ignored.
 

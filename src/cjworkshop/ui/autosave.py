@@ -25,6 +25,9 @@ from cjworkshop.store.drafts import Draft, clear_draft, write_draft
 
 RETRY_SECONDS = 3.0
 DRAFT_SECONDS = 0.5
+SAYING_SAVING_SECONDS = 0.3
+"""A save that takes longer than this says so; quicker ones go straight to "saved", so the
+header does not flicker with every key a facilitator presses."""
 
 SaveState = Literal["saved", "saving", "failed", "read-only"]
 
@@ -55,6 +58,7 @@ class Autosaver:
         self.busy = False
         self.again = False
         self.retry: Timer | None = None
+        self.saying_saving: Timer | None = None
         self.failure_told = False
         self.pending_draft: Draft | None = None
         self.draft_timer: Timer | None = None
@@ -79,8 +83,14 @@ class Autosaver:
             self.again = True
             return
         self.busy = True
-        self.on_status(SaveStatus("saving"))
+        if self.saying_saving is None:
+            self.saying_saving = self.host.set_timer(SAYING_SAVING_SECONDS, self._say_saving)
         self.host.run_worker(self._write, thread=True, group="autosave", exit_on_error=False)
+
+    def _say_saving(self) -> None:
+        self.saying_saving = None
+        if self.busy:
+            self.on_status(SaveStatus("saving"))
 
     def _write(self) -> None:
         result = self.document.save()
@@ -88,6 +98,9 @@ class Autosaver:
 
     def _written(self, result: SaveResult) -> None:
         self.busy = False
+        if self.saying_saving is not None and not self.again:
+            self.saying_saving.stop()
+            self.saying_saving = None
         if result.error is None:
             self.failure_told = False
             if self.retry is not None:

@@ -7,9 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.text import TextPanel
 
 
 class ConfirmModal(WorkshopModal[bool]):
@@ -30,7 +31,7 @@ class ConfirmModal(WorkshopModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box confirm"):
-            yield Static(self.question, classes="question", markup=False)
+            yield TextPanel(self.question, classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "primary")
                 yield Button(self.no, id="no")

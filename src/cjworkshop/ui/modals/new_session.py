@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from cjworkshop.i18n import Language
@@ -19,6 +19,7 @@ from cjworkshop.model.template import Template
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import bundled_templates
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 from cjworkshop.ui.widgets.validators import NotBlank
 
 
@@ -51,15 +52,15 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
             self.template_error = error.render(tr)
         language = self.workshop.language
         with Vertical(classes="dialog-box wide"):
-            yield Label(tr("new.title"), classes="dialog-title", markup=False)
-            yield Label(tr("new.name"), classes="field-label", markup=False)
+            yield TextLabel(tr("new.title"), classes="dialog-title")
+            yield TextLabel(tr("new.name"), classes="field-label")
             yield Input(
                 placeholder=tr("new.placeholder"),
                 id="title",
                 validators=[NotBlank(tr("form.required"))],
                 max_length=200,
             )
-            yield Label(tr("new.template"), classes="field-label", markup=False)
+            yield TextLabel(tr("new.template"), classes="field-label")
             with Horizontal(id="template-row"):
                 yield OptionList(
                     *[
@@ -69,19 +70,19 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
                     id="templates",
                 )
                 with VerticalScroll(id="template-preview"):
-                    yield Static(id="preview", markup=False)
+                    yield TextPanel(id="preview")
             with Horizontal(id="choices"):
                 with Vertical():
-                    yield Label(tr("new.language"), classes="field-label", markup=False)
+                    yield TextLabel(tr("new.language"), classes="field-label")
                     with RadioSet(id="language"):
                         yield RadioButton(tr("language.nl"), value=language == "nl", id="nl")
                         yield RadioButton(tr("language.en"), value=language == "en", id="en")
                 with Vertical():
-                    yield Label(tr("new.mode"), classes="field-label", markup=False)
+                    yield TextLabel(tr("new.mode"), classes="field-label")
                     with RadioSet(id="mode"):
                         yield RadioButton(tr("new.mode_workshop"), value=True, id="workshop")
                         yield RadioButton(tr("new.mode_solo"), id="self-assessment")
-            yield Static(id="new-error", classes="error", markup=False)
+            yield TextPanel(id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.create"), id="create", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")

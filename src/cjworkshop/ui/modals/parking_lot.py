@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjworkshop.model import edits
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 if TYPE_CHECKING:
     from cjworkshop.ui.screens.session import SessionScreen
@@ -36,12 +37,12 @@ class ParkingLotModal(WorkshopModal[None]):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(classes="dialog-box wide", id="parking-box"):
-            yield Label(tr("parking.title"), classes="dialog-title", markup=False)
-            yield Static(tr("parking.intro"), classes="hint", markup=False)
+            yield TextLabel(tr("parking.title"), classes="dialog-title")
+            yield TextPanel(tr("parking.intro"), classes="hint")
             yield OptionList(id="parking-notes")
-            yield Static(id="parking-empty", classes="hint empty", markup=False)
+            yield TextPanel(id="parking-empty", classes="hint empty")
             yield Input(placeholder=tr("parking.placeholder"), id="parking-input", max_length=200)
-            yield Static(tr("parking.keys"), classes="hint keys-hint", markup=False)
+            yield TextPanel(tr("parking.keys"), classes="hint keys-hint")
 
     def on_mount(self) -> None:
         self._show()

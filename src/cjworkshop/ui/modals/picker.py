@@ -9,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 
 class PickerModal(WorkshopModal[int | None]):
@@ -30,9 +31,9 @@ class PickerModal(WorkshopModal[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield TextLabel(self.title_text, classes="dialog-title")
             if self.hint:
-                yield Static(self.hint, classes="hint", markup=False)
+                yield TextPanel(self.hint, classes="hint")
             yield OptionList(*[Option(Text(choice)) for choice in self.choices], id="picker")
 
     def on_mount(self) -> None:

@@ -20,10 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.validation import Validator
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 
 from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 from cjworkshop.ui.widgets.validators import NotBlank
 
 FieldKind = Literal["line", "text", "choice"]
@@ -70,18 +71,16 @@ class RecordForm(WorkshopModal[FormValues | None]):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(classes="dialog-box wide form"):
-            yield Label(self.form_title, classes="dialog-title", markup=False)
+            yield TextLabel(self.form_title, classes="dialog-title")
             with VerticalScroll(classes="form-fields"):
                 for spec in self.fields:
                     label = spec.label + (" *" if spec.required else "")
-                    yield Label(label, classes="field-label", markup=False)
+                    yield TextLabel(label, classes="field-label")
                     yield self._widget(spec)
                     if spec.hint:
-                        yield Static(spec.hint, classes="hint", markup=False)
-                    yield Static(
-                        "", id=f"error-{spec.name}", classes="error field-error", markup=False
-                    )
-            yield Static(tr("form.keys"), classes="hint keys-hint", markup=False)
+                        yield TextPanel(spec.hint, classes="hint")
+                    yield TextPanel("", id=f"error-{spec.name}", classes="error field-error")
+            yield TextPanel(tr("form.keys"), classes="hint keys-hint")
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.save"), id="save", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")

@@ -9,9 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 
 def suggested_copy(path: Path) -> Path:
@@ -38,10 +39,10 @@ class SaveAsModal(WorkshopModal[Path | None]):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(classes="dialog-box wide"):
-            yield Label(tr("save_as.title"), classes="dialog-title", markup=False)
-            yield Static(tr("save_as.intro", path=str(self.current)), classes="hint", markup=False)
+            yield TextLabel(tr("save_as.title"), classes="dialog-title")
+            yield TextPanel(tr("save_as.intro", path=str(self.current)), classes="hint")
             yield Input(str(suggested_copy(self.current)), id="save-as-path")
-            yield Static(id="save-as-error", classes="error", markup=False)
+            yield TextPanel(id="save-as-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.save"), id="save", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")

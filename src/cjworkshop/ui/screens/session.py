@@ -41,6 +41,7 @@ from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.step_list import StepEntry, StepList
+from cjworkshop.ui.widgets.text import TextLabel
 from cjworkshop.ui.widgets.timebox import Timebox
 
 if TYPE_CHECKING:
@@ -99,8 +100,8 @@ class SessionScreen(WorkshopScreen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-header"):
-            yield Label(id="session-title", markup=False)
-            yield Label(id="save-status", markup=False)
+            yield TextLabel(id="session-title")
+            yield TextLabel(id="save-status")
             yield self.timebox
         with Horizontal(id="workspace"):
             yield StepList(id="steps")

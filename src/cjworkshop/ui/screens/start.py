@@ -25,6 +25,7 @@ from cjworkshop.ui.commands import PaletteCommand
 from cjworkshop.ui.screens.base import WorkshopScreen
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.record_table import LiteralTable
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 if TYPE_CHECKING:
     from cjworkshop.store.folders import SessionSummary
@@ -63,16 +64,14 @@ class StartScreen(WorkshopScreen):
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
         with Vertical(id="start"):
-            yield Static(id="start-title", markup=False)
-            yield Label(id="sessions-label", classes="section", markup=False)
+            yield TextPanel(id="start-title")
+            yield TextLabel(id="sessions-label", classes="section")
             yield LiteralTable(id="sessions", cursor_type="row", zebra_stripes=True)
-            yield Static(id="sessions-empty", classes="hint", markup=False)
+            yield TextPanel(id="sessions-empty", classes="hint")
             if self.shows_examples:
-                yield Label(
-                    tr("start.examples"), id="examples-label", classes="section", markup=False
-                )
+                yield TextLabel(tr("start.examples"), id="examples-label", classes="section")
                 yield LiteralTable(id="examples", cursor_type="row", zebra_stripes=True)
-            yield Static(id="start-details", classes="details", markup=False)
+            yield TextPanel(id="start-details", classes="details")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:

@@ -28,6 +28,7 @@ from cjworkshop.model.template import AssessmentQuestion, template_phase
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 PHASE = "phase:"
 QUESTION = "q:"
@@ -68,11 +69,11 @@ class AssessmentStep(StepView):
         self.questions: dict[str, AssessmentQuestion] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="assessment-intro", markup=False)
-        yield Static(id="assessment-scores", markup=False)
+        yield TextPanel(classes="step-intro", id="assessment-intro")
+        yield TextPanel(id="assessment-scores")
         yield RecordTable(id="assessment-table")
-        yield Static(classes="card below", id="assessment-card", markup=False)
-        yield Static(classes="hint empty", id="assessment-empty", markup=False)
+        yield TextPanel(classes="card below", id="assessment-card")
+        yield TextPanel(classes="hint empty", id="assessment-empty")
 
     @property
     def table(self) -> RecordTable:

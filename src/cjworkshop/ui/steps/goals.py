@@ -15,6 +15,7 @@ from cjworkshop.model.session import Goal
 from cjworkshop.ui.modals.picker import PickerModal
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 
 class GoalsStep(StepView):
@@ -31,10 +32,10 @@ class GoalsStep(StepView):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="goals-intro", markup=False)
+        yield TextPanel(classes="step-intro", id="goals-intro")
         yield RecordTable(id="goals-table")
-        yield Static(classes="card below", id="goal-card", markup=False)
-        yield Static(classes="hint empty", id="goals-empty", markup=False)
+        yield TextPanel(classes="card below", id="goal-card")
+        yield TextPanel(classes="hint empty", id="goals-empty")
 
     @property
     def table(self) -> RecordTable:

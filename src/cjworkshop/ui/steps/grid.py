@@ -27,6 +27,7 @@ from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.journey_grid import GridColumn, GridRow, JourneyGrid
 from cjworkshop.ui.widgets.record_table import first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"
@@ -90,9 +91,9 @@ class GridStep(StepView):
         """The phase last handed to the facilitator panel."""
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="grid-intro", markup=False)
+        yield TextPanel(classes="step-intro", id="grid-intro")
         yield JourneyGrid(id="grid-table")
-        yield Static(classes="hint empty", id="grid-empty", markup=False)
+        yield TextPanel(classes="hint empty", id="grid-empty")
 
     @property
     def table(self) -> JourneyGrid:
@@ -163,7 +164,13 @@ class GridStep(StepView):
 
     def _update_cells(self, session: Session) -> None:
         cells = self._cells(session)
-        changed = {key: text for key, text in cells.items() if self.shown.get(key) != text}
+        shown = self.shown
+        # Cells of the same look are one shared text, so most compare by identity alone.
+        changed = {
+            key: text
+            for key, text in cells.items()
+            if (old := shown.get(key)) is not text and old != text
+        }
         self.table.update_cells(changed)
         self.shown = cells
 

@@ -17,6 +17,7 @@ from cjworkshop.model.session import Persona
 from cjworkshop.ui.forms import PERSONA_TEXTS
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 
 class PersonasStep(StepView):
@@ -33,12 +34,12 @@ class PersonasStep(StepView):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="personas-intro", markup=False)
+        yield TextPanel(classes="step-intro", id="personas-intro")
         with Horizontal(classes="split"):
             yield RecordTable(id="personas-table")
             with VerticalScroll(id="persona-card", classes="card"):
-                yield Static(id="persona-detail", markup=False)
-        yield Static(classes="hint empty", id="personas-empty", markup=False)
+                yield TextPanel(id="persona-detail")
+        yield TextPanel(classes="hint empty", id="personas-empty")
 
     @property
     def table(self) -> RecordTable:

@@ -33,6 +33,7 @@ from cjworkshop.model.session import PainPoint, Persona, Plot, Touchpoint
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import first_line
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 PAIN = "pain:"
 IDEA = "idea:"
@@ -73,19 +74,19 @@ class PlottingStep(StepView):
         with Horizontal(classes="walk"):
             yield OptionList(id="walk-personas")
             with VerticalScroll(id="walk-card", can_focus=True):
-                yield Static(id="walk-progress", classes="section", markup=False)
-                yield Static(id="walk-touchpoint", markup=False)
-                yield Static(id="walk-status", markup=False)
+                yield TextPanel(id="walk-progress", classes="section")
+                yield TextPanel(id="walk-touchpoint")
+                yield TextPanel(id="walk-status")
                 with Vertical(id="walk-fields"):
-                    yield Label(id="walk-action-label", classes="field-label", markup=False)
+                    yield TextLabel(id="walk-action-label", classes="field-label")
                     yield Input(id="walk-action", max_length=500)
-                    yield Label(id="walk-thought-label", classes="field-label", markup=False)
+                    yield TextLabel(id="walk-thought-label", classes="field-label")
                     yield Input(id="walk-thought", max_length=500)
-                    yield Label(id="walk-notes-label", classes="field-label", markup=False)
+                    yield TextLabel(id="walk-notes-label", classes="field-label")
                     yield OptionList(id="walk-notes")
-                yield Static(id="walk-others", classes="others", markup=False)
-        yield Static(id="walk-keys", classes="hint keys-hint", markup=False)
-        yield Static(classes="hint empty", id="walk-empty", markup=False)
+                yield TextPanel(id="walk-others", classes="others")
+        yield TextPanel(id="walk-keys", classes="hint keys-hint")
+        yield TextPanel(classes="hint empty", id="walk-empty")
 
     # What is shown --------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from cjworkshop.store.revisit import previous_version
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.record_table import first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 TOP = 10
 
@@ -40,10 +41,10 @@ class ReviewStep(StepView):
     STEP = "review"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="review-intro", classes="step-intro", markup=False)
+        yield TextPanel(id="review-intro", classes="step-intro")
         with VerticalScroll(id="review", can_focus=True):
             for part in ("since", "curves", "heat", "pains", "bright", "coverage"):
-                yield Static(id=f"review-{part}", classes="review-part", markup=False)
+                yield TextPanel(id=f"review-{part}", classes="review-part")
 
     def focus_main(self) -> None:
         self.query_one("#review").focus()

@@ -27,6 +27,7 @@ from cjworkshop.model.template import question_texts
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 ITEM = "item:"
 ORPHAN = "orphan:"
@@ -62,11 +63,11 @@ class RoadmapStep(StepView):
         self.marked: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="roadmap-intro", markup=False)
-        yield Static(id="roadmap-voting", classes="hint", markup=False)
+        yield TextPanel(classes="step-intro", id="roadmap-intro")
+        yield TextPanel(id="roadmap-voting", classes="hint")
         yield RecordTable(id="roadmap-table")
-        yield Static(classes="card below", id="roadmap-card", markup=False)
-        yield Static(classes="hint empty", id="roadmap-empty", markup=False)
+        yield TextPanel(classes="card below", id="roadmap-card")
+        yield TextPanel(classes="hint empty", id="roadmap-empty")
 
     @property
     def table(self) -> RecordTable:

@@ -24,6 +24,7 @@ from cjworkshop.model.session import Phase, Touchpoint
 from cjworkshop.model.template import SuggestedTouchpoint, template_phase
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable, first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"
@@ -51,11 +52,11 @@ class TouchpointsStep(StepView):
         self.suggested: list[SuggestedTouchpoint] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="step-intro", id="touchpoints-intro", markup=False)
-        yield Static(classes="nudge", id="touchpoints-nudge", markup=False)
+        yield TextPanel(classes="step-intro", id="touchpoints-intro")
+        yield TextPanel(classes="nudge", id="touchpoints-nudge")
         yield RecordTable(id="touchpoints-table")
-        yield Static(classes="hint empty", id="touchpoints-empty", markup=False)
-        yield Static(classes="section", id="suggestions-label", markup=False)
+        yield TextPanel(classes="hint empty", id="touchpoints-empty")
+        yield TextPanel(classes="section", id="suggestions-label")
         yield OptionList(id="suggestions")
 
     @property

@@ -12,12 +12,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from cjworkshop.ui.widgets.text import TextPanel
+
 
 class FacilitatorPanel(VerticalScroll, can_focus=False):
     """Questions and tips for the step on screen."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="guide", markup=False)
+        yield TextPanel(id="guide")
 
     def show(
         self,

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Static
+
+from cjworkshop.ui.widgets.text import TextPanel
 
 
 def clock_text(seconds: int) -> str:
@@ -25,7 +26,7 @@ def clock_text(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-class Timebox(Static):
+class Timebox(TextPanel):
     """Remaining time of one step: ``⏱ 12:30 ▶`` running, ``⏸`` paused, ``+01:12`` over."""
 
     planned_seconds: reactive[int] = reactive(0)
