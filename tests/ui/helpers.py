@@ -10,8 +10,15 @@ from textual.widgets import DataTable, Input, Static, TextArea
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every background save has finished and the screen is up to date."""
+    """Wait until every save has been made (they wait for a pause in the edits), every
+    background save has finished and the screen is up to date."""
+    from cjworkshop.ui.autosave import QUIET_SECONDS
+    from cjworkshop.ui.screens.session import SessionScreen
+
     for _ in range(3):
+        for screen in pilot.app.screen_stack:
+            if isinstance(screen, SessionScreen) and screen.autosave and screen.autosave.pending:
+                await pilot.pause(QUIET_SECONDS + 0.05)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -19,6 +19,7 @@ from cjworkshop.store.drafts import draft_path
 from cjworkshop.store.lock import SessionLock
 from cjworkshop.store.session_file import read_session
 from cjworkshop.ui import autosave
+from cjworkshop.ui.app import create_app
 from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from tests.ui.conftest import app_for, has_no_lock, new_session
@@ -252,3 +253,32 @@ def test_a_killed_app_keeps_every_committed_edit(workdir: Path, signal_number: i
     process.wait(timeout=10)
     assert [g.what for g in read_session(path).goals] == ["Survive"]
     time.sleep(0)  # the file is whole: read_session above validated every byte
+
+
+async def test_a_burst_of_edits_is_written_once_when_the_room_pauses(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cjworkshop.model.queries import plot_for
+    from tests.unit.test_review import crafted
+
+    path = workdir / "sessions" / "crafted.toml"
+    session_file.save_session(path, crafted())
+    real_write = atomic.write_atomically
+    writes: list[str] = []
+
+    def counted(target: Path, text: str, *, backup: Path | None = None) -> None:
+        writes.append(text)
+        real_write(target, text, backup=backup)
+
+    monkeypatch.setattr(session_file, "write_atomically", counted)
+    app = create_app(folder=path.parent, session_path=path, step="grid")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # onto the first touchpoint, Anna's cell
+        await pilot.press("1", "2", "4", "5", "3")
+        assert writes == [], "nothing is written while the keys keep coming"
+        await settle(pilot)
+        assert len(writes) == 1
+        saved = plot_for(read_session(path), "anna", "t1")
+        assert saved is not None
+        assert saved.emotion == 0  # the last key: 3 is neutral

@@ -1,10 +1,14 @@
 """Saving the open session without ever making the room wait, and saying how that went.
 
-Every committed edit asks for a save. The write happens at once in a worker thread, never on the
-UI thread; edits that arrive meanwhile are written right after, in one go. When a save fails (disk
-full, folder read-only, file locked away) the session keeps working in memory, the header says
-so in plain words, and saving is retried every few seconds until it works or the user saves a
-copy elsewhere. Form drafts are written the same way, throttled, so typing never waits for a disk.
+Every committed edit asks for a save. Saves are debounced: the file is written once the room has
+stopped for ``QUIET_SECONDS``, and never later than ``LONGEST_WAIT_SECONDS`` after the first
+unsaved edit, so a burst of keys costs one write, not one per key. The write happens in a worker
+thread, never on the UI thread; edits that arrive meanwhile are written right after, in one go.
+Closing, quitting and every signal that ends the app write what is pending at once. When a save
+fails (disk full, folder read-only, file locked away) the session keeps working in memory, the
+header says so in plain words, and saving is retried every few seconds until it works or the user
+saves a copy elsewhere. Form drafts are written the same way, throttled, so typing never waits
+for a disk.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +29,10 @@ from cjworkshop.store.document import SaveResult, SessionDocument
 from cjworkshop.store.drafts import Draft, clear_draft, write_draft
 
 RETRY_SECONDS = 3.0
+QUIET_SECONDS = 0.2
+"""How long the room must pause before its edits are written."""
+LONGEST_WAIT_SECONDS = 1.0
+"""The longest an edit waits to be written, however fast the next ones come."""
 DRAFT_SECONDS = 0.5
 SAYING_SAVING_SECONDS = 0.3
 """A save that takes longer than this says so; quicker ones go straight to "saved", so the
@@ -59,6 +68,9 @@ class Autosaver:
         self.again = False
         self.retry: Timer | None = None
         self.saying_saving: Timer | None = None
+        self.waiting: Timer | None = None
+        self.first_unsaved: float | None = None
+        self.monotonic: Callable[[], float] = time.monotonic
         self.failure_told = False
         self.pending_draft: Draft | None = None
         self.draft_timer: Timer | None = None
@@ -74,11 +86,27 @@ class Autosaver:
             return SaveStatus("saving")
         return SaveStatus("saved", self.clock())
 
+    @property
+    def pending(self) -> bool:
+        """True while an edit waits for the room to pause before it is written."""
+        return self.waiting is not None
+
     def request(self) -> None:
-        """Save as soon as possible; coalesces requests made while a save is running."""
+        """Save once the room pauses (debounced); a save already running is followed by one."""
         if self.document.read_only:
             self.on_status(self.status())
             return
+        now = self.monotonic()
+        if self.first_unsaved is None:
+            self.first_unsaved = now
+        if self.waiting is not None:
+            self.waiting.stop()
+        delay = min(QUIET_SECONDS, max(0.0, self.first_unsaved + LONGEST_WAIT_SECONDS - now))
+        self.waiting = self.host.set_timer(delay, self._save_now)
+
+    def _save_now(self) -> None:
+        self.waiting = None
+        self.first_unsaved = None
         if self.busy:
             self.again = True
             return
@@ -115,10 +143,10 @@ class Autosaver:
             )
         if self.again or (self.document.dirty and result.error is None):
             self.again = False
-            self.request()
+            self._save_now()
             return
         if result.error is not None and self.retry is None:
-            self.retry = self.host.set_interval(RETRY_SECONDS, self.request)
+            self.retry = self.host.set_interval(RETRY_SECONDS, self._save_now)
         self.on_status(self.status())
 
     # Drafts ---------------------------------------------------------------------------------
