@@ -22,9 +22,10 @@ from cjworkshop.model.session import Session
 from cjworkshop.store import toml_writer
 from cjworkshop.store.session_file import dumps_session
 from cjworkshop.store.toml_reader import NotCanonical, loads
-from tests.conftest import SESSIONS, TEMPLATES, small_session
+from tests.conftest import ROOT, SESSIONS, TEMPLATES, small_session
 from tests.strategies import sessions
 
+CATALOGS = ROOT / "src" / "cjworkshop" / "i18n"
 SIGNIFICANT = [*'"\\[]{}=,.\n\r\t #tf0123456789eE+-:TZ', "\\u", '"""', "\\U0001F600"]
 """Characters and pieces that mean something to TOML: what a damaged file is made of."""
 
@@ -118,7 +119,7 @@ def test_a_damaged_file_is_declined_or_read_exactly_as_tomllib_reads_it(
     "text",
     [
         "a = 1 # a comment\n",
-        "# a comment\na = 1\n",
+        "# a comment with a \x01 control character\na = 1\n",
         "a.b = 1\n",
         'a = "tab\there"\n',
         "a = 1\r\nb = 2\r\n",
@@ -129,7 +130,10 @@ def test_a_damaged_file_is_declined_or_read_exactly_as_tomllib_reads_it(
         "a = 'literal'\n",
         "a = 2026-11-22 10:00:00\n",
         "a = 10:00:00\n",
-        "a = [1, 2]\n",
+        "a = [1,2]\n",
+        "a = [ 1, 2 ]\n",
+        "a = [1, 2,]\n",
+        "[[a]]\n[a.b]\nc = 1\n[a]\n",
         "[a]\nb = 1\n[a]\nc = 2\n",
         "a = 1\na = 2\n",
         "a = {}\n[a]\nb = 1\n",
@@ -144,6 +148,42 @@ def test_toml_outside_the_writers_layout_is_declined(text: str) -> None:
         loads(text)
 
 
-@pytest.mark.parametrize("path", sorted(TEMPLATES.glob("*.toml")), ids=lambda p: p.name)
-def test_templates_read_the_same_whichever_reader_takes_them(path: Path) -> None:
-    agrees_with_tomllib(path.read_text(encoding="utf-8"))
+HAND_WRITTEN = sorted(TEMPLATES.glob("*.toml")) + sorted(CATALOGS.glob("*/*.toml"))
+
+
+@pytest.mark.parametrize("path", HAND_WRITTEN, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_templates_and_catalogs_read_fast_and_the_same(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert same(loads(text), tomllib.loads(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# a comment line\na = 1\n\n# another\n[b]\nc = 2\n",
+        'a = ["one", "two"]\nb = [1]\n',
+        "[[phases]]\nid = 1\n[phases.questions]\nen = []\n[[phases]]\nid = 2\n",
+    ],
+    ids=["comment lines", "one-line arrays", "a table under an array of tables"],
+)
+def test_the_liberties_of_hand_written_files_read_as_tomllib_reads_them(text: str) -> None:
+    assert same(loads(text), tomllib.loads(text))
+
+
+@given(st.data())
+@settings(max_examples=300)
+def test_a_damaged_template_is_declined_or_read_exactly_as_tomllib_reads_it(
+    data: st.DataObject,
+) -> None:
+    text = (TEMPLATES / "five-phases.toml").read_text(encoding="utf-8")
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        piece = data.draw(st.sampled_from(SIGNIFICANT) | st.text(max_size=2))
+        text = text[:at] + piece + text[at + data.draw(st.integers(0, 3)) :]
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        with pytest.raises(NotCanonical):
+            loads(text)
+        return
+    agrees_with_tomllib(text)

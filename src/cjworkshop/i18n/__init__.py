@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, Literal
 
+from cjworkshop.store import toml_reader
+
 Language = Literal["nl", "en"]
 LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
 DEFAULT_LANGUAGE: Final[Language] = "en"
@@ -30,9 +32,13 @@ def catalog(language: Language) -> dict[str, CatalogValue]:
     """All texts of one language as a flat mapping from dotted key to value."""
     flat: dict[str, CatalogValue] = {}
     for path in sorted((_CATALOG_DIR / language).glob("*.toml")):
-        with path.open("rb") as handle:
-            part: dict[str, CatalogValue] = {}
-            _flatten(tomllib.load(handle), "", part)
+        text = path.read_text(encoding="utf-8")
+        try:
+            parsed = toml_reader.loads(text)  # the catalogs' layout: read at every start, fast
+        except toml_reader.NotCanonical:
+            parsed = tomllib.loads(text)
+        part: dict[str, CatalogValue] = {}
+        _flatten(parsed, "", part)
         twice = sorted(set(part) & set(flat))
         if twice:
             raise ValueError(f"{path}: keys defined in another catalog file too: {twice}")

@@ -80,13 +80,19 @@ class WorkshopApp(LiteralNotifications, App[None]):
     def tr(self) -> Translator:
         return translator(self.language)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The start screen itself when no session is asked for: the first frame shows it."""
+        if self.session_path is not None:
+            return super().get_default_screen()
+        from cjworkshop.ui.screens.start import StartScreen
+
+        return StartScreen(self.folder)
+
     def on_mount(self) -> None:
         self._install_signal_handlers()
         if self.session_path is not None:
             self.open_session(self.session_path, read_only=self.read_only, first=True)
             self.preloaded = None
-        else:
-            self.show_start()
 
     def show_start(self) -> None:
         from cjworkshop.ui.screens.start import StartScreen
@@ -158,7 +164,8 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.language = self.start_language
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(StartScreen(self.folder))
+        if not isinstance(self.screen, StartScreen):
+            self.push_screen(StartScreen(self.folder))
 
     async def action_quit(self) -> None:
         """Quit; when the disk is behind (a failing save, a read-only session), ask first."""
