@@ -54,6 +54,11 @@ EXTEND_SECONDS = 5 * 60
 class SessionScreen(WorkshopScreen):
     """One open session, step by step."""
 
+    DEFAULT_CSS = (Path(__file__).parent / "session.tcss").read_text(encoding="utf-8")
+    """The session's rules, added to the stylesheet on the screen's first use; unscoped, as
+    written (the breakpoint classes sit on the screen itself)."""
+    SCOPED_CSS = False
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "left_square_bracket", "step(-1)", "key.previous_step", show=False, id="step-previous"
