@@ -108,11 +108,12 @@ class SessionScreen(WorkshopScreen):
             yield TextLabel(id="session-title")
             yield TextLabel(id="save-status")
             yield self.timebox
-        with Horizontal(id="workspace"):
-            yield StepList(id="steps")
-            with ContentSwitcher(id="content", initial=f"step-{self.step}"):
-                yield self._build(self.step)
-            yield FacilitatorPanel(id="panel")
+        # Steps, content and panel side by side, straight on the screen: every container
+        # between the focused widget and the screen is one more stop for every key.
+        yield StepList(id="steps")
+        with ContentSwitcher(id="content", initial=f"step-{self.step}"):
+            yield self._build(self.step)
+        yield FacilitatorPanel(id="panel")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:

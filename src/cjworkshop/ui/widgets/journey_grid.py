@@ -29,6 +29,8 @@ from textual.strip import Strip
 
 RowKind = Literal["phase", "touchpoint"]
 
+_ARROWS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
+
 NAME_WIDTH = 30
 """The widest the name column gets, padding included."""
 CELL_WIDTH = 14
@@ -238,6 +240,15 @@ class JourneyGrid(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         row_key, column_key = self.cursor_keys()
         self.post_message(self.CursorMoved(self, row_key, column_key))
+
+    def on_key(self, event: events.Key) -> None:
+        """The arrow keys are handled here and go no further: a key the grid does not stop
+        travels up through every container to the app to be matched against bindings."""
+        move = _ARROWS.get(event.key)
+        if move is not None:
+            event.stop()
+            event.prevent_default()
+            self.action_move(*move)
 
     def action_move(self, rows: int, columns: int) -> None:
         row, column = self.cursor
