@@ -22,7 +22,7 @@ from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 
 COMMANDS = {
     "new": "cjworkshop.cli.sessions:new_command",
-    "open": "cjworkshop.cli.sessions:open_command",
+    "open": "cjworkshop.cli.open_session:open_command",
     "list": "cjworkshop.cli.sessions:list_command",
     "templates": "cjworkshop.cli.templates:templates_command",
     "validate": "cjworkshop.cli.sessions:validate_command",

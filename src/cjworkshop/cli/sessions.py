@@ -1,4 +1,4 @@
-"""Commands on session files: ``new``, ``open``, ``list`` and ``validate``."""
+"""Commands on session files: ``new``, ``list`` and ``validate`` (``open`` has its own module)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,12 @@ from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.export.summary import progress_text
 from cjworkshop.i18n import as_language
 from cjworkshop.model.clock import now
-from cjworkshop.model.flow import flow_steps
-from cjworkshop.model.session import MODES, STEPS, Step
+from cjworkshop.model.session import MODES
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import create_session, list_sessions
 from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 from cjworkshop.store.session_file import (
     MAX_SESSION_BYTES,
-    read_session,
     session_from_data,
 )
 from cjworkshop.store.templates import bundled_templates, find_template, template_from_data
@@ -98,32 +96,6 @@ def new_command(
         from cjworkshop.cli.launch import launch_session
 
         launch_session(cli, path, read_only=False)
-
-
-@click.command("open", help=help_text("cli.open.help"))
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--read-only", is_flag=True, help=help_text("cli.open.read_only"))
-@click.option("--step", type=click.Choice(STEPS), default=None, help=help_text("cli.open.step"))
-@pass_cli
-def open_command(cli: CliContext, path: Path, read_only: bool, step: Step | None) -> None:
-    try:
-        session = read_session(path)
-    except StoreError as error:
-        cli.fail_store(error)
-    steps = flow_steps(session.mode)
-    if step is not None and step not in steps:
-        cli.fail(
-            cli.tr(
-                "cli.open.no_such_step",
-                path=str(path),
-                step=step,
-                mode=session.mode,
-                steps=", ".join(steps),
-            )
-        )
-    from cjworkshop.cli.launch import launch_session
-
-    launch_session(cli, path, read_only=read_only, step=step, session=session)
 
 
 @click.command("list", help=help_text("cli.list.help"))

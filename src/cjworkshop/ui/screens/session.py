@@ -33,7 +33,6 @@ from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import find_template
 from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.commands import PaletteCommand
-from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.screens.base import WorkshopScreen
 from cjworkshop.ui.steps.base import PhaseFocused, SessionEdited, StepView
 from cjworkshop.ui.steps.progress import SLOW_STEPS, step_counts
@@ -270,6 +269,8 @@ class SessionScreen(WorkshopScreen):
         *,
         danger: bool = True,
     ) -> None:
+        from cjworkshop.ui.modals.confirm import ConfirmModal
+
         tr = self.workshop.tr
         self.app.push_screen(
             ConfirmModal(question, yes, tr("button.cancel"), danger=danger), answered

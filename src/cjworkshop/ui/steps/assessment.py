@@ -27,8 +27,8 @@ from cjworkshop.model.assessment import (
 from cjworkshop.model.template import AssessmentQuestion, template_phase
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
-from cjworkshop.ui.widgets.record_table import RecordTable, first_line
-from cjworkshop.ui.widgets.text import TextPanel
+from cjworkshop.ui.widgets.record_table import RecordTable
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 PHASE = "phase:"
 QUESTION = "q:"

@@ -14,8 +14,8 @@ from cjworkshop.model import edits
 from cjworkshop.model.session import Goal
 from cjworkshop.ui.modals.picker import PickerModal
 from cjworkshop.ui.steps.base import StepView
-from cjworkshop.ui.widgets.record_table import RecordTable, first_line
-from cjworkshop.ui.widgets.text import TextPanel
+from cjworkshop.ui.widgets.record_table import RecordTable
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 
 class GoalsStep(StepView):

@@ -23,11 +23,9 @@ from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
 from cjworkshop.model.queries import plot_index, touchpoints_in_order
 from cjworkshop.model.session import Plot, Session
-from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
 from cjworkshop.ui.widgets.journey_grid import GridColumn, GridRow, JourneyGrid
-from cjworkshop.ui.widgets.record_table import first_line
-from cjworkshop.ui.widgets.text import TextPanel
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"
@@ -255,6 +253,9 @@ class GridStep(StepView):
         pair = self._pair()
         if pair is None:
             return
+        # The form is loaded when a cell is first opened, not with the grid.
+        from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
+
         tr = self.tr
         plot = self._plot(*pair)
         scale = [

@@ -16,8 +16,8 @@ from cjworkshop.model.queries import plots_of_persona
 from cjworkshop.model.session import Persona
 from cjworkshop.ui.forms import PERSONA_TEXTS
 from cjworkshop.ui.steps.base import StepView
-from cjworkshop.ui.widgets.record_table import RecordTable, first_line
-from cjworkshop.ui.widgets.text import TextPanel
+from cjworkshop.ui.widgets.record_table import RecordTable
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 
 class PersonasStep(StepView):

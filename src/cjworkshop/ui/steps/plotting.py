@@ -32,8 +32,7 @@ from cjworkshop.model.queries import (
 from cjworkshop.model.session import PainPoint, Persona, Plot, Touchpoint
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
-from cjworkshop.ui.widgets.record_table import first_line
-from cjworkshop.ui.widgets.text import TextLabel, TextPanel
+from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
 
 PAIN = "pain:"
 IDEA = "idea:"

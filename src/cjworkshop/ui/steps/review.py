@@ -29,8 +29,7 @@ from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_version
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets import charts
-from cjworkshop.ui.widgets.record_table import first_line
-from cjworkshop.ui.widgets.text import TextPanel
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 TOP = 10
 

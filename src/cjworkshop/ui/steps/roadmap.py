@@ -26,8 +26,8 @@ from cjworkshop.model.session import HORIZONS, STATUSES, Horizon
 from cjworkshop.model.template import question_texts
 from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import StepView
-from cjworkshop.ui.widgets.record_table import RecordTable, first_line
-from cjworkshop.ui.widgets.text import TextPanel
+from cjworkshop.ui.widgets.record_table import RecordTable
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 ITEM = "item:"
 ORPHAN = "orphan:"

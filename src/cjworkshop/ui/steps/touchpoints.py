@@ -23,8 +23,8 @@ from cjworkshop.model.queries import empty_phases, phases_without_indirect, plot
 from cjworkshop.model.session import Phase, Touchpoint
 from cjworkshop.model.template import SuggestedTouchpoint, template_phase
 from cjworkshop.ui.steps.base import PhaseFocused, StepView
-from cjworkshop.ui.widgets.record_table import RecordTable, first_line
-from cjworkshop.ui.widgets.text import TextPanel
+from cjworkshop.ui.widgets.record_table import RecordTable
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"

@@ -119,10 +119,3 @@ class RecordTable(LiteralTable):
             if row_key.value == key:
                 self.move_cursor(row=index, animate=False)
                 return
-
-
-def first_line(text: str, width: int = 80) -> str:
-    """The first line of a text, shortened with an ellipsis to fit a table cell."""
-    stripped = text.strip()
-    line = stripped.splitlines()[0] if stripped else ""
-    return line if len(line) <= width else line[: width - 1] + "…"

@@ -47,3 +47,10 @@ class TextPanel(_InPlace):
 
 class TextLabel(_InPlace, Label):
     """A line of text, styled as a ``Label``: never markup, no needless layout."""
+
+
+def first_line(text: str, width: int = 80) -> str:
+    """The first line of a text, shortened with an ellipsis to fit a table cell."""
+    stripped = text.strip()
+    line = stripped.splitlines()[0] if stripped else ""
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,43 @@
+"""The ``open`` command: check the session file, then start the app on it.
+
+In a module of its own, with only what opening needs, because it is the command people run
+most and its imports are part of every start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.model.flow import flow_steps
+from cjworkshop.model.session import STEPS, Step
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.session_file import read_session
+
+
+@click.command("open", help=help_text("cli.open.help"))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--read-only", is_flag=True, help=help_text("cli.open.read_only"))
+@click.option("--step", type=click.Choice(STEPS), default=None, help=help_text("cli.open.step"))
+@pass_cli
+def open_command(cli: CliContext, path: Path, read_only: bool, step: Step | None) -> None:
+    try:
+        session = read_session(path)
+    except StoreError as error:
+        cli.fail_store(error)
+    steps = flow_steps(session.mode)
+    if step is not None and step not in steps:
+        cli.fail(
+            cli.tr(
+                "cli.open.no_such_step",
+                path=str(path),
+                step=step,
+                mode=session.mode,
+                steps=", ".join(steps),
+            )
+        )
+    from cjworkshop.cli.launch import launch_session
+
+    launch_session(cli, path, read_only=read_only, step=step, session=session)
