@@ -271,6 +271,9 @@ async def test_a_burst_of_edits_is_written_once_when_the_room_pauses(
         real_write(target, text, backup=backup)
 
     monkeypatch.setattr(session_file, "write_atomically", counted)
+    # Wide enough that a busy test machine still presses the five keys within one pause.
+    monkeypatch.setattr(autosave, "QUIET_SECONDS", 1.0)
+    monkeypatch.setattr(autosave, "LONGEST_WAIT_SECONDS", 10.0)
     app = create_app(folder=path.parent, session_path=path, step="grid")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
