@@ -55,6 +55,10 @@ _MOMENTS: tuple[tuple[re.Pattern[str], Callable[[str], dt.date]], ...] = (
     (_DATE, dt.date.fromisoformat),
 )
 _ARRAY_ITEM = "    "
+_SIMPLE_LINE = re.compile(
+    rf'({_KEY}) = (?:"([^"\\\x00-\x1f\x7f]*)"|(-?(?:0|[1-9][0-9]{{0,17}}))|(true|false))\n'
+)
+"""``key = "text without escapes"``, ``key = 12`` or ``key = true`` on a line of its own."""
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 MAX_HEADER_PARTS = 4
 """The writer's deepest table header has two parts (``[timebox.goals]``)."""
@@ -85,7 +89,22 @@ class _Reader:
     def document(self) -> dict[str, Any]:
         text, table = self.text, self.root
         end = len(text)
+        simple = _SIMPLE_LINE.match
         while self.position < end:
+            # Most lines are a key and a plain text, a whole number or a yes/no: one
+            # expression reads those; everything else takes the longer way below.
+            if found := simple(text, self.position):
+                key, plain, whole, truth = found.groups()
+                if key in table:
+                    raise NotCanonical
+                if plain is not None:
+                    table[key] = plain
+                elif whole is not None:
+                    table[key] = int(whole)
+                else:
+                    table[key] = truth == "true"
+                self.position = found.end()
+                continue
             char = text[self.position]
             if char == "\n":
                 self.position += 1
