@@ -21,11 +21,14 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
+import shutil
 import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import textwrap
 import time
@@ -96,7 +99,9 @@ def our_app(folder: Path, session: Path | None = None, step: str | None = None) 
     return OUR_APP.format(folder=str(folder), session=session_text, step=step)
 
 
-def terminal_start(command: list[str], shows: bytes, cwd: Path | None = None) -> Run:
+def terminal_start(
+    command: list[str], shows: bytes, cwd: Path | None = None, *, patience: float = PATIENCE
+) -> Run:
     """Run ``command`` in a fresh terminal until it shows ``shows``, then quit it with Ctrl+Q."""
     started = time.perf_counter()
     pid, terminal = pty.fork()
@@ -109,7 +114,7 @@ def terminal_start(command: list[str], shows: bytes, cwd: Path | None = None) ->
     try:
         received = b""
         while shows not in received:
-            chunk = _read(terminal)
+            chunk = _read(terminal, patience)
             if not chunk:
                 raise RuntimeError(f"{command[2:]} ended before showing {shows!r}")
             received = received[-4096:] + chunk
@@ -117,7 +122,7 @@ def terminal_start(command: list[str], shows: bytes, cwd: Path | None = None) ->
         frame_cpu = _cpu_seconds(pid)
         os.write(terminal, QUIT)
         asked = time.perf_counter()
-        while _read(terminal):
+        while _read(terminal, patience):
             pass  # the last frames and the terminal being restored
         _, status, usage = os.wait4(pid, 0)
         ended = time.perf_counter()
@@ -139,14 +144,31 @@ def _cpu_seconds(pid: int) -> float:
     return total / 1e9
 
 
-def _read(terminal: int) -> bytes:
-    ready, _, _ = select.select([terminal], [], [], PATIENCE)
+def _read(terminal: int, patience: float) -> bytes:
+    ready, _, _ = select.select([terminal], [], [], patience)
     if not ready:
         raise TimeoutError("the terminal stayed silent")
     try:
         return os.read(terminal, 65536)
     except OSError:  # the other side of the terminal is gone: the process ended
         return b""
+
+
+def instructions(command: list[str], shows: bytes, cwd: Path | None = None) -> int | None:
+    """Machine instructions of a start and quit under valgrind's callgrind, or None without it.
+
+    Slow (some fifty times the wall time) but the same from run to run, whatever else the
+    machine is doing: the figure to trust when two wall-clock runs disagree.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        wrapped = [valgrind, "-q", "--tool=callgrind", f"--callgrind-out-file={out}", *command]
+        terminal_start(wrapped, shows, cwd, patience=300.0)
+        found = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE)
+    return int(found.group(1)) if found else None
 
 
 def import_time(module: str) -> float:

@@ -37,6 +37,7 @@ from probes import (
     cli_command,
     cycle,
     import_time,
+    instructions,
     key_cpu,
     our_app,
     terminal_start,
@@ -329,9 +330,45 @@ def key_rows(path: Path, keys: int) -> list[Row]:
     ]
 
 
+def instruction_rows(folder: Path, paths: dict[str, Path]) -> list[Row]:
+    """Instructions from start to quit, counted once each: they do not vary between runs."""
+    examples = folder / "start"
+    bare = instructions(bare_command(), b"Hello")
+    if bare is None:
+        print("valgrind is not installed: no instruction counts", file=sys.stderr)
+        return []
+    start = instructions(cli_command("--dir", str(examples)), b"guided customer journey")
+    grid = instructions(
+        cli_command("open", str(paths["large"]), "--step", "grid"), b"Phase / touchpoint"
+    )
+    return [
+        Row(
+            "instructions, start screen (millions)",
+            (start or 0) / 1e6,
+            "M",
+            bare / 1e6,
+            "the bare Textual app, started and quit the same way",
+            1.3,
+        ),
+        Row(
+            "instructions, large session at its grid (millions)",
+            (grid or 0) / 1e6,
+            "M",
+            bare / 1e6,
+            "",
+            2.0,
+        ),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of each start with valgrind (slow, but repeatable)",
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else 9
     # Measure the package as an installed one runs: with its bytecode compiled. A checkout
@@ -351,6 +388,8 @@ def main() -> None:
         rows += process_rows(folder, paths, runs)
         rows += store_rows(folder, sessions, texts, runs)
         rows += key_rows(paths["large"], 24 if args.quick else 60)
+        if args.instructions:
+            rows += instruction_rows(folder, paths)
     print(
         f"cjworkshop benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
         f"medians of {runs} runs"
