@@ -32,7 +32,7 @@ import tempfile
 import termios
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,13 +160,22 @@ def instructions(command: list[str], shows: bytes, cwd: Path | None = None) -> i
     Slow (some fifty times the wall time) but the same from run to run, whatever else the
     machine is doing: the figure to trust when two wall-clock runs disagree.
     """
+    return _counted(lambda wrapped: terminal_start(wrapped, shows, cwd, patience=300.0), command)
+
+
+def import_instructions(module: str) -> int | None:
+    """Machine instructions for a fresh interpreter to import ``module`` and end."""
+    command = [sys.executable, "-c", f"import {module}"]
+    return _counted(lambda wrapped: subprocess.run(wrapped, check=True), command)
+
+
+def _counted(run: Callable[[list[str]], object], command: list[str]) -> int | None:
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         return None
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
-        wrapped = [valgrind, "-q", "--tool=callgrind", f"--callgrind-out-file={out}", *command]
-        terminal_start(wrapped, shows, cwd, patience=300.0)
+        run([valgrind, "-q", "--tool=callgrind", f"--callgrind-out-file={out}", *command])
         found = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE)
     return int(found.group(1)) if found else None
 

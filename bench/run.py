@@ -36,6 +36,7 @@ from probes import (
     bare_command,
     cli_command,
     cycle,
+    import_instructions,
     import_time,
     instructions,
     key_cpu,
@@ -172,7 +173,7 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
             median_of(found["grid"], "frame"),
             "ms",
             median_of(bare, "frame"),
-            "cjworkshop open large.toml --step grid",
+            "",
             2.0,
         ),
         Row(
@@ -341,7 +342,17 @@ def instruction_rows(folder: Path, paths: dict[str, Path]) -> list[Row]:
     grid = instructions(
         cli_command("open", str(paths["large"]), "--step", "grid"), b"Phase / touchpoint"
     )
+    textual_import = import_instructions("textual.app") or 0
+    app_import = import_instructions("cjworkshop.ui.app") or 0
     return [
+        Row(
+            "instructions, import cjworkshop.ui.app (millions)",
+            app_import / 1e6,
+            "M",
+            textual_import / 1e6,
+            "import textual.app",
+            1.1,
+        ),
         Row(
             "instructions, start screen (millions)",
             (start or 0) / 1e6,

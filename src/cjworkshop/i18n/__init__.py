@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, Literal
@@ -35,7 +34,9 @@ def catalog(language: Language) -> dict[str, CatalogValue]:
         text = path.read_text(encoding="utf-8")
         try:
             parsed = toml_reader.loads(text)  # the catalogs' layout: read at every start, fast
-        except toml_reader.NotCanonical:
+        except toml_reader.NotCanonical:  # a catalog edited by hand
+            import tomllib
+
             parsed = tomllib.loads(text)
         part: dict[str, CatalogValue] = {}
         _flatten(parsed, "", part)

@@ -18,7 +18,6 @@ templates and catalogs, and on many damaged files, so a file reads the same whic
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -230,8 +229,7 @@ class _Reader:
             return raw[1:-1]
         if _SURROGATE.search(raw):
             raise NotCanonical
-        value: str = json.loads(raw)
-        return value
+        return _ESCAPE.sub(_unescape, raw[1:-1])
 
     def _multiline_string(self) -> str:
         found = _MULTILINE.match(self.text, self.position)
