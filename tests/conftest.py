@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,14 @@ def session() -> Session:
 @pytest.fixture
 def bundled_sessions() -> list[Path]:
     return sorted(SESSIONS.glob("*.toml"))
+
+
+def stale_lock_text() -> str:
+    """A lock file as a process on this machine leaves it when it is killed: its process gone."""
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return f'pid = {int(ended.stdout)}\nhost = "{socket.gethostname()}"\nsince = "2026-11-01"\n'

@@ -11,6 +11,7 @@ import pytest
 from cjworkshop.i18n import translator
 from cjworkshop.store.errors import LockedError
 from cjworkshop.store.lock import SessionLock, lock_path
+from tests.conftest import stale_lock_text
 
 
 def test_second_writer_is_refused_with_who_holds_it(tmp_path: Path) -> None:
@@ -48,17 +49,7 @@ def test_second_writer_is_refused_with_who_holds_it(tmp_path: Path) -> None:
 
 def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path) -> None:
     session = tmp_path / "s.toml"
-    dead = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    import socket
-
-    lock_path(session).write_text(
-        f'pid = {int(dead.stdout)}\nhost = "{socket.gethostname()}"\nsince = "2026-01-01"\n'
-    )
+    lock_path(session).write_text(stale_lock_text())
     lock = SessionLock(session)
     lock.acquire()
     assert lock.held

@@ -27,7 +27,7 @@ from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.errors import LockedError
 from cjworkshop.store.lock import lock_path
 from cjworkshop.store.session_file import read_session, save_session
-from tests.conftest import small_session
+from tests.conftest import small_session, stale_lock_text
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL (POSIX)")
 
@@ -153,17 +153,9 @@ def test_after_the_holder_is_killed_the_next_process_takes_the_session_over(held
 
 def test_processes_taking_over_one_stale_lock_at_once_let_only_one_win(tmp_path: Path) -> None:
     session = tmp_path / "bakkerij.toml"
-    gone = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    stale = stale_lock_text()
     for _ in range(3):
-        lock_path(session).write_text(
-            f'pid = {int(gone.stdout)}\nhost = "{socket.gethostname()}"\nsince = "2026-11-01"\n',
-            encoding="utf-8",
-        )
+        lock_path(session).write_text(stale, encoding="utf-8")
         contenders = [
             subprocess.Popen(
                 [sys.executable, "-c", CONTENDER, str(session)],
