@@ -67,6 +67,7 @@ def crafted_path(folder: Path, language: str = "en") -> Path:
 
 def at_step(step: str) -> Callable[[Pilot[None]], object]:
     async def go(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the session opens once the app has started
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         screen.go_to(step)  # type: ignore[arg-type]

@@ -91,8 +91,14 @@ class WorkshopApp(LiteralNotifications, App[None]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         if self.session_path is not None:
-            self.open_session(self.session_path, read_only=self.read_only, first=True)
-            self.preloaded = None
+            # Opened once start-up is over: a screen pushed while the app is still mounting is
+            # laid out and drawn inside Textual's start-up batch, whose frame is thrown away,
+            # and then drawn again; its after-refresh work would run before the first frame.
+            self.call_later(self._open_first_session, self.session_path)
+
+    def _open_first_session(self, path: Path) -> None:
+        self.open_session(path, read_only=self.read_only, first=True)
+        self.preloaded = None
 
     def show_start(self) -> None:
         from cjworkshop.ui.screens.start import StartScreen
