@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cjworkshop.cli.context import CliContext
-from cjworkshop.model.session import Session, Step
+if TYPE_CHECKING:  # the start screen draws its first frame before the model is needed
+    from cjworkshop.cli.context import CliContext
+    from cjworkshop.model.session import Session, Step
 
 
 def launch_start(cli: CliContext, folder: Path) -> None:

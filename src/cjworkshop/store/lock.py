@@ -18,7 +18,6 @@ import errno
 import os
 import socket
 import sys
-import tomllib
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -162,6 +161,8 @@ def _write(handle: int, content: str) -> None:
 
 
 def _parse_holder(data: bytes) -> dict[str, object] | None:
+    import tomllib  # only when another process holds the lock, or held it
+
     try:
         holder = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):

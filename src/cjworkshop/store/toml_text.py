@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -86,6 +85,8 @@ def decode_toml(data: bytes, path: Path | None) -> tuple[str, dict[str, Any]]:
         return text, toml_reader.loads(text)
     except toml_reader.NotCanonical:
         pass  # edited by hand, or damaged: tomllib reads it, and says what is wrong
+    import tomllib  # imported only for such a file
+
     if (deep := _deep_key(text)) is not None:
         line, column = _position(text, deep)
         raise StoreError(
