@@ -154,17 +154,16 @@ def _read(terminal: int, patience: float) -> bytes:
         return b""
 
 
-def instructions(command: list[str], shows: bytes, cwd: Path | None = None) -> int | None:
-    """Machine instructions of a start and quit under valgrind's callgrind, or None without it.
-
-    Slow (some fifty times the wall time) but the same from run to run, whatever else the
-    machine is doing: the figure to trust when two wall-clock runs disagree.
-    """
-    return _counted(lambda wrapped: terminal_start(wrapped, shows, cwd, patience=300.0), command)
-
-
 def import_instructions(module: str) -> int | None:
-    """Machine instructions for a fresh interpreter to import ``module`` and end."""
+    """Machine instructions for a fresh interpreter to import ``module`` and end, counted by
+    valgrind's callgrind; None without valgrind.
+
+    Slow, but the same from run to run whatever else the machine is doing: the figure to trust
+    when two wall-clock runs disagree. Only imports are counted so: under valgrind a running
+    app is some fifty times slower while Textual's timers keep wall-clock time, so its event
+    loop takes other turns than it does natively, and a count of a start is not the count of
+    the same start outside valgrind.
+    """
     command = [sys.executable, "-c", f"import {module}"]
     return _counted(lambda wrapped: subprocess.run(wrapped, check=True), command)
 

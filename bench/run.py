@@ -38,7 +38,6 @@ from probes import (
     cycle,
     import_instructions,
     import_time,
-    instructions,
     key_cpu,
     our_app,
     terminal_start,
@@ -331,18 +330,12 @@ def key_rows(path: Path, keys: int) -> list[Row]:
     ]
 
 
-def instruction_rows(folder: Path, paths: dict[str, Path]) -> list[Row]:
-    """Instructions from start to quit, counted once each: they do not vary between runs."""
-    examples = folder / "start"
-    bare = instructions(bare_command(), b"Hello")
-    if bare is None:
+def instruction_rows() -> list[Row]:
+    """The app's import counted in instructions, once: the count does not vary between runs."""
+    textual_import = import_instructions("textual.app")
+    if textual_import is None:
         print("valgrind is not installed: no instruction counts", file=sys.stderr)
         return []
-    start = instructions(cli_command("--dir", str(examples)), b"guided customer journey")
-    grid = instructions(
-        cli_command("open", str(paths["large"]), "--step", "grid"), b"Phase / touchpoint"
-    )
-    textual_import = import_instructions("textual.app") or 0
     app_import = import_instructions("cjworkshop.ui.app") or 0
     return [
         Row(
@@ -352,23 +345,7 @@ def instruction_rows(folder: Path, paths: dict[str, Path]) -> list[Row]:
             textual_import / 1e6,
             "import textual.app",
             1.1,
-        ),
-        Row(
-            "instructions, start screen (millions)",
-            (start or 0) / 1e6,
-            "M",
-            bare / 1e6,
-            "the bare Textual app, started and quit the same way",
-            1.3,
-        ),
-        Row(
-            "instructions, large session at its grid (millions)",
-            (grid or 0) / 1e6,
-            "M",
-            bare / 1e6,
-            "",
-            2.0,
-        ),
+        )
     ]
 
 
@@ -378,7 +355,7 @@ def main() -> None:
     parser.add_argument(
         "--instructions",
         action="store_true",
-        help="also count the instructions of each start with valgrind (slow, but repeatable)",
+        help="also count the instructions of the app's import with valgrind (repeatable)",
     )
     args = parser.parse_args()
     runs = 3 if args.quick else 9
@@ -400,7 +377,7 @@ def main() -> None:
         rows += store_rows(folder, sessions, texts, runs)
         rows += key_rows(paths["large"], 24 if args.quick else 60)
         if args.instructions:
-            rows += instruction_rows(folder, paths)
+            rows += instruction_rows()
     print(
         f"cjworkshop benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
         f"medians of {runs} runs"
