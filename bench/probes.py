@@ -32,7 +32,7 @@ import tempfile
 import termios
 import textwrap
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,17 +164,13 @@ def import_instructions(module: str) -> int | None:
     loop takes other turns than it does natively, and a count of a start is not the count of
     the same start outside valgrind.
     """
-    command = [sys.executable, "-c", f"import {module}"]
-    return _counted(lambda wrapped: subprocess.run(wrapped, check=True), command)
-
-
-def _counted(run: Callable[[list[str]], object], command: list[str]) -> int | None:
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         return None
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
-        run([valgrind, "-q", "--tool=callgrind", f"--callgrind-out-file={out}", *command])
+        callgrind = [valgrind, "-q", "--tool=callgrind", f"--callgrind-out-file={out}"]
+        subprocess.run([*callgrind, sys.executable, "-c", f"import {module}"], check=True)
         found = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE)
     return int(found.group(1)) if found else None
 
