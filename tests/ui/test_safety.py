@@ -10,6 +10,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, Label, TextArea
@@ -42,10 +43,10 @@ async def test_a_failing_disk_keeps_edits_in_memory_and_saves_when_it_recovers(
     real_write = atomic.write_atomically
     broken = {"on": True}
 
-    def flaky(target: Path, text: str, *, backup: Path | None = None) -> None:
+    def flaky(target: Path, text: str | bytes, **options: Any) -> os.stat_result:
         if broken["on"]:
             raise OSError(code, os.strerror(code))
-        real_write(target, text, backup=backup)
+        return real_write(target, text, **options)
 
     monkeypatch.setattr(session_file, "write_atomically", flaky)
     monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
@@ -264,11 +265,11 @@ async def test_a_burst_of_edits_is_written_once_when_the_room_pauses(
     path = workdir / "sessions" / "crafted.toml"
     session_file.save_session(path, crafted())
     real_write = atomic.write_atomically
-    writes: list[str] = []
+    writes: list[str | bytes] = []
 
-    def counted(target: Path, text: str, *, backup: Path | None = None) -> None:
+    def counted(target: Path, text: str | bytes, **options: Any) -> os.stat_result:
         writes.append(text)
-        real_write(target, text, backup=backup)
+        return real_write(target, text, **options)
 
     monkeypatch.setattr(session_file, "write_atomically", counted)
     # Wide enough that a busy test machine still presses the five keys within one pause.

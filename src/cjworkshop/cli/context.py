@@ -16,6 +16,31 @@ if TYPE_CHECKING:
     from cjworkshop.store.errors import StoreError
 
 
+def typed_text(value: str) -> str:
+    """Text from the command line as the user typed it, whatever their terminal's encoding.
+
+    Python hands over bytes that are not UTF-8 as lone surrogates (``Caf\\udce9`` from a Latin-1
+    terminal), which no file can hold. They are read again as Windows-1252, the usual other
+    encoding (``Café``), and anything still unreadable becomes U+FFFD.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogateescape") if _escaped_only(value) else None
+        if raw is None:
+            return "".join("\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char for char in value)
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "replace")
+    return value
+
+
+def _escaped_only(value: str) -> bool:
+    """True when every surrogate in ``value`` stands for one undecodable byte (U+DC80..U+DCFF)."""
+    return all(not 0xD800 <= ord(char) <= 0xDFFF or 0xDC80 <= ord(char) <= 0xDCFF for char in value)
+
+
 def help_text(key: str) -> str:
     """Help texts are fixed when the commands are defined, so they follow the environment."""
     return translator(language_from_environment())(key)

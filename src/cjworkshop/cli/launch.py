@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the start screen draws its first frame before the model is needed
     from cjworkshop.cli.context import CliContext
-    from cjworkshop.model.session import Session, Step
+    from cjworkshop.model.session import Step
+    from cjworkshop.store.session_file import LoadedSession
 
 
 def launch_start(cli: CliContext, folder: Path) -> None:
@@ -23,10 +24,10 @@ def launch_session(
     *,
     read_only: bool,
     step: Step | None = None,
-    session: Session | None = None,
+    loaded: LoadedSession | None = None,
 ) -> None:
     """Straight into one session (at ``step``, if given); closing it leads to its folder's start
-    screen. ``session`` is the file as the command just read it, so it is not read again."""
+    screen. ``loaded`` is the file as the command just read it, so it is not read again."""
     from cjworkshop.ui.app import create_app, run_app
 
     run_app(
@@ -36,6 +37,6 @@ def launch_session(
             language=cli.language,
             read_only=read_only,
             step=step,
-            session=session,
+            loaded=loaded,
         )
     )

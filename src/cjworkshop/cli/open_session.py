@@ -14,7 +14,7 @@ from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import STEPS, Step
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.session_file import read_session
+from cjworkshop.store.session_file import load_session
 
 
 @click.command("open", help=help_text("cli.open.help"))
@@ -24,9 +24,10 @@ from cjworkshop.store.session_file import read_session
 @pass_cli
 def open_command(cli: CliContext, path: Path, read_only: bool, step: Step | None) -> None:
     try:
-        session = read_session(path)
+        loaded = load_session(path)
     except StoreError as error:
         cli.fail_store(error)
+    session = loaded.session
     steps = flow_steps(session.mode)
     if step is not None and step not in steps:
         cli.fail(
@@ -40,4 +41,4 @@ def open_command(cli: CliContext, path: Path, read_only: bool, step: Step | None
         )
     from cjworkshop.cli.launch import launch_session
 
-    launch_session(cli, path, read_only=read_only, step=step, session=session)
+    launch_session(cli, path, read_only=read_only, step=step, loaded=loaded)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, help_text, pass_cli, typed_text
 from cjworkshop.export.summary import progress_text
 from cjworkshop.i18n import as_language
 from cjworkshop.model.clock import now
@@ -66,7 +66,7 @@ def new_command(
     open_app: bool | None,
 ) -> None:
     tr = cli.tr
-    title = " ".join(title.split())
+    title = " ".join(typed_text(title).split())
     if not title:
         cli.fail(tr("cli.new.empty_title"))
     try:

@@ -38,6 +38,8 @@ AssessmentScore = Annotated[int, msgspec.Meta(ge=1, le=5)]
 
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+PREVIOUS_PATTERN: Final = r"^(?!\.\.?$)[^/\\\x00]*$"
+"""A plain file name (or nothing): no folder in it, and not ``.`` or ``..``."""
 
 Language = Literal["nl", "en"]
 Mode = Literal["workshop", "self-assessment"]
@@ -227,7 +229,7 @@ class Session(Record, frozen=True, kw_only=True):
     created: dt.datetime
     updated: dt.datetime
     notes: str = ""
-    previous: Annotated[str, msgspec.Meta(pattern=r"^[^/\\\x00]*$", max_length=255)] = ""
+    previous: Annotated[str, msgspec.Meta(pattern=PREVIOUS_PATTERN, max_length=255)] = ""
     """The file name of the version this one revisits, in the same folder; empty for a first."""
     dots_per_participant: Annotated[int, msgspec.Meta(ge=1, le=20)] = 5
     timebox: dict[Step, StepTime] = {}

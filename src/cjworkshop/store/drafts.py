@@ -4,6 +4,8 @@ A committed edit is saved at once, but a persona description typed for five minu
 edit until the form is saved. While a form is open its values are written (atomically, a few
 times a second at most) to ``.<name>.toml.draft``; saving or cancelling the form removes it. After
 a crash or a power cut the next start finds the draft and reopens the form with the text in it.
+A draft gets the session file's owner and permissions (a private session's draft is private),
+and is read only if it is a small ordinary file, never through a link.
 """
 
 from __future__ import annotations
@@ -11,21 +13,35 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import stat
 from pathlib import Path
 
 import msgspec
 
 from cjworkshop.store.atomic import write_atomically
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.files import NO_BLOCK, open_beside, regular_stat
+
+MAX_DRAFT_BYTES = 1024 * 1024
+"""A form holds a few texts; a larger file under a draft's name is not one of ours."""
+PRIVATE = 0o600
+"""A draft whose session file is gone (or not yet written) is readable by its owner only."""
 
 
 class Draft(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """An unsaved form: which form (kind), for which record (target), and its values."""
+    """An unsaved form: which form (kind), for which record (target), and its values.
+
+    ``kind`` is a record form (``goal``, ``persona``, ``phase``, ``touchpoint``) or a step's own
+    form, named after the step (``plotting.pain``, ``roadmap.item``); ``context`` says where
+    such a form was open (a persona and a touchpoint, an item), so it can be opened there again.
+    """
 
     kind: str
     target: str | None
     phase: str | None
     values: dict[str, str]
     written: dt.datetime
+    context: dict[str, str] = {}
 
 
 def draft_path(session_path: Path) -> Path:
@@ -33,15 +49,32 @@ def draft_path(session_path: Path) -> Path:
 
 
 def write_draft(session_path: Path, draft: Draft) -> None:
-    write_atomically(draft_path(session_path), msgspec.json.encode(draft).decode("utf-8"))
+    write_atomically(
+        draft_path(session_path),
+        msgspec.json.encode(draft),
+        like=regular_stat(session_path),
+        default_mode=PRIVATE,
+    )
 
 
 def read_draft(session_path: Path) -> Draft | None:
     """The draft left behind for a session, or None when there is none (or it is unreadable)."""
     try:
-        return msgspec.json.decode(draft_path(session_path).read_bytes(), type=Draft)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return msgspec.json.decode(_read_small(draft_path(session_path)), type=Draft)
+    except (OSError, StoreError, msgspec.DecodeError, msgspec.ValidationError):
         return None
+
+
+def _read_small(path: Path) -> bytes:
+    """An ordinary file of at most ``MAX_DRAFT_BYTES``, never through a link."""
+    handle = open_beside(path, os.O_RDONLY | NO_BLOCK)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_DRAFT_BYTES:
+            raise StoreError("error.read.not_regular", path=path)
+        return os.read(handle, MAX_DRAFT_BYTES + 1)[:MAX_DRAFT_BYTES]
+    finally:
+        os.close(handle)
 
 
 def clear_draft(session_path: Path) -> None:

@@ -62,8 +62,16 @@ class StoreError(Exception):
         return f"{self.path}:{self.line}:{self.where}: {self.key} {self.params}"
 
 
-class LockedError(StoreError):
+class EditRefused(StoreError):
+    """The session can be read but not edited here: it may still be opened read-only."""
+
+
+class LockedError(EditRefused):
     """The session is open in another cjworkshop process."""
+
+
+class ChangedOnDisk(StoreError):
+    """The file changed since this process last read or wrote it; it was left as it is."""
 
 
 _TYPE_NAMES = {
@@ -129,7 +137,9 @@ def schema_error(
         allowed = ", ".join(_ALLOWED.get(last or "", ()))
         return "error.schema.enum", {"value": match.group(1), "allowed": allowed}, where
     if _REGEX.match(text):
-        kind = {"sources": "source", "question": "question"}.get(last or "", "id")
+        kind = {"sources": "source", "question": "question", "previous": "previous"}.get(
+            last or "", "id"
+        )
         return f"error.schema.pattern_{kind}", {"value": shown}, where
     if match := _LENGTH.match(text):
         key = "error.schema.too_short" if match.group(1) == ">=" else "error.schema.too_long"

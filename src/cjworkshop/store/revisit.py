@@ -15,6 +15,7 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from cjworkshop.model.session import Session
+from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session, save_session
 
 _DATED = re.compile(r"-\d{4}-\d{2}-\d{2}(?:-\d+)?$")
@@ -39,9 +40,15 @@ def revisited(session: Session, previous: str, when: dt.datetime) -> Session:
 
 def start_revisit(path: Path, session: Session, when: dt.datetime) -> Path:
     """Write the new version beside ``path`` and return where; ``path`` itself is left alone."""
-    target = revisit_path(path, when.date())
-    save_session(target, revisited(session, path.name, when), backup=False)
-    return target
+    while True:
+        target = revisit_path(path, when.date())
+        try:
+            save_session(target, revisited(session, path.name, when), backup=False, exclusive=True)
+        except StoreError as error:
+            if error.key == "error.write.exists":
+                continue  # made by someone else a moment ago: take the next free name
+            raise
+        return target
 
 
 def previous_version(path: Path, session: Session) -> tuple[Path, Session] | None:
@@ -51,5 +58,13 @@ def previous_version(path: Path, session: Session) -> tuple[Path, Session] | Non
     """
     if not session.previous:
         return None
-    earlier = path.with_name(session.previous)
+    earlier = previous_path(path, session)
     return earlier, read_session(earlier)
+
+
+def previous_path(path: Path, session: Session) -> Path:
+    """Where the version ``session`` revisits is, beside ``path``; ``StoreError`` if nowhere."""
+    try:
+        return path.with_name(session.previous)
+    except ValueError:  # not a file name; loading checks this, a hand-built session may not
+        raise StoreError("error.read.not_found", path=path.parent / session.previous) from None

@@ -19,6 +19,7 @@ import msgspec
 
 from cjworkshop.store import toml_reader
 from cjworkshop.store.errors import StoreError, schema_error
+from cjworkshop.store.files import read_regular
 from cjworkshop.store.locate import locate, parse_path, value_at
 
 T = TypeVar("T")
@@ -51,25 +52,8 @@ _BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise StoreError(
-                "error.read.too_large",
-                {"size_mb": round(size / 1_048_576, 1), "limit_mb": limit // 1_048_576},
-                path=path,
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError("error.read.not_found", path=path) from None
-    except IsADirectoryError:
-        raise StoreError("error.read.is_folder", path=path) from None
-    except PermissionError:
-        raise StoreError("error.read.permission", path=path) from None
-    except OSError as error:
-        raise StoreError(
-            "error.read.failed", {"reason": error.strerror or str(error)}, path=path
-        ) from None
+    """The bytes of an ordinary file of at most ``limit`` bytes (see ``files.read_regular``)."""
+    return read_regular(path, limit)[0]
 
 
 def decode_toml(data: bytes, path: Path | None) -> tuple[str, dict[str, Any]]:

@@ -31,9 +31,10 @@ from cjworkshop.ui.commands import WorkshopCommands
 from cjworkshop.ui.screens.base import LiteralNotifications
 
 if TYPE_CHECKING:
-    from cjworkshop.model.session import Session, Step
+    from cjworkshop.model.session import Step
     from cjworkshop.store.document import SessionDocument
-    from cjworkshop.store.errors import LockedError
+    from cjworkshop.store.errors import EditRefused
+    from cjworkshop.store.session_file import LoadedSession
 
 
 class WorkshopApp(LiteralNotifications, App[None]):
@@ -59,7 +60,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         read_only: bool = False,
         clock: Callable[[], dt.datetime] = now,
         step: Step | None = None,
-        session: Session | None = None,
+        loaded: LoadedSession | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder
@@ -67,7 +68,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.read_only = read_only
         self.first_step = step
         """The step to open the first session at (``open --step``); else its first step."""
-        self.preloaded = session
+        self.preloaded = loaded
         """The first session as the command line already read it, so it is not read twice."""
         self.clock = clock
         self.monotonic: Callable[[], float] = time.monotonic
@@ -110,14 +111,16 @@ class WorkshopApp(LiteralNotifications, App[None]):
         """Open a session on its own screen; a locked one may be opened read-only after asking."""
         # The store is imported when a session is opened, not when the app starts.
         from cjworkshop.store.document import SessionDocument
-        from cjworkshop.store.errors import LockedError, StoreError
+        from cjworkshop.store.errors import EditRefused, StoreError
 
         preloaded = self.preloaded if first else None
         try:
             document = SessionDocument.open(
-                path, read_only=read_only, clock=self.clock, session=preloaded
+                path, read_only=read_only, clock=self.clock, loaded=preloaded
             )
-        except LockedError as error:
+        except EditRefused as error:
+            # Open elsewhere, a read-only file, a folder where no lock can be made: the
+            # session can still be read, and saved elsewhere from there (Ctrl+S).
             self._ask_read_only(path, error, first=first)
             return
         except StoreError as error:
@@ -134,7 +137,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.language = document.session.language
         self.push_screen(SessionScreen(document, step))
 
-    def _ask_read_only(self, path: Path, error: LockedError, *, first: bool) -> None:
+    def _ask_read_only(self, path: Path, error: EditRefused, *, first: bool) -> None:
         from cjworkshop.ui.modals.confirm import ConfirmModal
 
         def answered(read_only: bool | None) -> None:
@@ -229,6 +232,22 @@ class WorkshopApp(LiteralNotifications, App[None]):
         if self.document is not None:
             self.document.close()
 
+    def _fatal_error(self) -> None:
+        """An error nobody expected: say so, and show where, without the values of variables.
+
+        Textual's own report shows every frame's variables, which would print what the room
+        typed (the session, a form's text) on the terminal and into its scrollback. Textual
+        has no setting for that, so this one method of its error handling is replaced; it
+        hands the report to the public ``panic``. ``tests/ui/test_crash.py`` notices if
+        Textual stops calling it.
+        """
+        from rich.console import Group
+        from rich.text import Text
+        from rich.traceback import Traceback
+
+        self.bell()
+        self.panic(Group(Text(self.tr("crash.message")), Traceback(show_locals=False)))
+
 
 def create_app(
     *,
@@ -238,7 +257,7 @@ def create_app(
     read_only: bool = False,
     clock: Callable[[], dt.datetime] = now,
     step: Step | None = None,
-    session: Session | None = None,
+    loaded: LoadedSession | None = None,
 ) -> WorkshopApp:
     """The app as the command line and the tests build it."""
     return WorkshopApp(
@@ -248,7 +267,7 @@ def create_app(
         read_only=read_only,
         clock=clock,
         step=step,
-        session=session,
+        loaded=loaded,
     )
 
 
@@ -268,3 +287,5 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
     finally:
         app.finish()
         gc.freeze()
+    if app.return_code:
+        raise SystemExit(app.return_code)  # the command failed, and says so to its caller

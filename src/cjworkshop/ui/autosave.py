@@ -7,8 +7,9 @@ thread, never on the UI thread; edits that arrive meanwhile are written right af
 Closing, quitting and every signal that ends the app write what is pending at once. When a save
 fails (disk full, folder read-only, file locked away) the session keeps working in memory, the
 header says so in plain words, and saving is retried every few seconds until it works or the user
-saves a copy elsewhere. Form drafts are written the same way, throttled, so typing never waits
-for a disk.
+saves a copy elsewhere. When someone else changed the file meanwhile, the document writes
+this session to a conflict copy and continues there; the header and a notice say so. Form
+drafts are written the same way, throttled, so typing never waits for a disk.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from textual.widget import Widget
 from cjworkshop.i18n import Translator
 from cjworkshop.store.document import SaveResult, SessionDocument
 from cjworkshop.store.drafts import Draft, clear_draft, write_draft
+from cjworkshop.store.errors import StoreError
 
 RETRY_SECONDS = 3.0
 QUIET_SECONDS = 0.2
@@ -46,6 +48,8 @@ class SaveStatus:
     state: SaveState
     at: dt.datetime | None = None
     message: str = ""
+    moved: str = ""
+    """Where the session continues after a conflict, in words; empty when it is where it was."""
 
 
 class Autosaver:
@@ -78,13 +82,19 @@ class Autosaver:
         self.draft_lock = threading.Lock()
 
     def status(self) -> SaveStatus:
-        if self.document.read_only:
+        document = self.document
+        moved = ""
+        if document.diverged_from is not None:
+            moved = self.tr()(
+                "save.diverged", copy=document.path.name, original=document.diverged_from.name
+            )
+        if document.read_only:
             return SaveStatus("read-only")
-        if self.document.last_error is not None and self.document.dirty:
-            return SaveStatus("failed", message=self.document.last_error.render(self.tr()))
-        if self.busy or self.document.dirty:
-            return SaveStatus("saving")
-        return SaveStatus("saved", self.clock())
+        if document.last_error is not None and document.dirty:
+            return SaveStatus("failed", message=document.last_error.render(self.tr()), moved=moved)
+        if self.busy or document.dirty:
+            return SaveStatus("saving", moved=moved)
+        return SaveStatus("saved", self.clock(), moved=moved)
 
     @property
     def pending(self) -> bool:
@@ -121,7 +131,13 @@ class Autosaver:
             self.on_status(SaveStatus("saving"))
 
     def _write(self) -> None:
-        result = self.document.save()
+        try:
+            result = self.document.save()
+        except Exception as error:  # save() reports every failure; this worker must outlive any
+            result = SaveResult(
+                self.document.version,
+                StoreError("error.write.failed", {"reason": type(error).__name__}),
+            )
         self.host.app.call_from_thread(self._written, result)
 
     def _written(self, result: SaveResult) -> None:
@@ -129,6 +145,16 @@ class Autosaver:
         if self.saying_saving is not None and not self.again:
             self.saying_saving.stop()
             self.saying_saving = None
+        if result.moved_to is not None and self.document.diverged_from is not None:
+            self.host.notify(
+                self.tr()(
+                    "save.conflict_notice",
+                    original=str(self.document.diverged_from),
+                    copy=str(result.moved_to),
+                ),
+                severity="warning",
+                timeout=30,
+            )
         if result.error is None:
             self.failure_told = False
             if self.retry is not None:
@@ -173,8 +199,9 @@ class Autosaver:
         with self.draft_lock:
             if generation != self.draft_generation:
                 return  # the form was closed meanwhile; its draft must not come back
-            # A draft is a courtesy; the header already reports a disk that fails.
-            with contextlib.suppress(OSError):
+            # A draft is a courtesy; the header already reports a disk that fails, and text
+            # that cannot be written (ValueError) is refused by the save itself, in words.
+            with contextlib.suppress(OSError, ValueError):
                 write_draft(self.document.path, draft)
 
     def drop_draft(self) -> None:

@@ -426,13 +426,14 @@ class SessionScreen(WorkshopScreen):
         tr = self.workshop.tr
         label = self.query_one("#save-status", Label)
         label.set_class(status.state in ("failed", "read-only"), "-warning")
+        label.set_class(bool(status.moved), "-moved")
         if status.state == "saved" and status.at is not None:
             text = tr("save.saved", time=status.at.astimezone().strftime("%H:%M:%S"))
         elif status.state == "failed":
             text = tr("save.failed", reason=status.message)
         else:
             text = tr(f"save.{status.state}")
-        label.update(text)
+        label.update(f"{text} {status.moved}" if status.moved else text)
 
     def action_save_as(self) -> None:
         from cjworkshop.ui.modals.save_as import SaveAsModal

@@ -26,7 +26,7 @@ from cjworkshop.model.review import bright_spots, coverage, heat_map, pain_group
 from cjworkshop.model.session import Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.revisit import previous_version
+from cjworkshop.store.revisit import previous_path, previous_version
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.text import TextPanel, first_line
@@ -52,7 +52,7 @@ class ReviewStep(StepView):
 
     def _earlier(self, path: Path, session: Session) -> tuple[Path, Session] | None:
         """The previous version, read once and again only when its file changes."""
-        earlier = path.with_name(session.previous)
+        earlier = previous_path(path, session)
         cached = self._previous
         try:
             stamp = earlier.stat().st_mtime
