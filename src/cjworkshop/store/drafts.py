@@ -45,22 +45,37 @@ class Draft(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 def draft_path(session_path: Path) -> Path:
+    """Where the draft of a form open on a session is kept: ``.<name>.toml.draft`` beside it."""
     return session_path.with_name(f".{session_path.name}.draft")
 
 
+def new_session_draft_path(folder: Path) -> Path:
+    """Where the draft of the new-session form is kept: in the folder the session will go to."""
+    return folder / ".new-session.draft"
+
+
 def write_draft(session_path: Path, draft: Draft) -> None:
+    write_draft_file(draft_path(session_path), draft, like=session_path)
+
+
+def write_draft_file(path: Path, draft: Draft, *, like: Path | None = None) -> None:
+    """Write a draft atomically, with the owner and mode of ``like`` (private without one)."""
     write_atomically(
-        draft_path(session_path),
+        path,
         msgspec.json.encode(draft),
-        like=regular_stat(session_path),
+        like=regular_stat(like) if like is not None else None,
         default_mode=PRIVATE,
     )
 
 
 def read_draft(session_path: Path) -> Draft | None:
     """The draft left behind for a session, or None when there is none (or it is unreadable)."""
+    return read_draft_file(draft_path(session_path))
+
+
+def read_draft_file(path: Path) -> Draft | None:
     try:
-        return msgspec.json.decode(_read_small(draft_path(session_path)), type=Draft)
+        return msgspec.json.decode(_read_small(path), type=Draft)
     except (OSError, StoreError, msgspec.DecodeError, msgspec.ValidationError):
         return None
 
@@ -78,5 +93,9 @@ def _read_small(path: Path) -> bytes:
 
 
 def clear_draft(session_path: Path) -> None:
+    clear_draft_file(draft_path(session_path))
+
+
+def clear_draft_file(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
-        os.unlink(draft_path(session_path))
+        os.unlink(path)

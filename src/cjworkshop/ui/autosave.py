@@ -8,15 +8,13 @@ Closing, quitting and every signal that ends the app write what is pending at on
 fails (disk full, folder read-only, file locked away) the session keeps working in memory, the
 header says so in plain words, and saving is retried every few seconds until it works or the user
 saves a copy elsewhere. When someone else changed the file meanwhile, the document writes
-this session to a conflict copy and continues there; the header and a notice say so. Form
-drafts are written the same way, throttled, so typing never waits for a disk.
+this session to a conflict copy and continues there; the header and a notice say so. (Forms
+keep their drafts the same way: ``ui.drafts``.)
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +25,6 @@ from textual.widget import Widget
 
 from cjworkshop.i18n import Translator
 from cjworkshop.store.document import SaveResult, SessionDocument
-from cjworkshop.store.drafts import Draft, clear_draft, write_draft
 from cjworkshop.store.errors import StoreError
 
 RETRY_SECONDS = 3.0
@@ -35,7 +32,6 @@ QUIET_SECONDS = 0.2
 """How long the room must pause before its edits are written."""
 LONGEST_WAIT_SECONDS = 1.0
 """The longest an edit waits to be written, however fast the next ones come."""
-DRAFT_SECONDS = 0.5
 SAYING_SAVING_SECONDS = 0.3
 """A save that takes longer than this says so; quicker ones go straight to "saved", so the
 header does not flicker with every key a facilitator presses."""
@@ -76,10 +72,6 @@ class Autosaver:
         self.first_unsaved: float | None = None
         self.monotonic: Callable[[], float] = time.monotonic
         self.failure_told = False
-        self.pending_draft: Draft | None = None
-        self.draft_timer: Timer | None = None
-        self.draft_generation = 0
-        self.draft_lock = threading.Lock()
 
     def status(self) -> SaveStatus:
         document = self.document
@@ -174,45 +166,3 @@ class Autosaver:
         if result.error is not None and self.retry is None:
             self.retry = self.host.set_interval(RETRY_SECONDS, self._save_now)
         self.on_status(self.status())
-
-    # Drafts ---------------------------------------------------------------------------------
-
-    def keep_draft(self, draft: Draft) -> None:
-        """Remember a form's values; they reach the disk within half a second."""
-        self.pending_draft = draft
-        if self.draft_timer is None:
-            self.draft_timer = self.host.set_timer(DRAFT_SECONDS, self._flush_draft)
-
-    def _flush_draft(self) -> None:
-        self.draft_timer = None
-        draft, self.pending_draft = self.pending_draft, None
-        if draft is not None:
-            generation = self.draft_generation
-            self.host.run_worker(
-                lambda: self._write_draft(generation, draft),
-                thread=True,
-                group="draft",
-                exit_on_error=False,
-            )
-
-    def _write_draft(self, generation: int, draft: Draft) -> None:
-        with self.draft_lock:
-            if generation != self.draft_generation:
-                return  # the form was closed meanwhile; its draft must not come back
-            # A draft is a courtesy; the header already reports a disk that fails, and text
-            # that cannot be written (ValueError) is refused by the save itself, in words.
-            with contextlib.suppress(OSError, ValueError):
-                write_draft(self.document.path, draft)
-
-    def drop_draft(self) -> None:
-        """The form was saved or cancelled: forget its draft."""
-        self.pending_draft = None
-        self.draft_generation += 1
-        if self.draft_timer is not None:
-            self.draft_timer.stop()
-            self.draft_timer = None
-        self.host.run_worker(self._clear_draft, thread=True, group="draft", exit_on_error=False)
-
-    def _clear_draft(self) -> None:
-        with self.draft_lock:
-            clear_draft(self.document.path)

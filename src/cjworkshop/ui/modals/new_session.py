@@ -1,7 +1,12 @@
-"""The new-session form: title, journey template (with its phases previewed), language, mode."""
+"""The new-session form: title, journey template (with its phases previewed), language, mode.
+
+Its values are reported as they change (``on_change``), so the start screen can keep a draft of
+a title typed when the app stops, and the form can start from such a draft (``initial``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -39,10 +44,18 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
         Binding("ctrl+s", "create", "key.create", id="create"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        on_change: Callable[[dict[str, str]], None] | None = None,
+        initial: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(classes="dialog")
         self.templates: tuple[Template, ...] = ()
         self.template_error: str | None = None
+        self.on_change = on_change
+        self.initial = initial or {}
+        self._ready = False
 
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
@@ -50,11 +63,15 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
             self.templates = bundled_templates()
         except StoreError as error:
             self.template_error = error.render(tr)
-        language = self.workshop.language
+        language: Language = (
+            "nl" if self.initial.get("language", self.workshop.language) == "nl" else "en"
+        )
+        solo = self.initial.get("mode") == "self-assessment"
         with Vertical(classes="dialog-box wide"):
             yield TextLabel(tr("new.title"), classes="dialog-title")
             yield TextLabel(tr("new.name"), classes="field-label")
             yield Input(
+                self.initial.get("title", ""),
                 placeholder=tr("new.placeholder"),
                 id="title",
                 validators=[NotBlank(tr("form.required"))],
@@ -80,8 +97,8 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
                 with Vertical():
                     yield TextLabel(tr("new.mode"), classes="field-label")
                     with RadioSet(id="mode"):
-                        yield RadioButton(tr("new.mode_workshop"), value=True, id="workshop")
-                        yield RadioButton(tr("new.mode_solo"), id="self-assessment")
+                        yield RadioButton(tr("new.mode_workshop"), value=not solo, id="workshop")
+                        yield RadioButton(tr("new.mode_solo"), value=solo, id="self-assessment")
             yield TextPanel(id="new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.create"), id="create", variant="primary")
@@ -89,12 +106,46 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
 
     def on_mount(self) -> None:
         options = self.query_one("#templates", OptionList)
+        ids = [template.id for template in self.templates]
+        chosen = self.initial.get("template")
+        first = ids.index(chosen) if chosen in ids else 0
         if self.templates:
-            options.highlighted = 0
-        self._preview(0)
+            options.highlighted = first
+        self._preview(first)
         if self.template_error:
             self.query_one("#new-error", Static).update(self.template_error)
         self.query_one("#title", Input).focus()
+        self.call_after_refresh(self._start_reporting)
+
+    def _start_reporting(self) -> None:
+        self._ready = True
+
+    @on(Input.Changed, "#title")
+    @on(OptionList.OptionHighlighted, "#templates")
+    @on(RadioSet.Changed)
+    def _changed(self) -> None:
+        if self._ready and self.on_change is not None:
+            self.on_change(self.values())
+
+    def values(self) -> dict[str, str]:
+        """What the form holds now, as text (for its draft)."""
+        options = self.query_one("#templates", OptionList)
+        index = options.highlighted
+        template = self.templates[index].id if index is not None and self.templates else ""
+        return {
+            "title": self.query_one("#title", Input).value,
+            "template": template,
+            "language": self._chosen_language(),
+            "mode": self._chosen_mode(),
+        }
+
+    def _chosen_language(self) -> Language:
+        button = self.query_one("#language", RadioSet).pressed_button
+        return "nl" if button and button.id == "nl" else "en"
+
+    def _chosen_mode(self) -> Mode:
+        button = self.query_one("#mode", RadioSet).pressed_button
+        return "self-assessment" if button and button.id == "self-assessment" else "workshop"
 
     @on(OptionList.OptionHighlighted, "#templates")
     def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -144,20 +195,30 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
             error.update(self.workshop.tr("new.pick_template"))
             options.focus()
             return
-        language_button = self.query_one("#language", RadioSet).pressed_button
-        mode_button = self.query_one("#mode", RadioSet).pressed_button
-        language: Language = "nl" if language_button and language_button.id == "nl" else "en"
-        mode: Mode = (
-            "self-assessment" if mode_button and mode_button.id == "self-assessment" else "workshop"
-        )
         self.dismiss(
             NewSession(
                 title=title_input.value.strip(),
                 template=self.templates[options.highlighted].id,
-                language=language,
-                mode=mode,
+                language=self._chosen_language(),
+                mode=self._chosen_mode(),
             )
         )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.query_one("#title", Input).value.strip():
+            self.dismiss(None)
+            return
+        from cjworkshop.ui.modals.confirm import ConfirmModal
+
+        tr = self.workshop.tr
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal(
+                tr("form.discard"), tr("button.discard"), tr("button.keep_editing"), danger=True
+            ),
+            answered,
+        )

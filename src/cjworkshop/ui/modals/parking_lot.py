@@ -1,7 +1,12 @@
-"""The parking lot: side topics the room raises, noted in a second and kept in the session."""
+"""The parking lot: side topics the room raises, noted in a second and kept in the session.
+
+What is typed in its line but not yet added is reported as it changes (``on_type``), so the
+session keeps it as a draft; Escape asks before throwing such text away.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
@@ -14,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjworkshop.model import edits
+from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.screens.base import WorkshopModal
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
@@ -30,9 +36,17 @@ class ParkingLotModal(WorkshopModal[None]):
         Binding("d,delete", "delete", "key.delete", id="parking-delete"),
     ]
 
-    def __init__(self, owner: SessionScreen) -> None:
+    def __init__(
+        self,
+        owner: SessionScreen,
+        *,
+        on_type: Callable[[str], None] | None = None,
+        initial: str = "",
+    ) -> None:
         super().__init__(classes="dialog")
         self.owner = owner
+        self.on_type = on_type
+        self.initial = initial
 
     def compose(self) -> ComposeResult:
         tr = self.workshop.tr
@@ -41,7 +55,12 @@ class ParkingLotModal(WorkshopModal[None]):
             yield TextPanel(tr("parking.intro"), classes="hint")
             yield OptionList(id="parking-notes")
             yield TextPanel(id="parking-empty", classes="hint empty")
-            yield Input(placeholder=tr("parking.placeholder"), id="parking-input", max_length=200)
+            yield Input(
+                self.initial,
+                placeholder=tr("parking.placeholder"),
+                id="parking-input",
+                max_length=200,
+            )
             yield TextPanel(tr("parking.keys"), classes="hint keys-hint")
 
     def on_mount(self) -> None:
@@ -67,6 +86,11 @@ class ParkingLotModal(WorkshopModal[None]):
             options.highlighted = min(
                 highlight if highlight is not None else len(notes) - 1, len(notes) - 1
             )
+
+    @on(Input.Changed, "#parking-input")
+    def _typed(self, event: Input.Changed) -> None:
+        if self.on_type is not None:
+            self.on_type(event.value)
 
     @on(Input.Submitted, "#parking-input")
     def _add(self, event: Input.Submitted) -> None:
@@ -110,4 +134,18 @@ class ParkingLotModal(WorkshopModal[None]):
         self._show(index)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        if not self.query_one("#parking-input", Input).value.strip():
+            self.dismiss(None)
+            return
+        tr = self.workshop.tr
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal(
+                tr("parking.discard"), tr("button.discard"), tr("button.keep_editing"), danger=True
+            ),
+            answered,
+        )

@@ -5,7 +5,8 @@ steps, the step itself and the facilitator panel with the questions for this ste
 It owns the open ``SessionDocument``: steps post ``SessionEdited`` and the screen commits, saves
 and hands the new session back to every step it has built. A step's view is built the first
 time the step is shown, so opening a session draws one step, not eight. Undo and redo, the
-parking lot, saving a copy elsewhere and recovering an unsaved form after a crash all live here.
+parking lot, saving a copy elsewhere, every form (with its draft) and recovering an unsaved
+form after a crash all live here.
 """
 
 from __future__ import annotations
@@ -28,13 +29,22 @@ from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import Session, Step, StepTime
 from cjworkshop.model.template import Template, template_phase
 from cjworkshop.store.document import SessionDocument
-from cjworkshop.store.drafts import read_draft
+from cjworkshop.store.drafts import Draft, draft_path, read_draft
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import find_template
 from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.commands import PaletteCommand
+from cjworkshop.ui.drafts import DraftKeeper
 from cjworkshop.ui.screens.base import WorkshopScreen
-from cjworkshop.ui.steps.base import PhaseFocused, SessionEdited, StepView
+from cjworkshop.ui.steps.base import (
+    DraftDone,
+    DraftTyped,
+    FormRequest,
+    FormRequested,
+    PhaseFocused,
+    SessionEdited,
+    StepView,
+)
 from cjworkshop.ui.steps.progress import SLOW_STEPS, step_counts
 from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
@@ -45,7 +55,7 @@ from cjworkshop.ui.widgets.timebox import Timebox
 
 if TYPE_CHECKING:
     from cjworkshop.ui.forms import FormKind
-    from cjworkshop.ui.modals.record_form import FormValues
+    from cjworkshop.ui.modals.record_form import FormField, FormValues
 
 EXTEND_SECONDS = 5 * 60
 
@@ -97,6 +107,10 @@ class SessionScreen(WorkshopScreen):
         self.wanted_step: Step = self.step
         """The step last asked for; it is on screen once its view is built."""
         self.autosave: Autosaver | None = None
+        self.drafts = DraftKeeper(
+            self, lambda: draft_path(self.document.path), lambda: self.document.path
+        )
+        """The draft of the form open now, kept beside the session file."""
         self.timebox = Timebox(id="timebox")
         self._counts: tuple[Session, str, dict[Step, str]] | None = None
 
@@ -290,49 +304,136 @@ class SessionScreen(WorkshopScreen):
             self.notify(tr("touchpoints.no_phases"), severity="warning")
             return
         # Forms are loaded when one is first opened, not with the session.
-        from cjworkshop.store.drafts import Draft
         from cjworkshop.ui.forms import apply_form, form_fields
-        from cjworkshop.ui.modals.record_form import RecordForm
 
         title, fields = form_fields(kind, tr, self.session, target, phase)
-        autosave = self.autosave
-        assert autosave is not None
 
-        def changed(values: FormValues) -> None:
-            autosave.keep_draft(Draft(kind, target, phase, values, self.workshop.clock()))
-
-        def saved(values: FormValues | None) -> None:
-            autosave.drop_draft()
-            if values is None:
-                return
+        def saved(values: FormValues) -> None:
             edit = apply_form(kind, tr, self.session, target, values)
             self.commit(edit.session, edit.label, select=edit.record_id)
 
-        self.app.push_screen(RecordForm(title, fields, on_change=changed, initial=initial), saved)
+        self._push_form(kind, title, fields, saved, target=target, phase=phase, initial=initial)
+
+    @on(FormRequested)
+    def _form_requested(self, event: FormRequested) -> None:
+        event.stop()
+        request: FormRequest = event.request
+        self._push_form(
+            request.kind,
+            request.title,
+            request.fields,
+            request.saved,
+            context=request.context,
+            initial=request.initial,
+        )
+
+    def _push_form(
+        self,
+        kind: str,
+        title: str,
+        fields: list[FormField],
+        saved: Callable[[FormValues], None],
+        *,
+        target: str | None = None,
+        phase: str | None = None,
+        context: dict[str, str] | None = None,
+        initial: FormValues | None = None,
+    ) -> None:
+        """Every form of a session: its values are kept as a draft while they are typed."""
+        from cjworkshop.ui.modals.record_form import RecordForm
+
+        where = dict(context or {})
+
+        def changed(values: FormValues) -> None:
+            self._keep_draft(kind, values, target=target, phase=phase, context=where)
+
+        def done(values: FormValues | None) -> None:
+            self.drafts.drop()
+            if values is not None:
+                saved(values)
+
+        self.app.push_screen(RecordForm(title, fields, on_change=changed, initial=initial), done)
+
+    def _keep_draft(
+        self,
+        kind: str,
+        values: dict[str, str],
+        *,
+        target: str | None = None,
+        phase: str | None = None,
+        context: dict[str, str] | None = None,
+    ) -> None:
+        clock = self.workshop.clock
+        self.drafts.keep(Draft(kind, target, phase, dict(values), clock(), dict(context or {})))
+
+    @on(DraftTyped)
+    def _draft_typed(self, event: DraftTyped) -> None:
+        event.stop()
+        self._keep_draft(event.kind, event.values, context=event.context)
+
+    @on(DraftDone)
+    def _draft_done(self, event: DraftDone) -> None:
+        event.stop()
+        self.drafts.drop()
 
     def _select_in_current_step(self, record_id: str) -> None:
         self.views[self.step].select_record(record_id)
 
     def _recover_draft(self) -> None:
+        """A form left open by a crash opens again, with what was typed in it."""
         draft = read_draft(self.document.path)
         if draft is None:
             return
         from cjworkshop.ui.forms import FORM_KINDS
 
-        if draft.kind not in FORM_KINDS:
+        tr = self.workshop.tr
+        if draft.kind in FORM_KINDS:
+            kind: FormKind = next(k for k in FORM_KINDS if k == draft.kind)
+            target = draft.target
+            known = {
+                "goal": {g.id for g in self.session.goals},
+                "persona": {p.id for p in self.session.personas},
+                "phase": {p.id for p in self.session.phases},
+                "touchpoint": {t.id for t in self.session.touchpoints},
+            }[kind]
+            if target is not None and target not in known:
+                target = None
+            self.notify(tr("draft.recovered"), timeout=10)
+            self.open_form(kind, target, phase=draft.phase, initial=draft.values)
             return
-        kind: FormKind = next(k for k in FORM_KINDS if k == draft.kind)
-        target = draft.target
-        known = {
-            "goal": {g.id for g in self.session.goals},
-            "persona": {p.id for p in self.session.personas},
-            "phase": {p.id for p in self.session.phases},
-            "touchpoint": {t.id for t in self.session.touchpoints},
-        }[kind]
-        if target is not None and target not in known:
-            target = None
-        self.notify(self.workshop.tr("draft.recovered"), timeout=10)
-        self.open_form(kind, target, phase=draft.phase, initial=draft.values)
+        if draft.kind == "parking":
+            self.notify(tr("draft.recovered"), timeout=10)
+            self.action_parking_lot(initial=draft.values.get("text", ""))
+            return
+        name = draft.kind.partition(".")[0]
+        step = next((candidate for candidate in self.steps if candidate == name), None)
+        if step is None:
+            self._park_draft(draft)
+            return
+
+        def reopen(view: StepView) -> None:
+            if view.restore_draft(draft):
+                self.notify(tr("draft.recovered"), timeout=10)
+            else:
+                self._park_draft(draft)
+
+        self.go_to(step, then=reopen)
+
+    def _park_draft(self, draft: Draft) -> None:
+        """A draft whose form cannot open again (what it was about is gone): its text is kept
+        in the parking lot, where the room sees it."""
+        from cjworkshop.model.edits import add_parking_note
+
+        text = " · ".join(
+            " ".join(value.split()) for value in draft.values.values() if value.strip()
+        )
+        self.drafts.drop()
+        if not text:
+            return
+        tr = self.workshop.tr
+        note = text if len(text) <= 200 else text[:199] + "…"
+        self.commit(add_parking_note(self.session, note), tr("edit.parking.add", name=note))
+        self.notify(tr("draft.parked", text=note), severity="warning", timeout=15)
 
     # Facilitator panel ----------------------------------------------------------------------
 
@@ -483,10 +584,19 @@ class SessionScreen(WorkshopScreen):
             danger=False,
         )
 
-    def action_parking_lot(self) -> None:
+    def action_parking_lot(self, initial: str = "") -> None:
         from cjworkshop.ui.modals.parking_lot import ParkingLotModal
 
-        self.app.push_screen(ParkingLotModal(self))
+        def typed(text: str) -> None:
+            if text.strip():
+                self._keep_draft("parking", {"text": text})
+            else:
+                self.drafts.drop()
+
+        def closed(_: None) -> None:
+            self.drafts.drop()
+
+        self.app.push_screen(ParkingLotModal(self, on_type=typed, initial=initial), closed)
 
     def action_close_session(self) -> None:
         self._record_time(self.step)

@@ -4,12 +4,12 @@ Sessions are listed with their template, progress and last change; a file that c
 listed with the reason, so nothing in the folder silently disappears. The folders are read in a
 worker thread after the screen is first drawn, so a folder of many or large sessions never keeps
 the screen from appearing. Opening a bundled example (when the examples are not already in the
-sessions folder) copies it there first, so the original stays as shipped.
+sessions folder) copies it there first, so the original stays as shipped. A new session's form
+keeps a draft in the folder while it is filled in, and opens again with it after a crash.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,7 +28,9 @@ from cjworkshop.ui.widgets.record_table import LiteralTable
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 if TYPE_CHECKING:
+    from cjworkshop.store.drafts import Draft
     from cjworkshop.store.folders import SessionSummary
+    from cjworkshop.ui.drafts import DraftKeeper
     from cjworkshop.ui.modals.new_session import NewSession
 
 MAX_ROWS = 12
@@ -52,6 +54,9 @@ class StartScreen(WorkshopScreen):
         self.summaries: dict[str, SessionSummary] = {}
         self.found: tuple[list[SessionSummary], list[SessionSummary]] | None = None
         """The sessions and the examples last read from disk; None while reading."""
+        self.draft: Draft | None = None
+        """A new-session form left open by a crash, found while reading the folder."""
+        self._drafts: DraftKeeper | None = None
 
     @property
     def shows_examples(self) -> bool:
@@ -97,15 +102,22 @@ class StartScreen(WorkshopScreen):
 
     def _read_folders(self) -> None:
         # Imported here, in the reading thread: the store is not needed for the first frame.
+        from cjworkshop.store.drafts import new_session_draft_path, read_draft_file
         from cjworkshop.store.folders import list_sessions
 
         mine = list_sessions(self.folder)
         examples = list_sessions(self.examples) if self.shows_examples else []
-        self.app.call_from_thread(self._folders_read, mine, examples)
+        draft = read_draft_file(new_session_draft_path(self.folder))
+        self.app.call_from_thread(self._folders_read, mine, examples, draft)
 
-    def _folders_read(self, mine: list[SessionSummary], examples: list[SessionSummary]) -> None:
+    def _folders_read(
+        self, mine: list[SessionSummary], examples: list[SessionSummary], draft: Draft | None
+    ) -> None:
         self.found = (mine, examples)
         self._show_lists()
+        if draft is not None and draft.kind == "new-session" and self.app.screen is self:
+            self.notify(self.workshop.tr("draft.recovered"), timeout=10)
+            self._new_session_form(draft.values)
         if self.focused is None or not self.focused.display:
             tables = [table for table in self.query(DataTable) if table.display]
             if tables:
@@ -243,12 +255,15 @@ class StartScreen(WorkshopScreen):
             self.workshop.open_session(path)
 
     def _copy_example(self, example: Path) -> Path | None:
+        from cjworkshop.store.atomic import write_atomically
+
         target = self.folder / example.name
-        if target.exists():
+        if target.is_file() and not target.is_symlink():
             return target
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(example, target)
+            # A new file, never written through a link planted under the example's name.
+            write_atomically(target, example.read_bytes(), exclusive=True)
         except OSError as error:
             self.notify(
                 self.workshop.tr("start.copy_failed", folder=str(self.folder), reason=str(error)),
@@ -259,11 +274,28 @@ class StartScreen(WorkshopScreen):
         return target
 
     def action_new_session(self) -> None:
+        self._new_session_form(None)
+
+    def _new_session_form(self, initial: dict[str, str] | None) -> None:
+        from cjworkshop.store.drafts import Draft, new_session_draft_path
+        from cjworkshop.ui.drafts import DraftKeeper
         from cjworkshop.ui.modals.new_session import NewSessionModal
 
-        self.app.push_screen(NewSessionModal(), self._create)
+        if self._drafts is None:
+            self._drafts = DraftKeeper(
+                self, lambda: new_session_draft_path(self.folder), lambda: None
+            )
+        drafts, clock = self._drafts, self.workshop.clock
+
+        def changed(values: dict[str, str]) -> None:
+            if values["title"].strip():
+                drafts.keep(Draft("new-session", None, None, values, clock()))
+
+        self.app.push_screen(NewSessionModal(on_change=changed, initial=initial), self._create)
 
     def _create(self, choice: NewSession | None) -> None:
+        if self._drafts is not None:
+            self._drafts.drop()
         if choice is None:
             return
         from cjworkshop.store.errors import StoreError

@@ -8,7 +8,7 @@ the weakest answers become roadmap items with the same scoring as pain points.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -25,10 +25,13 @@ from cjworkshop.model.assessment import (
     set_answer,
 )
 from cjworkshop.model.template import AssessmentQuestion, template_phase
-from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
-from cjworkshop.ui.steps.base import PhaseFocused, StepView
+from cjworkshop.ui.modals.record_form import FormField, FormValues
+from cjworkshop.ui.steps.base import FormRequest, PhaseFocused, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
+
+if TYPE_CHECKING:
+    from cjworkshop.store.drafts import Draft
 
 PHASE = "phase:"
 QUESTION = "q:"
@@ -232,8 +235,19 @@ class AssessmentStep(StepView):
 
     def action_note(self) -> None:
         question = self._question()
-        if question is None:
-            return
+        if question is not None:
+            self._note_form(question)
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """The note a draft was typed for, with its form open again."""
+        question = draft.context.get("question", "")
+        if draft.kind != "assessment.note" or question not in self.questions:
+            return False
+        self.select_record(question)
+        self._note_form(question, draft.values)
+        return True
+
+    def _note_form(self, question: str, initial: FormValues | None = None) -> None:
         tr = self.tr
         answer = answers_by_question(self.current).get(question)
         fields = [
@@ -246,9 +260,7 @@ class AssessmentStep(StepView):
             )
         ]
 
-        def saved(values: FormValues | None) -> None:
-            if values is None:
-                return
+        def saved(values: FormValues) -> None:
             current = answers_by_question(self.current).get(question)
             changed = set_answer(
                 self.current,
@@ -260,4 +272,5 @@ class AssessmentStep(StepView):
             self.edit(changed, self._label(question), select=question)
 
         title = first_line(self.questions[question].question(self.current.language), 60)
-        self.app.push_screen(RecordForm(title, fields), saved)
+        where = {"question": question}
+        self.ask(FormRequest("assessment.note", title, fields, saved, where, initial))

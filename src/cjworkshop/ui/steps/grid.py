@@ -10,7 +10,7 @@ After an edit only the rows whose cells changed are redrawn, so the grid stays q
 from __future__ import annotations
 
 import functools
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from rich.text import Text
@@ -23,9 +23,12 @@ from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
 from cjworkshop.model.queries import plot_index, touchpoints_in_order
 from cjworkshop.model.session import Plot, Session
-from cjworkshop.ui.steps.base import PhaseFocused, StepView
+from cjworkshop.ui.steps.base import FormRequest, PhaseFocused, StepView
 from cjworkshop.ui.widgets.journey_grid import GridColumn, GridRow, JourneyGrid
 from cjworkshop.ui.widgets.text import TextPanel, first_line
+
+if TYPE_CHECKING:
+    from cjworkshop.store.drafts import Draft
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"
@@ -251,10 +254,24 @@ class GridStep(StepView):
 
     def action_open_cell(self) -> None:
         pair = self._pair()
-        if pair is None:
-            return
+        if pair is not None:
+            self._cell_form(pair)
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """The cell a draft was typed in, with its form open again."""
+        pair = (draft.context.get("persona", ""), draft.context.get("touchpoint", ""))
+        if draft.kind != "grid.cell":
+            return False
+        if pair[0] not in {p.id for p in self.current.personas}:
+            return False
+        if pair[1] not in {t.id for t in self.current.touchpoints}:
+            return False
+        self._cell_form(pair, draft.values)
+        return True
+
+    def _cell_form(self, pair: tuple[str, str], initial: dict[str, str] | None = None) -> None:
         # The form is loaded when a cell is first opened, not with the grid.
-        from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
+        from cjworkshop.ui.modals.record_form import FormField, FormValues
 
         tr = self.tr
         plot = self._plot(*pair)
@@ -293,9 +310,7 @@ class GridStep(StepView):
         touchpoint = edits.find(self.current.touchpoints, pair[1])
         title = tr("grid.cell_title", persona=persona.name, touchpoint=touchpoint.name)
 
-        def saved(values: FormValues | None) -> None:
-            if values is None:
-                return
+        def saved(values: FormValues) -> None:
             fresh = self._plot(*pair)
             updated = replace(
                 fresh,
@@ -307,4 +322,5 @@ class GridStep(StepView):
             )
             self._save(updated, "edit.plot.cell")
 
-        self.app.push_screen(RecordForm(title, fields), saved)
+        where = {"persona": pair[0], "touchpoint": pair[1]}
+        self.ask(FormRequest("grid.cell", title, fields, saved, where, initial))

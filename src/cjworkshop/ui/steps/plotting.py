@@ -9,7 +9,7 @@ phase. Every answer is committed (and saved) as it is given.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from rich.text import Text
@@ -30,12 +30,18 @@ from cjworkshop.model.queries import (
     touchpoints_in_order,
 )
 from cjworkshop.model.session import PainPoint, Persona, Plot, Touchpoint
-from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
-from cjworkshop.ui.steps.base import PhaseFocused, StepView
+from cjworkshop.ui.modals.record_form import FormField, FormValues
+from cjworkshop.ui.steps.base import DraftDone, DraftTyped, FormRequest, PhaseFocused, StepView
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
+
+if TYPE_CHECKING:
+    from cjworkshop.store.drafts import Draft
 
 PAIN = "pain:"
 IDEA = "idea:"
+FIELDS = {"action": "walk-action", "thought": "walk-thought"}
+"""The walk's own fields: what they hold, and their widget."""
+FIELD_NAMES = {widget: name for name, widget in FIELDS.items()}
 
 
 class PlottingStep(StepView):
@@ -317,14 +323,24 @@ class PlottingStep(StepView):
     def _field_left(self, event: Input.Blurred) -> None:
         self._store_field(event.input)
 
+    @on(Input.Changed)
+    def _field_typed(self, event: Input.Changed) -> None:
+        """Text typed in the action or the quote is kept as a draft until it is stored."""
+        field = event.input
+        if not field.has_focus or field.id not in FIELD_NAMES:
+            return  # filled in by the step itself, not typed
+        context = {**self._where(None), "field": FIELD_NAMES[field.id]}
+        self.post_message(DraftTyped("plotting.field", context, {"text": field.value}))
+
     def _store_field(self, field: Input) -> None:
         plot = self._current_or_new()
-        if plot is None:
+        if plot is None or field.id not in FIELD_NAMES:
             return
         value = " ".join(field.value.split())
-        name = "action" if field.id == "walk-action" else "thought"
+        name = FIELD_NAMES[field.id]
         if getattr(plot, name) != value:
             self._save_plot(replace(plot, **{name: value}), f"edit.plot.{name}")
+        self.post_message(DraftDone())  # after the edit: the screen commits it first
 
     def action_walk(self, offset: int) -> None:
         journey = self.journey
@@ -363,7 +379,18 @@ class PlottingStep(StepView):
     def action_pain(self) -> None:
         self._pain_form(None)
 
-    def _pain_form(self, index: int | None) -> None:
+    def _where(self, index: int | None) -> dict[str, str]:
+        """Where a form of the walk is open: persona, touchpoint, and the note it edits."""
+        persona, touchpoint = self.persona, self.touchpoint
+        context = {
+            "persona": persona.id if persona else "",
+            "touchpoint": touchpoint.id if touchpoint else "",
+        }
+        if index is not None:
+            context["index"] = str(index)
+        return context
+
+    def _pain_form(self, index: int | None, initial: FormValues | None = None) -> None:
         tr = self.tr
         plot = self._current_or_new()
         if plot is None:
@@ -386,9 +413,11 @@ class PlottingStep(StepView):
             ),
         ]
 
-        def saved(values: FormValues | None) -> None:
+        where = self._where(index)
+
+        def saved(values: FormValues) -> None:
             fresh = self._current_or_new()
-            if values is None or fresh is None:
+            if fresh is None:
                 return
             pain = PainPoint(
                 text=" ".join(values["text"].split()), severity=int(values["severity"])
@@ -403,12 +432,12 @@ class PlottingStep(StepView):
             )
 
         title = tr("walk.pain.add") if index is None else tr("walk.pain.edit")
-        self.app.push_screen(RecordForm(title, fields), saved)
+        self.ask(FormRequest("plotting.pain", title, fields, saved, where, initial))
 
     def action_opportunity(self) -> None:
         self._idea_form(None)
 
-    def _idea_form(self, index: int | None) -> None:
+    def _idea_form(self, index: int | None, initial: FormValues | None = None) -> None:
         tr = self.tr
         plot = self._current_or_new()
         if plot is None:
@@ -424,9 +453,11 @@ class PlottingStep(StepView):
             )
         ]
 
-        def saved(values: FormValues | None) -> None:
+        where = self._where(index)
+
+        def saved(values: FormValues) -> None:
             fresh = self._current_or_new()
-            if values is None or fresh is None:
+            if fresh is None:
                 return
             ideas = list(fresh.opportunities)
             text = " ".join(values["text"].split())
@@ -439,7 +470,36 @@ class PlottingStep(StepView):
             )
 
         title = tr("walk.idea.add") if index is None else tr("walk.idea.edit")
-        self.app.push_screen(RecordForm(title, fields), saved)
+        self.ask(FormRequest("plotting.idea", title, fields, saved, where, initial))
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Back to the persona and touchpoint a form or field was open at, with its text."""
+        context = draft.context
+        persona_id, touchpoint_id = context.get("persona"), context.get("touchpoint")
+        if persona_id is None or touchpoint_id is None:
+            return False
+        if persona_id not in {p.id for p in self.current.personas}:
+            return False
+        if touchpoint_id not in {t.id for t in self.journey}:
+            return False
+        self.start(persona_id, touchpoint_id)
+        plot = self._current_or_new()
+        assert plot is not None
+        index = int(context["index"]) if context.get("index", "").isdigit() else None
+        if draft.kind == "plotting.pain":
+            known = index is not None and index < len(plot.pain_points)
+            self._pain_form(index if known else None, draft.values)
+            return True
+        if draft.kind == "plotting.idea":
+            known = index is not None and index < len(plot.opportunities)
+            self._idea_form(index if known else None, draft.values)
+            return True
+        if draft.kind == "plotting.field" and context.get("field") in FIELDS:
+            field = self.query_one(f"#{FIELDS[context['field']]}", Input)
+            field.focus()
+            field.value = draft.values.get("text", "")
+            return True
+        return False
 
     @on(OptionList.OptionSelected, "#walk-notes")
     def _note_chosen(self, event: OptionList.OptionSelected) -> None:

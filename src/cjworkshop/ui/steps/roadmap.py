@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,10 +24,13 @@ from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
 from cjworkshop.model.session import HORIZONS, STATUSES, Horizon
 from cjworkshop.model.template import question_texts
-from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
-from cjworkshop.ui.steps.base import StepView
+from cjworkshop.ui.modals.record_form import FormField, FormValues
+from cjworkshop.ui.steps.base import FormRequest, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
+
+if TYPE_CHECKING:
+    from cjworkshop.store.drafts import Draft
 
 ITEM = "item:"
 ORPHAN = "orphan:"
@@ -253,8 +256,22 @@ class RoadmapStep(StepView):
 
     def action_edit(self) -> None:
         item = self._item()
-        if item is None:
-            return
+        if item is not None:
+            self._item_form(item)
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """The item (or the voter) a draft was typed for, with its form open again."""
+        if draft.kind == "roadmap.voter":
+            self.action_voter(draft.values)
+            return True
+        item = self.items.get(draft.context.get("item", ""))
+        if draft.kind != "roadmap.item" or item is None:
+            return False
+        self.select_record(item.id)
+        self._item_form(item, draft.values)
+        return True
+
+    def _item_form(self, item: RankedItem, initial: FormValues | None = None) -> None:
         tr = self.tr
         decision = item.decision
         fields = [
@@ -268,9 +285,9 @@ class RoadmapStep(StepView):
             FormField("note", tr("roadmap.field.note"), "text", decision.note if decision else ""),
         ]
 
-        def saved(values: FormValues | None) -> None:
+        def saved(values: FormValues) -> None:
             fresh = self.items.get(item.id)
-            if values is None or fresh is None:
+            if fresh is None:
                 return
             title = " ".join(values["title"].split())
             generated = fresh.evidence[0].text
@@ -284,9 +301,12 @@ class RoadmapStep(StepView):
             )
             self.edit(changed, tr("edit.roadmap.edit", name=title), select=fresh.id)
 
-        self.app.push_screen(RecordForm(tr("roadmap.form.title"), fields), saved)
+        where = {"item": item.id}
+        self.ask(
+            FormRequest("roadmap.item", tr("roadmap.form.title"), fields, saved, where, initial)
+        )
 
-    def action_voter(self) -> None:
+    def action_voter(self, initial: FormValues | None = None) -> None:
         tr, session = self.tr, self.current
         known = ", ".join(decisions.participants(session)) or tr("roadmap.nobody_yet")
         fields = [
@@ -299,12 +319,11 @@ class RoadmapStep(StepView):
             )
         ]
 
-        def saved(values: FormValues | None) -> None:
-            if values is not None:
-                self.voter = " ".join(values["name"].split())
-                self._show_voting()
+        def saved(values: FormValues) -> None:
+            self.voter = " ".join(values["name"].split())
+            self._show_voting()
 
-        self.app.push_screen(RecordForm(tr("roadmap.form.voter"), fields), saved)
+        self.ask(FormRequest("roadmap.voter", tr("roadmap.form.voter"), fields, saved, {}, initial))
 
     def action_vote(self, delta: int) -> None:
         item = self._item()
