@@ -158,3 +158,25 @@ def test_open_exits_with_a_failing_status_when_the_app_stops_on_an_error(tmp_pat
         cwd=tmp_path,
     )
     assert result.returncode == 1, result.stdout + result.stderr
+
+
+async def test_a_previous_version_that_is_gone_or_no_session_is_a_note_in_the_review(
+    workdir: Path,
+) -> None:
+    from msgspec.structs import replace
+
+    from cjworkshop.store.session_file import save_session
+
+    path = new_session(workdir / "sessions", template="five-phases")
+    os.mkfifo(workdir / "sessions" / "pijp.toml")
+    for previous, said in (("weg.toml", "no such file"), ("pijp.toml", "not an ordinary file")):
+        save_session(path, replace(read_session(path), previous=previous), backup=False)
+        app = app_for(path)
+        app.first_step = "review"
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, SessionScreen)
+            note = str(screen.query_one("#review-since").render())
+            assert f"The previous version {previous} cannot be read" in note
+            assert said in note
