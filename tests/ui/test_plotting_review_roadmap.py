@@ -86,9 +86,11 @@ async def test_grid_edits_a_cell_and_jumps_into_the_walk(workdir: Path) -> None:
         assert rows[0][0] == "▸ First"
         assert rows[1] == ["Site", "▼▼ −2 ⚠", "▼ −1 ⚠", "● 0 ⚠"]
         assert rows[4][2] == "—"  # Bob skipped Delivery
-        # Cas has not been plotted at Shop (row 2 is Shop, column 3 is Cas).
+        # Cas has not been plotted at Shop (row 2 is Shop, column 3 is Cas). The cursor starts
+        # on Site, the first touchpoint: phase rows are passed over.
         assert rows[2][3] == "·"
-        await pilot.press("down", "down", "right", "right", "right", "5")
+        assert grid.table.cursor_keys() == ("tp:t1", "anna")
+        await pilot.press("down", "right", "right", "right", "5")
         await settle(pilot)
         shop = plot_for(read_session(path), "cas", "t2")
         assert shop is not None

@@ -71,7 +71,7 @@ class AssessmentStep(StepView):
     def compose(self) -> ComposeResult:
         yield TextPanel(classes="step-intro", id="assessment-intro")
         yield TextPanel(id="assessment-scores")
-        yield RecordTable(id="assessment-table")
+        yield RecordTable(id="assessment-table", stops=lambda key: key.startswith(QUESTION))
         yield TextPanel(classes="card below", id="assessment-card")
         yield TextPanel(classes="hint empty", id="assessment-empty")
 
@@ -126,7 +126,7 @@ class AssessmentStep(StepView):
         self.table.set_columns(
             [(tr("assessment.column.answer"), 20), (tr("assessment.column.question"), None)]
         )
-        self.table.fill(rows, selectable=lambda key: key.startswith(QUESTION))
+        self.table.fill(rows)
         has_questions = bool(self.questions)
         self.table.display = has_questions
         self.query_one("#assessment-scores").display = has_questions

@@ -65,7 +65,7 @@ class RoadmapStep(StepView):
     def compose(self) -> ComposeResult:
         yield TextPanel(classes="step-intro", id="roadmap-intro")
         yield TextPanel(id="roadmap-voting", classes="hint")
-        yield RecordTable(id="roadmap-table")
+        yield RecordTable(id="roadmap-table", stops=lambda key: not key.startswith(HEADER))
         yield TextPanel(classes="card below", id="roadmap-card")
         yield TextPanel(classes="hint empty", id="roadmap-empty")
 
@@ -136,7 +136,7 @@ class RoadmapStep(StepView):
                         ],
                     )
                 )
-        self.table.fill(rows, selectable=lambda key: not key.startswith(HEADER))
+        self.table.fill(rows)
         has_items = bool(items or stale)
         self.table.display = has_items
         empty = self.query_one("#roadmap-empty", Static)
