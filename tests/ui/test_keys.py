@@ -1,19 +1,53 @@
 """Every key does what the key bar says, on every row of every step, or says why it cannot.
 
-Headings are never where the cursor rests, however it gets there.
+Headings are never where the cursor rests, one key has one meaning everywhere (no step takes a
+key of the session screen), and the cursor follows an item that a decision moved and says where
+it went.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.app import App
+from textual.binding import Binding
+
+from cjworkshop.model.session import STEPS
 from cjworkshop.store.session_file import read_session, save_session
+from cjworkshop.ui.app import WorkshopApp
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.assessment import AssessmentStep
+from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.steps.roadmap import RoadmapStep
+from cjworkshop.ui.widgets.key_bar import KeyBar
 from tests.ui.conftest import app_for, new_session
-from tests.ui.helpers import settle
+from tests.ui.helpers import fill, notices, settle
 from tests.unit.test_review import crafted
+
+ALLOWED_SHADOWS: set[tuple[str, str]] = set()
+
+
+def keys(bindings: object) -> dict[str, str]:
+    """Every key of a list of bindings, with the action it runs."""
+    found: dict[str, str] = {}
+    assert isinstance(bindings, list)
+    for binding in bindings:
+        assert isinstance(binding, Binding)
+        for key in binding.key.split(","):
+            found[key.strip()] = binding.action
+    return found
+
+
+def test_no_step_takes_a_key_of_the_session_screen_or_the_app() -> None:
+    everywhere = keys(SessionScreen.BINDINGS) | keys(WorkshopApp.BINDINGS) | keys(App.BINDINGS)
+    everywhere[WorkshopApp.COMMAND_PALETTE_BINDING] = "command_palette"
+    shadows = [
+        f"{step}: {key} ({action}) hides {everywhere[key]}"
+        for step in STEPS
+        for key, action in keys(view_class(step).BINDINGS).items()
+        if key in everywhere and (step, key) not in ALLOWED_SHADOWS
+    ]
+    assert shadows == []
 
 
 async def test_the_roadmap_cursor_never_rests_on_a_heading(workdir: Path) -> None:
@@ -71,3 +105,60 @@ async def test_the_self_assessment_cursor_never_rests_on_a_phase(workdir: Path) 
         await settle(pilot)
         answered = read_session(path).assessment
         assert [answer.score for answer in answered] == [1]
+
+
+async def test_plus_is_the_timebox_on_the_roadmap_too_and_the_dots_have_their_own_keys(
+    workdir: Path,
+) -> None:
+    path = workdir / "sessions" / "crafted.toml"
+    save_session(path, crafted())
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("roadmap")
+        await settle(pilot)
+        planned = screen.timebox.planned_seconds
+        await pilot.press("plus")
+        await settle(pilot)
+        assert screen.timebox.planned_seconds == planned + 5 * 60
+        assert notices(app)[-1] == "5 more minutes for this step."
+        assert read_session(path).votes == ()
+        await pilot.press("V")
+        await fill(pilot, "Eva")
+        await pilot.press("enter", "full_stop", "full_stop", "comma")
+        await settle(pilot)
+        votes = read_session(path).votes
+        assert [(v.participant, v.item, v.dots) for v in votes] == [("Eva", "fix-slow-site", 1)]
+        bar = screen.query_one(KeyBar).render().plain
+        assert ". dot" in bar
+        assert "+ dot" not in bar
+
+
+async def test_a_decision_that_moves_an_item_takes_the_cursor_along_and_says_where(
+    workdir: Path,
+) -> None:
+    path = workdir / "sessions" / "crafted.toml"
+    save_session(path, crafted())
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("roadmap")
+        await settle(pilot)
+        step = screen.query_one(RoadmapStep)
+        step.select_record("fix-rude-driver")  # fourth, under Next
+        await pilot.press("1")
+        await settle(pilot)
+        assert step.table.current_key == "item:fix-rude-driver"
+        assert notices(app)[-1] == "“Rude driver” moved to Now, place 1."
+        shown = len(notices(app))
+        await pilot.press("1")  # the same effort again: it stays, nothing to say
+        await settle(pilot)
+        assert len(notices(app)) == shown
+        await pilot.press("s", "s")  # doing, then done
+        await settle(pilot)
+        assert step.table.current_key == "item:fix-rude-driver"
+        assert notices(app)[-1] == "“Rude driver” moved to Done and dropped, place 4."
+        await pilot.press("down")
+        assert step.table.current_key == "item:fix-rude-driver", "the last row stays the last"

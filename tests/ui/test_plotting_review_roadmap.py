@@ -157,7 +157,7 @@ async def test_roadmap_decisions_rerank_at_once_and_survive_a_restart(workdir: P
         await pilot.press("V")
         await fill(pilot, "Eva")
         await pilot.press("enter")
-        await pilot.press("down", "plus", "plus")  # two dots on the second item
+        await pilot.press("down", "full_stop", "full_stop")  # two dots on the second item
         await settle(pilot)
         await pilot.press("h")  # the override: Now
         await settle(pilot)
