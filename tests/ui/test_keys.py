@@ -1,8 +1,8 @@
 """Every key does what the key bar says, on every row of every step, or says why it cannot.
 
 Headings are never where the cursor rests, one key has one meaning everywhere (no step takes a
-key of the session screen), and the cursor follows an item that a decision moved and says where
-it went.
+key of the session screen), the cursor follows an item that a decision moved and says where it
+went, and the timebox starts over at the step's own time.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from cjworkshop.ui.steps.assessment import AssessmentStep
 from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.steps.roadmap import RoadmapStep
 from cjworkshop.ui.widgets.key_bar import KeyBar
+from cjworkshop.ui.widgets.timebox import Timebox
 from tests.ui.conftest import app_for, new_session
 from tests.ui.helpers import fill, notices, settle
 from tests.unit.test_review import crafted
@@ -162,3 +163,28 @@ async def test_a_decision_that_moves_an_item_takes_the_cursor_along_and_says_whe
         assert notices(app)[-1] == "“Rude driver” moved to Done and dropped, place 4."
         await pilot.press("down")
         assert step.table.current_key == "item:fix-rude-driver", "the last row stays the last"
+
+
+async def test_reset_starts_the_timebox_over_at_the_steps_planned_time(workdir: Path) -> None:
+    path = new_session(workdir / "sessions")  # five phases: the goals step plans 15 minutes
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await settle(pilot)
+        await pilot.press("t", "plus", "plus")
+        await settle(pilot)
+        timebox = screen.query_one(Timebox)
+        assert "25:00" in str(timebox.render())
+        await pilot.press("T")
+        await settle(pilot)
+        assert "15:00" in str(timebox.render())
+        assert not timebox.running
+        assert notices(app)[-1] == "Timebox reset to 15:00, the time planned for this step."
+        times = read_session(path).timebox["goals"]
+        assert (times.planned_minutes, times.used_seconds) == (15, 0)
+        described = {
+            active.binding.key: active.binding.description
+            for active in screen.active_bindings.values()
+        }
+        assert described["T"] == "timer back to the planned time"
