@@ -2,7 +2,7 @@
 
 Headings are never where the cursor rests, one key has one meaning everywhere (no step takes a
 key of the session screen), the cursor follows an item that a decision moved and says where it
-went, and the timebox starts over at the step's own time.
+went, the timebox starts over at the step's own time, and the suggestions keep their place.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import OptionList
 
 from cjworkshop.model.session import STEPS
 from cjworkshop.store.session_file import read_session, save_session
@@ -19,6 +20,7 @@ from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.assessment import AssessmentStep
 from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.steps.roadmap import RoadmapStep
+from cjworkshop.ui.steps.touchpoints import TouchpointsStep
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.timebox import Timebox
 from tests.ui.conftest import app_for, new_session
@@ -188,3 +190,24 @@ async def test_reset_starts_the_timebox_over_at_the_steps_planned_time(workdir: 
             for active in screen.active_bindings.values()
         }
         assert described["T"] == "timer back to the planned time"
+
+
+async def test_adding_a_suggestion_keeps_the_suggestions_cursor(workdir: Path) -> None:
+    path = new_session(workdir / "sessions")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("touchpoints")
+        await settle(pilot)
+        step = screen.query_one(TouchpointsStep)
+        options = step.query_one("#suggestions", OptionList)
+        await pilot.press("s", "down", "enter")  # the second: Our own social media posts
+        await settle(pilot)
+        assert options.has_focus
+        assert options.highlighted == 1, "on what came after the one just added"
+        await pilot.press("enter")
+        await settle(pilot)
+        names = [t.name for t in read_session(path).touchpoints]
+        assert names == ["Our own social media posts", "Advertisement"]
+        assert options.highlighted == 1
