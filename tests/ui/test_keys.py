@@ -2,7 +2,8 @@
 
 Headings are never where the cursor rests, one key has one meaning everywhere (no step takes a
 key of the session screen), the cursor follows an item that a decision moved and says where it
-went, the timebox starts over at the step's own time, and the suggestions keep their place.
+went, the timebox starts over at the step's own time, the suggestions keep their place, and a
+form's keys line says what Enter does in the field being typed in.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from cjworkshop.model.session import STEPS
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.app import WorkshopApp
+from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.assessment import AssessmentStep
 from cjworkshop.ui.steps.registry import view_class
@@ -211,3 +213,33 @@ async def test_adding_a_suggestion_keeps_the_suggestions_cursor(workdir: Path) -
         names = [t.name for t in read_session(path).touchpoints]
         assert names == ["Our own social media posts", "Advertisement"]
         assert options.highlighted == 1
+
+
+async def test_a_forms_keys_line_says_what_enter_does_in_the_focused_field(
+    workdir: Path,
+) -> None:
+    path = new_session(workdir / "sessions")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("touchpoints")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, RecordForm)
+
+        def hint() -> str:
+            return str(form.query_one("#form-keys", Static).render())
+
+        assert hint() == "Tab next field · Enter or Ctrl+S save · Esc cancel"
+        await pilot.press("tab")  # the phase: a choice
+        assert hint() == "Tab next field · Enter opens the choices · Ctrl+S save · Esc cancel"
+        form.query_one("#field-description").focus()
+        await pilot.pause()
+        assert hint() == "Tab next field · Enter new line · Ctrl+S save · Esc cancel"
+        await pilot.press("a", "enter", "b")
+        assert app.screen is form, "Enter in a text of several lines does not save"
+        await pilot.press("tab", "tab")  # past the interactions to the save button
+        assert hint() == "Tab next field · Enter presses the button · Ctrl+S save · Esc cancel"
