@@ -8,12 +8,17 @@ form's keys line says what Enter does in the field being typed in.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from msgspec.structs import replace
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 
+from cjworkshop.model import edits
+from cjworkshop.model.decisions import decide
+from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import STEPS
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.app import WorkshopApp
@@ -29,7 +34,9 @@ from tests.ui.conftest import app_for, new_session
 from tests.ui.helpers import fill, notices, settle
 from tests.unit.test_review import crafted
 
+TODAY = dt.date(2026, 11, 22)
 ALLOWED_SHADOWS: set[tuple[str, str]] = set()
+"""(step, key) pairs where a step may take a key of the session screen on purpose: none."""
 
 
 def keys(bindings: object) -> dict[str, str]:
@@ -243,3 +250,68 @@ async def test_a_forms_keys_line_says_what_enter_does_in_the_focused_field(
         assert app.screen is form, "Enter in a text of several lines does not save"
         await pilot.press("tab", "tab")  # past the interactions to the save button
         assert hint() == "Tab next field · Enter presses the button · Ctrl+S save · Esc cancel"
+
+
+async def test_a_key_that_cannot_act_where_the_cursor_is_says_why(workdir: Path) -> None:
+    session = crafted()
+    rude = next(item for item in roadmap(session) if item.title == "Rude driver")
+    session = decide(session, rude, TODAY, owner="Logistics")
+    cas_t3 = next(p for p in session.plots if (p.persona, p.touchpoint) == ("cas", "t3"))
+    session = edits.set_plot(session, replace(cas_t3, pain_points=cas_t3.pain_points[:1]))
+    path = workdir / "sessions" / "crafted.toml"
+    save_session(path, session)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await settle(pilot)
+        screen.go_to("touchpoints")
+        await settle(pilot)
+        touchpoints = screen.query_one(TouchpointsStep)
+        assert touchpoints.table.current_key == "phase:p1"  # a phase's row is a record here
+        await pilot.press("greater_than_sign")
+        assert notices(app)[-1].startswith("< and > move a touchpoint to the phase before")
+        await pilot.press("down", "less_than_sign")
+        assert notices(app)[-1] == "Site is in the first phase already."
+        screen.go_to("roadmap")
+        await settle(pilot)
+        step = screen.query_one(RoadmapStep)
+        await pilot.press("d")
+        assert notices(app)[-1].startswith("d forgets old decisions only")
+        step.table.select_key("orphan:fix-rude-driver")
+        for key in ("1", "s", "m", "e"):
+            await pilot.press(key)
+            assert notices(app)[-1].startswith("This is an old decision"), key
+        await settle(pilot)
+        assert read_session(path) == session
+
+
+async def test_keys_with_nothing_to_act_on_say_what_to_do_first(workdir: Path) -> None:
+    path = new_session(workdir / "sessions", template="blank", mode="self-assessment")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await settle(pilot)
+        assert screen.step == "goals"
+        await pilot.press("e")
+        assert notices(app)[-1] == "No goals yet. Press a to add the first one."
+        screen.go_to("personas")
+        await settle(pilot)
+        await pilot.press("d")
+        assert notices(app)[-1] == "Press a to describe your typical customer."
+        screen.go_to("assessment")
+        await settle(pilot)
+        await pilot.press("1")
+        assert notices(app)[-1].startswith("The template of this session has no self-assessment")
+    crafted_path = workdir / "sessions" / "crafted.toml"
+    save_session(crafted_path, crafted())
+    app = app_for(crafted_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("plotting")
+        await settle(pilot)
+        await pilot.press("d")  # the walk's card has the focus, not the list of notes
+        assert notices(app)[-1].startswith("d deletes the pain point or opportunity highlighted")
+        assert read_session(crafted_path) == crafted()

@@ -192,8 +192,12 @@ class AssessmentStep(StepView):
     # Answering ----------------------------------------------------------------------------
 
     def _question(self) -> str | None:
+        """The question under the cursor; with none (the template has no checklist), says so."""
         key = self.table.current_key
-        return key.removeprefix(QUESTION) if key and key.startswith(QUESTION) else None
+        if key and key.startswith(QUESTION):
+            return key.removeprefix(QUESTION)
+        self.screen_owner.notify(self.tr("assessment.none"))
+        return None
 
     def select_record(self, record_id: str) -> None:
         self.table.select_key(QUESTION + record_id)

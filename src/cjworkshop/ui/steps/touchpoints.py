@@ -293,10 +293,19 @@ class TouchpointsStep(StepView):
     def action_other_phase(self, offset: int) -> None:
         touchpoint = self._selected_touchpoint()
         if touchpoint is None:
+            # A phase's own row: < and > move touchpoints; the phase itself moves with K and J.
+            key = (
+                "touchpoints.other_phase_on_phase"
+                if self.current.phases
+                else "touchpoints.no_phases"
+            )
+            self.screen_owner.notify(self.tr(key))
             return
         ids = [phase.id for phase in self.current.phases]
         target = ids.index(touchpoint.phase) + offset
         if not 0 <= target < len(ids):
+            edge = "touchpoints.first_phase" if offset < 0 else "touchpoints.last_phase"
+            self.screen_owner.notify(self.tr(edge, name=touchpoint.name))
             return
         moved = edits.update_touchpoint(self.current, replace(touchpoint, phase=ids[target]))
         self.edit(moved, self.tr("edit.touchpoint.move", name=touchpoint.name))
