@@ -1,10 +1,11 @@
-"""Small Pilot helpers: typing into the focused field, reading what a table shows."""
+"""Small Pilot helpers: typing into a field, reading what a table or a notification shows."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -55,3 +56,8 @@ def shown_text(widget: Static) -> str:
     console = Console(width=max(40, widget.size.width), record=True, file=io.StringIO())
     console.print(widget.content)
     return console.export_text()
+
+
+def notices(app: App[Any]) -> list[str]:
+    """The messages of every notification shown so far, oldest first."""
+    return [notification.message for notification in app._notifications]

@@ -86,9 +86,11 @@ async def test_grid_edits_a_cell_and_jumps_into_the_walk(workdir: Path) -> None:
         assert rows[0][0] == "▸ First"
         assert rows[1] == ["Site", "▼▼ −2 ⚠", "▼ −1 ⚠", "● 0 ⚠"]
         assert rows[4][2] == "—"  # Bob skipped Delivery
-        # Cas has not been plotted at Shop (row 2 is Shop, column 3 is Cas).
+        # Cas has not been plotted at Shop (row 2 is Shop, column 3 is Cas). The cursor starts
+        # on Site, the first touchpoint: phase rows are passed over.
         assert rows[2][3] == "·"
-        await pilot.press("down", "down", "right", "right", "right", "5")
+        assert grid.table.cursor_keys() == ("tp:t1", "anna")
+        await pilot.press("down", "right", "right", "right", "5")
         await settle(pilot)
         shop = plot_for(read_session(path), "cas", "t2")
         assert shop is not None
@@ -155,7 +157,7 @@ async def test_roadmap_decisions_rerank_at_once_and_survive_a_restart(workdir: P
         await pilot.press("V")
         await fill(pilot, "Eva")
         await pilot.press("enter")
-        await pilot.press("down", "plus", "plus")  # two dots on the second item
+        await pilot.press("down", "full_stop", "full_stop")  # two dots on the second item
         await settle(pilot)
         await pilot.press("h")  # the override: Now
         await settle(pilot)

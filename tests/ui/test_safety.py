@@ -278,8 +278,7 @@ async def test_a_burst_of_edits_is_written_once_when_the_room_pauses(
     app = create_app(folder=path.parent, session_path=path, step="grid")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("down")  # onto the first touchpoint, Anna's cell
-        await pilot.press("1", "2", "4", "5", "3")
+        await pilot.press("1", "2", "4", "5", "3")  # the cursor starts on Anna's first cell
         assert writes == [], "nothing is written while the keys keep coming"
         await settle(pilot)
         assert len(writes) == 1

@@ -18,8 +18,9 @@ async def test_suggested_touchpoints_are_added_direct_and_indirect(workdir: Path
         assert isinstance(screen, SessionScreen)
         screen.go_to("touchpoints")
         await settle(pilot)
-        # Search results, then four down to Word of mouth, both suggested for Awareness.
-        await pilot.press("s", "enter", "down", "down", "down", "down", "enter")
+        # Search results; the highlight stays in place, on what came next (social media posts),
+        # and three down is Word of mouth: both suggested for Awareness.
+        await pilot.press("s", "enter", "down", "down", "down", "enter")
         await settle(pilot)
     saved = read_session(path)
     assert [(t.phase, t.name, t.kind, t.channel) for t in saved.touchpoints] == [

@@ -5,12 +5,33 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from msgspec.structs import replace
 
+from cjworkshop.export.explain import merge_note
+from cjworkshop.i18n import translator
 from cjworkshop.model import edits
-from cjworkshop.model.decisions import VoteRefused, decide, merge, vote
+from cjworkshop.model.decisions import (
+    VoteRefused,
+    decide,
+    merge,
+    merge_report,
+    participants,
+    vote,
+)
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
-from cjworkshop.model.session import Answer, PainPoint, Plot, Session
+from cjworkshop.model.session import (
+    STATUSES,
+    Answer,
+    Horizon,
+    PainPoint,
+    Persona,
+    Plot,
+    Session,
+    Status,
+    Touchpoint,
+)
 from tests.unit.test_review import crafted
 
 TODAY = dt.date(2026, 11, 22)
@@ -103,6 +124,193 @@ def test_merging_combines_evidence_votes_and_decisions() -> None:
     assert merged.owner == "Web team"
     assert merged.factors.dots == 1
     assert "Faster pages" not in by_title(roadmap(session))
+
+
+def test_merging_keeps_every_decision_of_both_items_and_says_what_it_chose() -> None:
+    session = crafted()
+    items = by_title(roadmap(session))
+    session = decide(session, items["Faster pages"], TODAY, status="doing", effort=2)
+    session = decide(session, items["Faster pages"], TODAY, owner="Web team", note="Ask Bob")
+    session = decide(session, items["Faster pages"], TODAY, horizon="later")
+    session = decide(session, items["Slow site"], TODAY, status="dropped", effort=4)
+    session = decide(session, items["Slow site"], TODAY, owner="Ops", title="The site is slow")
+    session = decide(session, items["Slow site"], TODAY, horizon="next", note="Hosting?")
+    items = by_title(roadmap(session))
+    keep, absorb = items["The site is slow"], items["Faster pages"]
+    report = merge_report(session, keep, absorb)
+    remark = merge_note(translator("en"), report)
+    merged_session = merge(session, keep, absorb, TODAY, remark=remark)
+    merged = by_title(roadmap(merged_session))["The site is slow"]
+    decision = merged.decision
+    assert decision is not None
+    # Doing beats dropped (someone is working on it after all), the larger effort and the
+    # sooner horizon win, both owners stay, both notes stay and the choices are spelt out.
+    assert (decision.status, decision.effort, decision.horizon) == ("doing", 4, "next")
+    assert decision.owner == "Ops, Web team"
+    assert decision.note.splitlines() == [
+        "Hosting?",
+        "Ask Bob",
+        "Merged with “Faster pages”. Where the two differed: status doing (“The site is slow”"
+        " was dropped), effort 4 (“Faster pages” had 2), horizon Next (“Faster pages” had Later).",
+    ]
+    dutch = merge_note(translator("nl"), report)
+    assert dutch.startswith("Samengevoegd met “Faster pages”. Waar de twee verschilden: status")
+    assert "moeite 4 (“Faster pages” had 2)" in dutch
+    assert "horizon Straks (“Faster pages” had Later)" in dutch
+
+
+def test_a_merge_of_one_decided_item_takes_its_decisions_without_remarks() -> None:
+    session = crafted()
+    items = by_title(roadmap(session))
+    session = decide(session, items["Faster pages"], TODAY, status="doing", effort=2)
+    items = by_title(roadmap(session))
+    report = merge_report(session, items["Slow site"], items["Faster pages"])
+    assert report.set_aside == ()
+    session = merge(session, items["Slow site"], items["Faster pages"], TODAY)
+    merged = by_title(roadmap(session))["Slow site"]
+    assert (merged.status, merged.factors.effort) == ("doing", 2)
+
+
+def test_done_beats_doing_and_a_typed_title_beats_a_generated_one() -> None:
+    session = crafted()
+    items = by_title(roadmap(session))
+    session = decide(session, items["Slow site"], TODAY, status="doing")
+    session = decide(session, items["Faster pages"], TODAY, status="done", title="Speed up")
+    items = by_title(roadmap(session))
+    session = merge(session, items["Slow site"], items["Speed up"], TODAY)
+    (merged,) = [item for item in roadmap(session) if "pain:slow-site" in item.sources]
+    assert (merged.title, merged.status) == ("Speed up", "done")
+
+
+def overlapping() -> Session:
+    """A pain point at three plots and an idea at two, one plot shared: −2, −2, −1 and −2."""
+    session = crafted()
+    anna, bob, cas = session.personas
+    return replace(
+        session,
+        personas=(anna, bob, cas, Persona(id="dana", name="Dana")),
+        touchpoints=(Touchpoint(id="t1", phase="p1", name="Site"),),
+        plots=(
+            Plot(
+                persona="anna",
+                touchpoint="t1",
+                emotion=-2,
+                pain_points=(PainPoint(text="Slow site", severity=4),),
+                opportunities=("Faster pages",),
+            ),
+            Plot(
+                persona="bob",
+                touchpoint="t1",
+                emotion=-2,
+                pain_points=(PainPoint(text="Slow site", severity=4),),
+            ),
+            Plot(
+                persona="cas",
+                touchpoint="t1",
+                emotion=-1,
+                pain_points=(PainPoint(text="Slow site", severity=4),),
+            ),
+            Plot(persona="dana", touchpoint="t1", emotion=-2, opportunities=("Faster pages",)),
+        ),
+    )
+
+
+def test_a_plot_two_sources_of_an_item_share_counts_once_in_its_feeling() -> None:
+    session = overlapping()
+    items = by_title(roadmap(session))
+    session = merge(session, items["Slow site"], items["Faster pages"], TODAY)
+    merged = by_title(roadmap(session))["Slow site"]
+    # Four plots: (−2 − 2 − 1 − 2) / 4 = −1.75, so 1 + 1.75 / 4 = 1.4375, shown as 1.438;
+    # counting Anna's plot twice would say −1.8.
+    assert merged.factors.average_emotion == -1.75
+    assert merged.factors.feeling == 1.438
+    assert merged.factors.personas == 4
+
+
+def test_one_pain_point_written_twice_at_a_plot_counts_that_plot_once() -> None:
+    session = overlapping()
+    first, *others = session.plots
+    twice = replace(
+        first, pain_points=(PainPoint(text="Slow site", severity=4), PainPoint(text="slow site!"))
+    )
+    session = replace(session, plots=(twice, *others))
+    slow = by_title(roadmap(session))["Slow site"]
+    # Anna −2, Bob −2, Cas −1: −5 / 3 = −1.67, not −7 / 4.
+    assert slow.factors.average_emotion == -1.67
+
+
+decided_status = st.sampled_from(STATUSES)
+decided_effort = st.none() | st.integers(1, 5)
+decided_owner = st.sampled_from(["", "Web team", "Ops", "web team"])
+decided_horizon: st.SearchStrategy[Horizon | None] = st.sampled_from([None, "now", "next", "later"])
+dots = st.lists(st.tuples(st.sampled_from(["Eva", "Jo"]), st.integers(1, 2)), max_size=3)
+
+
+@given(
+    statuses=st.tuples(decided_status, decided_status),
+    efforts=st.tuples(decided_effort, decided_effort),
+    owners=st.tuples(decided_owner, decided_owner),
+    horizons=st.tuples(decided_horizon, decided_horizon),
+    notes=st.tuples(st.sampled_from(["", "a note"]), st.sampled_from(["", "another note"])),
+    votes=st.tuples(dots, dots),
+)
+def test_a_merge_never_loses_a_decision_or_a_dot(
+    statuses: tuple[Status, Status],
+    efforts: tuple[int | None, int | None],
+    owners: tuple[str, str],
+    horizons: tuple[Horizon | None, Horizon | None],
+    notes: tuple[str, str],
+    votes: tuple[list[tuple[str, int]], list[tuple[str, int]]],
+) -> None:
+    session = replace(crafted(), dots_per_participant=100)
+    for title, status, effort, owner, horizon, note, given_dots in zip(
+        ("Slow site", "Rude driver"), statuses, efforts, owners, horizons, notes, votes, strict=True
+    ):
+        item = by_title(roadmap(session))[title]
+        session = decide(
+            session,
+            item,
+            TODAY,
+            status=status,
+            effort=effort,
+            owner=owner,
+            horizon=horizon,
+            note=note,
+        )
+        for participant, count in given_dots:
+            session = vote(session, by_title(roadmap(session))[title], participant, count)
+    before = {
+        name: sum(v.dots for v in session.votes if v.participant == name) for name in ("Eva", "Jo")
+    }
+    items = by_title(roadmap(session))
+    keep, absorb = items["Slow site"], items["Rude driver"]
+    report = merge_report(session, keep, absorb)
+    session = merge(session, keep, absorb, TODAY, remark=merge_note(translator("en"), report))
+    (merged,) = [d for d in session.roadmap if d.id == keep.id]
+    assert not [d for d in session.roadmap if d.id == absorb.id]
+    assert set(merged.sources) == {*keep.sources, *absorb.sources}
+    set_aside = {(choice.field, choice.other) for choice in report.set_aside}
+    # Every status, effort and horizon that was set is kept, or the note says it gave way.
+    for status in statuses:
+        assert status == "open" or status == merged.status or ("status", status) in set_aside
+    for effort in efforts:
+        assert effort is None or effort == merged.effort or ("effort", effort) in set_aside
+    for horizon in horizons:
+        assert horizon is None or horizon == merged.horizon or ("horizon", horizon) in set_aside
+    if any(e is not None for e in efforts):
+        assert merged.effort == max(e for e in efforts if e is not None)
+    for owner in owners:
+        assert owner.casefold() in merged.owner.casefold()
+    for note in notes:
+        assert note in merged.note
+    for choice in report.set_aside:
+        assert f"{choice.field} " in merged.note
+    after = {
+        name: sum(v.dots for v in session.votes if v.participant == name) for name in ("Eva", "Jo")
+    }
+    assert after == before
+    assert all(v.item != absorb.id for v in session.votes)
+    assert set(participants(session)) <= {"Eva", "Jo"}
 
 
 def test_regenerating_after_edits_keeps_the_rooms_decisions() -> None:

@@ -3,12 +3,14 @@
 ``why(tr, item)`` spells out the formula of ``model.roadmap`` with the item's own numbers:
 ``severity 5 × 3 personas × weight 1.5 (Delivery) × feeling 1.375 (average −1.5) = impact 30.9;
 effort 2 → score 15.5, 100% of the top score → Now``. The app's roadmap step, the Markdown
-roadmap and the CSV all use this one function.
+roadmap and the CSV all use this one function. ``merge_note`` says in words what a merge of two
+items kept where the two had decided differently; it goes into the merged item's note.
 """
 
 from __future__ import annotations
 
 from cjworkshop.i18n import Translator
+from cjworkshop.model.decisions import MergeReport, SetAside
 from cjworkshop.model.emotion import signed
 from cjworkshop.model.roadmap import UNSET_EFFORT, RankedItem, horizon_for
 
@@ -67,3 +69,30 @@ def why(tr: Translator, item: RankedItem) -> str:
     else:
         ending = tr("why.horizon", horizon=horizon_name(tr, item.horizon))
     return f"{formula}; {effort} → {scored} → {ending}"
+
+
+def _decision(tr: Translator, field: str, value: str | int) -> str:
+    if field == "status":
+        return tr(f"status.{value}")
+    if field == "horizon":
+        return horizon_name(tr, str(value))
+    return str(value)
+
+
+def _set_aside(tr: Translator, choice: SetAside) -> str:
+    return tr(
+        f"merged.{choice.field}",
+        kept=_decision(tr, choice.field, choice.kept),
+        other=_decision(tr, choice.field, choice.other),
+        source=choice.source,
+    )
+
+
+def merge_note(tr: Translator, report: MergeReport) -> str:
+    """``Merged with “Faster pages”. Where the two differed: status doing (“Slow site” had
+    dropped), effort 4 (“Faster pages” had 2).``"""
+    note = tr("merged.note", other=report.absorbed)
+    if report.set_aside:
+        choices = ", ".join(_set_aside(tr, choice) for choice in report.set_aside)
+        note += " " + tr("merged.differed", choices=choices)
+    return note

@@ -8,6 +8,8 @@ dots per participant, within the session's budget of dots per participant.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Final, Literal
 
 from msgspec.structs import replace
 
@@ -65,16 +67,134 @@ def decide(
     return replace(session, roadmap=roadmap)
 
 
-def merge(session: Session, keep: RankedItem, absorb: RankedItem, today: dt.date) -> Session:
-    """One item from two the room says are the same: sources, votes and decisions combined."""
+STATUS_ORDER: Final[dict[Status, int]] = {"open": 0, "dropped": 1, "doing": 2, "done": 3}
+"""Which status a merge keeps when the two items differ: any decision over none (open), work
+on it over a decision not to do it (someone is doing it after all), done over doing."""
+
+HORIZON_ORDER: Final[dict[Horizon, int]] = {"now": 0, "next": 1, "later": 2}
+"""Which horizon the room set a merge keeps when the two differ: the sooner one."""
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A decision a merge could not keep, because the other item had decided otherwise."""
+
+    field: Literal["status", "effort", "horizon"]
+    kept: str | int
+    other: str | int
+    source: str
+    """The title of the item whose decision was set aside."""
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge keeps of the two items and what it had to choose between."""
+
+    absorbed: str
+    """The title of the item that goes into the other."""
+    set_aside: tuple[SetAside, ...]
+
+
+@dataclass(frozen=True)
+class _Merged:
+    status: Status
+    effort: int | None
+    horizon: Horizon | None
+    owner: str
+    title: str
+    note: str
+    set_aside: tuple[SetAside, ...]
+
+
+def _record(session: Session, item: RankedItem) -> RoadmapItem:
+    found = next((d for d in session.roadmap if d.id == item.id), None)
+    return found if found is not None else RoadmapItem(id=item.id, sources=item.sources)
+
+
+def _owners(first: str, second: str) -> str:
+    """Both owners when they differ (``Web team, Logistics``), one when they are the same."""
+    names = [name for name in (first.strip(), second.strip()) if name]
+    kept: list[str] = []
+    for name in names:
+        known = {part.strip().casefold() for owner in kept for part in owner.split(",")}
+        if name.casefold() not in known:
+            kept.append(name)
+    return ", ".join(kept)
+
+
+def _merged(session: Session, keep: RankedItem, absorb: RankedItem) -> _Merged:
+    kept, gone = _record(session, keep), _record(session, absorb)
+    set_aside: list[SetAside] = []
+
+    def chose(
+        field: Literal["status", "effort", "horizon"],
+        chosen: str | int | None,
+        mine: str | int | None,
+        theirs: str | int | None,
+    ) -> None:
+        if mine is None or theirs is None or mine == theirs:
+            return  # only one of the two decided, or both the same: nothing was chosen
+        other, source = (theirs, absorb.title) if chosen == mine else (mine, keep.title)
+        set_aside.append(SetAside(field, chosen if chosen is not None else "", other, source))
+
+    status = max(kept.status, gone.status, key=STATUS_ORDER.__getitem__)
+    # Open is no decision, so it is never one that had to give way.
+    chose(
+        "status",
+        status,
+        kept.status if kept.status != "open" else None,
+        gone.status if gone.status != "open" else None,
+    )
+    effort = max((e for e in (kept.effort, gone.effort) if e is not None), default=None)
+    chose("effort", effort, kept.effort, gone.effort)
+    horizon = min(
+        (h for h in (kept.horizon, gone.horizon) if h is not None),
+        key=HORIZON_ORDER.__getitem__,
+        default=None,
+    )
+    chose("horizon", horizon, kept.horizon, gone.horizon)
+    notes = dict.fromkeys(note.strip() for note in (kept.note, gone.note) if note.strip())
+    return _Merged(
+        status=status,
+        effort=effort,
+        horizon=horizon,
+        owner=_owners(kept.owner, gone.owner),
+        title=kept.title or gone.title,
+        note="\n".join(notes),
+        set_aside=tuple(set_aside),
+    )
+
+
+def merge_report(session: Session, keep: RankedItem, absorb: RankedItem) -> MergeReport:
+    """What ``merge`` will choose between, for the words the merged item's note gets."""
+    return MergeReport(absorbed=absorb.title, set_aside=_merged(session, keep, absorb).set_aside)
+
+
+def merge(
+    session: Session, keep: RankedItem, absorb: RankedItem, today: dt.date, *, remark: str = ""
+) -> Session:
+    """One item from two the room says are the same, keeping every decision of both.
+
+    Sources, votes and notes are combined; owners too when they differ. Where the two decided
+    differently, the merge keeps the more advanced status, the larger effort and the sooner
+    horizon; a title the room typed beats a generated one. ``remark`` (the words for what
+    ``merge_report`` says was chosen) is added to the note, so the room sees what happened.
+    """
+    if keep.id == absorb.id:
+        return session
+    chosen = _merged(session, keep, absorb)
     session, kept = _materialized(session, keep)
-    gone = next((d for d in session.roadmap if d.id == absorb.id), None)
     sources = tuple(dict.fromkeys((*kept.sources, *absorb.sources)))
+    note = "\n".join(part for part in (chosen.note, remark.strip()) if part)
     merged = replace(
         kept,
         sources=sources,
-        effort=kept.effort if kept.effort is not None else (gone.effort if gone else None),
-        owner=kept.owner or (gone.owner if gone else ""),
+        status=chosen.status,
+        effort=chosen.effort,
+        horizon=chosen.horizon,
+        owner=chosen.owner,
+        title=chosen.title,
+        note=note,
         reviewed=today,
     )
     roadmap = tuple(merged if d.id == kept.id else d for d in session.roadmap if d.id != absorb.id)

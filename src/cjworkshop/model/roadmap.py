@@ -11,8 +11,9 @@ For every item::
   answer, 6 minus the answer (1 gives 5, 4 gives 2);
 - personas: how many personas it touches (a self-assessment answer touches them all, at least 1);
 - phase weight: the highest weight among the phases where it occurs (the template sets these);
-- feeling: 1 + (−average emotion) / 4 over the plots where it occurs, from 0.5 (+2, delighted) to
-  1.5 (−2, furious); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
+- feeling: 1 + (−average emotion) / 4 over the plots where it occurs, each plot counted once, from
+  0.5 (+2, delighted) to 1.5 (−2, furious); for a self-assessment answer, 1 + (3 − phase score) / 4;
+  1 when unknown;
 - dots: the dot votes the room gave it;
 - effort: 1 to 5 as the room set it; until then it counts as 3 and the item says so.
 
@@ -44,6 +45,8 @@ WEAK_ANSWER = 4
 
 Quadrant = Literal["quick-win", "big-bet", "fill-in", "money-pit"]
 SourceKind = Literal["pain", "opportunity", "assessment"]
+PlotKey = tuple[str, str]
+"""A plot by (persona id, touchpoint id)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,9 @@ class Evidence:
     personas: frozenset[str]
     touchpoints: tuple[str, ...]
     phases: tuple[str, ...]
-    emotions: tuple[int, ...]
+    emotions: tuple[tuple[PlotKey, int], ...]
+    """The feeling at every plot where the source occurs, one entry per plot: the feeling
+    counts each plot once, however many of an item's sources were noted there."""
     answer: int | None = None
     phase_score: float | None = None
 
@@ -188,9 +193,10 @@ def evidence(session: Session, question_texts: dict[str, str] | None = None) -> 
 
 
 def _emotions(
-    plots: dict[tuple[str, str], Plot], pairs: Iterable[tuple[str, str]]
-) -> tuple[int, ...]:
-    return tuple(emotion for pair in pairs if (emotion := plots[pair].emotion) is not None)
+    plots: dict[PlotKey, Plot], pairs: Iterable[PlotKey]
+) -> tuple[tuple[PlotKey, int], ...]:
+    felt = {pair: emotion for pair in pairs if (emotion := plots[pair].emotion) is not None}
+    return tuple(felt.items())
 
 
 def half_up(value: Fraction, places: int = 1) -> float:
@@ -211,7 +217,10 @@ def _factors(
     phases = [p for e in found for p in e.phases if p in weights]
     weight_phase = max(phases, key=lambda p: weights[p]) if phases else None
     weight = weights[weight_phase] if weight_phase else Fraction(1)
-    emotions = [value for e in found for value in e.emotions]
+    # One plot, one feeling: a plot where two sources of the item were noted (a pain point
+    # and the idea that fixes it, or two merged pain points) must not weigh twice.
+    felt = {pair: value for e in found for pair, value in e.emotions}
+    emotions = list(felt.values())
     average = Fraction(sum(emotions), len(emotions)) if emotions else None
     phase_score = next((e.phase_score for e in found if e.phase_score is not None), None)
     if average is not None:

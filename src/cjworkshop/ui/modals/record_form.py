@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -80,7 +80,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
                     if spec.hint:
                         yield TextPanel(spec.hint, classes="hint")
                     yield TextPanel("", id=f"error-{spec.name}", classes="error field-error")
-            yield TextPanel(tr("form.keys"), classes="hint keys-hint")
+            yield TextPanel(tr("form.keys"), id="form-keys", classes="hint keys-hint")
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.save"), id="save", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")
@@ -106,6 +106,22 @@ class RecordForm(WorkshopModal[FormValues | None]):
         first = self.query(".form-fields Input, .form-fields TextArea, .form-fields Select").first()
         first.focus()
         self._ready = True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The keys line says what Enter does where the focus is: in a text of several lines
+        it starts a new line, on a choice it opens the list, on a button it presses it."""
+        field = next(
+            (w for w in event.widget.ancestors_with_self if isinstance(w, TextArea | Select)), None
+        )
+        if isinstance(field, TextArea):
+            hint = "form.keys_text"
+        elif isinstance(field, Select):
+            hint = "form.keys_choice"
+        elif isinstance(event.widget, Button):
+            hint = "form.keys_button"
+        else:
+            hint = "form.keys"
+        self.query_one("#form-keys", Static).update(self.workshop.tr(hint))
 
     def values(self) -> FormValues:
         result: FormValues = {}

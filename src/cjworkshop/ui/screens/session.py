@@ -51,13 +51,15 @@ from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.step_list import StepEntry, StepList
 from cjworkshop.ui.widgets.text import TextLabel
-from cjworkshop.ui.widgets.timebox import Timebox
+from cjworkshop.ui.widgets.timebox import Timebox, clock_text
 
 if TYPE_CHECKING:
     from cjworkshop.ui.forms import FormKind
     from cjworkshop.ui.modals.record_form import FormField, FormValues
 
 EXTEND_SECONDS = 5 * 60
+DEFAULT_MINUTES = 15
+"""The timebox of a step that neither the template nor the session plans."""
 
 
 class SessionScreen(WorkshopScreen):
@@ -480,6 +482,22 @@ class SessionScreen(WorkshopScreen):
         planned = (times.planned_minutes or 0) * 60
         self.timebox.load(planned, times.used_seconds)
 
+    def planned_minutes(self, step: Step) -> int:
+        """The step's own timebox: what the session's template plans for it, else what the
+        session records, else a quarter of an hour.
+
+        The template comes first because the session records the plan as the room extended it
+        (+ five minutes, kept across a restart); a session whose template is not known has
+        only that record to go by.
+        """
+        guide = self.template.steps.get(step) if self.template else None
+        if guide is not None:
+            return guide.minutes
+        recorded = self.session.timebox.get(step)
+        if recorded is not None and recorded.planned_minutes:
+            return recorded.planned_minutes
+        return DEFAULT_MINUTES
+
     def _record_time(self, step: Step, *, save: bool = True) -> None:
         """Stop the clock and keep the time used in the session (not an undoable edit)."""
         timebox = self.timebox
@@ -497,7 +515,7 @@ class SessionScreen(WorkshopScreen):
     def action_timebox(self) -> None:
         timebox = self.timebox
         if timebox.planned_seconds <= 0:
-            timebox.planned_seconds = 15 * 60
+            timebox.planned_seconds = self.planned_minutes(self.step) * 60
         if timebox.running:
             self._record_time(self.step)
         else:
@@ -513,8 +531,11 @@ class SessionScreen(WorkshopScreen):
         self.notify(self.workshop.tr("timebox.extended", minutes=EXTEND_SECONDS // 60), timeout=3)
 
     def action_timebox_reset(self) -> None:
-        self.timebox.reset()
+        """Start the step's timebox over: its own planned time, nothing used."""
+        planned = self.planned_minutes(self.step) * 60
+        self.timebox.reset(planned)
         self._record_time(self.step)
+        self.notify(self.workshop.tr("timebox.reset", time=clock_text(planned)), timeout=3)
 
     def _time_up(self) -> None:
         tr = self.workshop.tr

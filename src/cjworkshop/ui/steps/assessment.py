@@ -74,7 +74,7 @@ class AssessmentStep(StepView):
     def compose(self) -> ComposeResult:
         yield TextPanel(classes="step-intro", id="assessment-intro")
         yield TextPanel(id="assessment-scores")
-        yield RecordTable(id="assessment-table")
+        yield RecordTable(id="assessment-table", stops=lambda key: key.startswith(QUESTION))
         yield TextPanel(classes="card below", id="assessment-card")
         yield TextPanel(classes="hint empty", id="assessment-empty")
 
@@ -129,7 +129,7 @@ class AssessmentStep(StepView):
         self.table.set_columns(
             [(tr("assessment.column.answer"), 20), (tr("assessment.column.question"), None)]
         )
-        self.table.fill(rows, selectable=lambda key: key.startswith(QUESTION))
+        self.table.fill(rows)
         has_questions = bool(self.questions)
         self.table.display = has_questions
         self.query_one("#assessment-scores").display = has_questions
@@ -195,8 +195,12 @@ class AssessmentStep(StepView):
     # Answering ----------------------------------------------------------------------------
 
     def _question(self) -> str | None:
+        """The question under the cursor; with none (the template has no checklist), says so."""
         key = self.table.current_key
-        return key.removeprefix(QUESTION) if key and key.startswith(QUESTION) else None
+        if key and key.startswith(QUESTION):
+            return key.removeprefix(QUESTION)
+        self.screen_owner.notify(self.tr("assessment.none"))
+        return None
 
     def select_record(self, record_id: str) -> None:
         self.table.select_key(QUESTION + record_id)

@@ -97,13 +97,20 @@ class GoalsStep(StepView):
     def action_add(self) -> None:
         self.screen_owner.open_form("goal", None)
 
-    def action_edit(self) -> None:
+    def _goal_id(self) -> str | None:
+        """The goal under the cursor; with no goals yet, says how to add one."""
         key = self.table.current_key
+        if key is None:
+            self.screen_owner.notify(self.tr("goals.empty"))
+        return key
+
+    def action_edit(self) -> None:
+        key = self._goal_id()
         if key is not None:
             self.screen_owner.open_form("goal", key)
 
     def action_delete(self) -> None:
-        key = self.table.current_key
+        key = self._goal_id()
         if key is None:
             return
         goal = edits.find(self.current.goals, key)
@@ -136,6 +143,6 @@ class GoalsStep(StepView):
         )
 
     def action_move(self, offset: int) -> None:
-        key = self.table.current_key
+        key = self._goal_id()
         if key is not None:
             self.edit(edits.move_goal(self.current, key, offset), self.tr("edit.goal.move"))

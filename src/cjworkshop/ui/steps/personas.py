@@ -104,8 +104,13 @@ class PersonasStep(StepView):
         return text
 
     def _persona(self) -> Persona | None:
+        """The persona under the cursor; with none yet, says how to add one."""
         key = self.table.current_key
-        return edits.find(self.current.personas, key) if key else None
+        if key is None:
+            solo = self.current.mode == "self-assessment"
+            self.screen_owner.notify(self.tr("personas.empty_solo" if solo else "personas.empty"))
+            return None
+        return edits.find(self.current.personas, key)
 
     def action_add(self) -> None:
         self.screen_owner.open_form("persona", None)

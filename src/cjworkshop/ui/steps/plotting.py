@@ -515,11 +515,16 @@ class PlottingStep(StepView):
         """D on a highlighted pain point or opportunity deletes it (Ctrl+Z brings it back)."""
         options = self.query_one("#walk-notes", OptionList)
         plot = self.plot
-        if not options.has_focus or plot is None or options.highlighted is None:
+        highlighted = options.highlighted
+        if (
+            not options.has_focus
+            or plot is None
+            or highlighted is None
+            or highlighted >= len(self.notes)
+        ):
+            self.screen_owner.notify(self.tr("walk.delete_hint"))
             return
-        if options.highlighted >= len(self.notes):
-            return
-        kind, number = self.notes[options.highlighted].split(":")
+        kind, number = self.notes[highlighted].split(":")
         index = int(number)
         if kind + ":" == PAIN:
             pains = plot.pain_points[:index] + plot.pain_points[index + 1 :]

@@ -2,9 +2,11 @@
 
 Items come from pain points, opportunities and weak self-assessment answers, ranked by the
 documented score; the card under the list says why each item ranks where it does. One key sets
-effort (1-5), status (s) or horizon (h); V picks who is voting and + and - spend or take back
-their dots; m marks an item and m on another merges the two; x writes the roadmap as Markdown
-beside the session file. Every decision re-ranks at once and is saved like any other edit.
+effort (1-5), status (s) or horizon (h); V picks who is voting and . and , spend or take back
+their dots (+ stays the timebox's, as everywhere); m marks an item and m on another merges the
+two, m again on the marked one or Escape cancels; x writes the roadmap as Markdown beside the
+session file. Every decision re-ranks at once and is saved like any other edit; the cursor goes
+with the item and says where it went.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from cjworkshop.export.explain import horizon_name, number, why
+from cjworkshop.export.explain import horizon_name, merge_note, number, why
 from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
-from cjworkshop.model.session import HORIZONS, STATUSES, Horizon
+from cjworkshop.model.session import HORIZONS, STATUSES, Horizon, Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.ui.modals.record_form import FormField, FormValues
 from cjworkshop.ui.steps.base import FormRequest, StepView
@@ -52,9 +54,10 @@ class RoadmapStep(StepView):
         Binding("s", "status", "key.status", id="item-status"),
         Binding("h", "horizon", "key.horizon", id="item-horizon"),
         Binding("V", "voter", "key.voter", id="item-voter"),
-        Binding("plus", "vote(1)", "key.dot_add", id="item-dot"),
-        Binding("minus", "vote(-1)", "key.dot_remove", show=False, id="item-undot"),
+        Binding("full_stop", "vote(1)", "key.dot_add", id="item-dot"),
+        Binding("comma", "vote(-1)", "key.dot_remove", show=False, id="item-undot"),
         Binding("m", "merge", "key.merge", id="item-merge"),
+        Binding("escape", "cancel_merge", "key.cancel_merge", id="item-unmark"),
         Binding("x", "export", "key.export", id="roadmap-export"),
         Binding("d,delete", "forget", "key.forget", show=False, id="item-forget"),
     ]
@@ -64,11 +67,15 @@ class RoadmapStep(StepView):
         self.items: dict[str, RankedItem] = {}
         self.voter: str | None = None
         self.marked: str | None = None
+        """The item marked with m, to merge with the next one m is pressed on."""
+        self.moving: tuple[str, tuple[str, int]] | None = None
+        """The item a decision was just made on, with its place before: where it went is said
+        once the roadmap is ranked again."""
 
     def compose(self) -> ComposeResult:
         yield TextPanel(classes="step-intro", id="roadmap-intro")
         yield TextPanel(id="roadmap-voting", classes="hint")
-        yield RecordTable(id="roadmap-table")
+        yield RecordTable(id="roadmap-table", stops=lambda key: not key.startswith(HEADER))
         yield TextPanel(classes="card below", id="roadmap-card")
         yield TextPanel(classes="hint empty", id="roadmap-empty")
 
@@ -95,6 +102,10 @@ class RoadmapStep(StepView):
                 (tr("roadmap.column.status"), None),
             ]
         )
+        if self.marked is not None and self.marked not in self.items:
+            self.marked = None  # merged, or gone with its pain points
+            self.refresh_bindings()
+        self._say_where_it_went()
         rows: list[tuple[str, list[str | Text]]] = []
         groups: list[tuple[str, str, list[RankedItem]]] = [
             (
@@ -139,7 +150,7 @@ class RoadmapStep(StepView):
                         ],
                     )
                 )
-        self.table.fill(rows, selectable=lambda key: not key.startswith(HEADER))
+        self.table.fill(rows)
         has_items = bool(items or stale)
         self.table.display = has_items
         empty = self.query_one("#roadmap-empty", Static)
@@ -147,6 +158,24 @@ class RoadmapStep(StepView):
         empty.update(tr("roadmap.empty"))
         self._show_voting()
         self._show_card(self.table.current_key)
+
+    @staticmethod
+    def _place(item: RankedItem) -> tuple[str, int]:
+        return ("closed" if item.status in ("done", "dropped") else item.horizon), item.rank
+
+    def _say_where_it_went(self) -> None:
+        moving, self.moving = self.moving, None
+        if moving is None:
+            return
+        item_id, before = moving
+        item = self.items.get(item_id)
+        if item is None or self._place(item) == before:
+            return
+        group, place = self._place(item)
+        label = self.tr("roadmap.closed") if group == "closed" else horizon_name(self.tr, group)
+        self.screen_owner.notify(
+            self.tr("roadmap.moved", name=item.title, group=label, place=place), timeout=4
+        )
 
     def _cells(self, item: RankedItem) -> list[str | Text]:
         tr = self.tr
@@ -221,20 +250,36 @@ class RoadmapStep(StepView):
     # Decisions ----------------------------------------------------------------------------
 
     def _item(self) -> RankedItem | None:
+        """The item under the cursor; on an old decision's row, or with no items, says why a
+        key that works on an item does nothing."""
         key = self.table.current_key
-        if key is None or not key.startswith(ITEM):
-            return None
-        return self.items.get(key.removeprefix(ITEM))
+        if key is not None and key.startswith(ITEM):
+            found = self.items.get(key.removeprefix(ITEM))
+            if found is not None:
+                return found
+        if key is not None and key.startswith(ORPHAN):
+            self.screen_owner.notify(self.tr("roadmap.orphan_keys"))
+        else:
+            self.screen_owner.notify(self.tr("roadmap.empty"))
+        return None
 
     def _today(self) -> dt.date:
         return self.screen_owner.workshop.clock().date()
+
+    def _decide(self, item: RankedItem, changed: Session, label: str) -> None:
+        # The cursor goes with the item it was on, to the item's new place. Whoever sets an
+        # effort, a status or a horizon is looking at that item: the next key may well correct
+        # it (2, then 3) and must not fall on whatever slid into its row. The jump is easy to
+        # miss in a long list, so it is said in words: moved to Next, place 7.
+        self.moving = (item.id, self._place(item))
+        self.edit(changed, label, select=item.id)
 
     def action_effort(self, effort: int) -> None:
         item = self._item()
         if item is None:
             return
         changed = decisions.decide(self.current, item, self._today(), effort=effort or None)
-        self.edit(changed, self.tr("edit.roadmap.effort", name=item.title), select=item.id)
+        self._decide(item, changed, self.tr("edit.roadmap.effort", name=item.title))
 
     def action_status(self) -> None:
         item = self._item()
@@ -242,7 +287,7 @@ class RoadmapStep(StepView):
             return
         following = STATUSES[(STATUSES.index(item.status) + 1) % len(STATUSES)]
         changed = decisions.decide(self.current, item, self._today(), status=following)
-        self.edit(changed, self.tr("edit.roadmap.status", name=item.title), select=item.id)
+        self._decide(item, changed, self.tr("edit.roadmap.status", name=item.title))
 
     def action_horizon(self) -> None:
         item = self._item()
@@ -252,7 +297,7 @@ class RoadmapStep(StepView):
         current = item.decision.horizon if item.decision else None
         following = cycle[(cycle.index(current) + 1) % len(cycle)]
         changed = decisions.decide(self.current, item, self._today(), horizon=following)
-        self.edit(changed, self.tr("edit.roadmap.horizon", name=item.title), select=item.id)
+        self._decide(item, changed, self.tr("edit.roadmap.horizon", name=item.title))
 
     def action_edit(self) -> None:
         item = self._item()
@@ -341,33 +386,53 @@ class RoadmapStep(StepView):
             )
             self.screen_owner.notify(message, severity="warning")
             return
-        self.edit(
-            changed, tr("edit.roadmap.vote", name=item.title, voter=self.voter), select=item.id
-        )
+        self._decide(item, changed, tr("edit.roadmap.vote", name=item.title, voter=self.voter))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_merge":
+            return self.marked is not None  # Escape is only this step's while an item is marked
+        return True
+
+    def _mark(self, item_id: str | None) -> None:
+        self.marked = item_id
+        self.refresh_bindings()
+        self.refresh_view()
+
+    def action_cancel_merge(self) -> None:
+        marked = self.items.get(self.marked) if self.marked is not None else None
+        self._mark(None)
+        if marked is not None:
+            self.screen_owner.notify(self.tr("roadmap.unmarked", name=marked.title))
 
     def action_merge(self) -> None:
         item = self._item()
         if item is None:
             return
         tr = self.tr
-        if self.marked is None or self.marked not in self.items or self.marked == item.id:
-            self.marked = item.id
-            self.refresh_view()
+        if self.marked == item.id:
+            self.action_cancel_merge()
+            return
+        if self.marked is None or self.marked not in self.items:
+            self._mark(item.id)
             self.screen_owner.notify(tr("roadmap.marked", name=item.title))
             return
         other = self.items[self.marked]
 
         def answered(yes: bool | None) -> None:
+            if not yes:
+                self.action_cancel_merge()
+                return
             self.marked = None
-            if yes:
-                changed = decisions.merge(self.current, item, other, self._today())
-                self.edit(
-                    changed,
-                    tr("edit.roadmap.merge", name=item.title, other=other.title),
-                    select=item.id,
-                )
-            else:
-                self.refresh_view()
+            self.refresh_bindings()
+            report = decisions.merge_report(self.current, item, other)
+            changed = decisions.merge(
+                self.current, item, other, self._today(), remark=merge_note(tr, report)
+            )
+            self.edit(
+                changed,
+                tr("edit.roadmap.merge", name=item.title, other=other.title),
+                select=item.id,
+            )
 
         self.screen_owner.confirm(
             tr("roadmap.merge_question", name=item.title, other=other.title),
@@ -378,6 +443,7 @@ class RoadmapStep(StepView):
     def action_forget(self) -> None:
         key = self.table.current_key
         if key is None or not key.startswith(ORPHAN):
+            self.screen_owner.notify(self.tr("roadmap.forget_items"))
             return
         record_id = key.removeprefix(ORPHAN)
         self.edit(decisions.forget(self.current, record_id), self.tr("edit.roadmap.forget"))

@@ -50,6 +50,8 @@ class TouchpointsStep(StepView):
         super().__init__()
         self.phase_id: str | None = None
         self.suggested: list[SuggestedTouchpoint] = []
+        self.suggested_for: str | None = None
+        """The phase the suggestions shown are for."""
 
     def compose(self) -> ComposeResult:
         yield TextPanel(classes="step-intro", id="touchpoints-intro")
@@ -168,8 +170,14 @@ class TouchpointsStep(StepView):
             for s in (guide.touchpoints if guide else ())
             if s.name(language).casefold() not in present
         ]
+        # After Enter added one, the highlight stays where it was: on the next suggestion.
+        same_phase = phase is not None and phase.id == self.suggested_for
+        kept = options.highlighted if same_phase else None
+        self.suggested_for = phase.id if phase else None
         if phase is None or not self.suggested:
             label.update(tr("touchpoints.no_suggestions") if phase else "")
+            if options.has_focus:
+                self.focus_main()  # the last one was added: back to the touchpoints
             options.display = False
             return
         label.update(tr("touchpoints.suggestions", phase=phase.name))
@@ -184,6 +192,8 @@ class TouchpointsStep(StepView):
             )
             for s in self.suggested
         )
+        if kept is not None:
+            options.highlighted = min(kept, options.option_count - 1)
 
     # Actions ------------------------------------------------------------------------------
 
@@ -283,10 +293,19 @@ class TouchpointsStep(StepView):
     def action_other_phase(self, offset: int) -> None:
         touchpoint = self._selected_touchpoint()
         if touchpoint is None:
+            # A phase's own row: < and > move touchpoints; the phase itself moves with K and J.
+            key = (
+                "touchpoints.other_phase_on_phase"
+                if self.current.phases
+                else "touchpoints.no_phases"
+            )
+            self.screen_owner.notify(self.tr(key))
             return
         ids = [phase.id for phase in self.current.phases]
         target = ids.index(touchpoint.phase) + offset
         if not 0 <= target < len(ids):
+            edge = "touchpoints.first_phase" if offset < 0 else "touchpoints.last_phase"
+            self.screen_owner.notify(self.tr(edge, name=touchpoint.name))
             return
         moved = edits.update_touchpoint(self.current, replace(touchpoint, phase=ids[target]))
         self.edit(moved, self.tr("edit.touchpoint.move", name=touchpoint.name))

@@ -7,7 +7,8 @@ cells, which scroll sideways beneath it) and redraws only the rows that change: 
 cursor move touches, or the row of an edited cell. The header stays on top while the rows
 scroll.
 
-The cursor moves over the persona columns of every row, phase rows included; Enter or a click
+The cursor moves over the persona columns of the touchpoint rows; a phase row shows the phase's
+averages and is passed over (a feeling typed there would have nowhere to go). Enter or a click
 on the cell under the cursor chooses it.
 """
 
@@ -189,7 +190,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         column = next(
             (i for i, c in enumerate(self.columns) if c.key == column_key), self.cursor[1]
         )
-        self.move_cursor(row=row, column=column)
+        self.move_cursor(row=row, column=column, downward=True)
         self.refresh()
 
     def update_cells(self, cells: dict[tuple[str, str], Text]) -> None:
@@ -221,17 +222,34 @@ class JourneyGrid(ScrollView, can_focus=True):
         row, column = self.cursor
         return self.rows[row].key, self.columns[column].key
 
-    def move_cursor(self, *, row: int | None = None, column: int | None = None) -> None:
-        """Put the cursor on a cell (clamped to the grid) and scroll it into view."""
+    def move_cursor(
+        self, *, row: int | None = None, column: int | None = None, downward: bool | None = None
+    ) -> None:
+        """Put the cursor on a cell (clamped to the grid) and scroll it into view.
+
+        A phase row is passed over, on the way the cursor was going (or ``downward``): to the
+        nearest touchpoint row that way, else the other way.
+        """
         if not self.rows or not self.columns:
             return
         current_row, current_column = self.cursor
         row = current_row if row is None else row
         column = current_column if column is None else column
+        row = max(0, min(row, len(self.rows) - 1))
         self.cursor = (
-            max(0, min(row, len(self.rows) - 1)),
+            self._touchpoint_row(
+                row, downward=row >= current_row if downward is None else downward
+            ),
             max(0, min(column, len(self.columns) - 1)),
         )
+
+    def _touchpoint_row(self, row: int, *, downward: bool) -> int:
+        if self.rows[row].kind != "phase":
+            return row
+        below = list(range(row + 1, len(self.rows)))
+        above = list(range(row - 1, -1, -1))
+        order = below + above if downward else above + below
+        return next((i for i in order if self.rows[i].kind != "phase"), row)
 
     def watch_cursor(self, old: tuple[int, int], new: tuple[int, int]) -> None:
         for row in {old[0], new[0]}:
@@ -288,7 +306,8 @@ class JourneyGrid(ScrollView, can_focus=True):
         if (row, column) == self.cursor:
             self.action_choose()
         else:
-            self.move_cursor(row=row, column=column)
+            # A click on a phase row goes to the phase's first touchpoint.
+            self.move_cursor(row=row, column=column, downward=True)
 
     def _scroll_to_cursor(self) -> None:
         row, column = self.cursor

@@ -76,8 +76,10 @@ class Timebox(TextPanel):
         self.refresh_display()
         return self.used_seconds
 
-    def reset(self) -> None:
+    def reset(self, planned_seconds: int) -> None:
+        """Start over, stopped, at ``planned_seconds`` with nothing used."""
         self.pause()
+        self.planned_seconds = planned_seconds
         self.used_seconds = 0
         self.announced_over = False
         self.refresh_display()
