@@ -1,5 +1,6 @@
-"""Keys that come faster than the app handles them: what the room typed lands where the same
-keys typed one by one would put it, and the screen keeps drawing afterwards.
+"""Keys that come faster than the app handles them, and pastes: what the room typed lands where
+the same keys typed one by one would put it, nothing of a paste is dropped, and the screen keeps
+drawing afterwards.
 
 A terminal hands the app a burst (a fast typist, keys sent by a script, a paste the terminal
 does not bracket) in one read, and the driver posts every key of it at once. ``pilot.press``
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from cjworkshop.store.session_file import read_session
 from cjworkshop.ui.app import WorkshopApp
@@ -150,3 +151,43 @@ async def test_keys_after_enter_in_a_burst_reach_the_screen_below(workdir: Path)
         assert app.screen is screen
         assert screen.step == "personas"
         assert [goal.what for goal in read_session(path).goals] == ["Faster answers"]
+
+
+PASTED = "".join(
+    f"w{index:03d}" + ("\t" if index % 7 == 3 else "\n" if index % 11 == 5 else " ")
+    for index in range(1000)
+)
+"""5,000 characters, with tabs and line breaks in it, ending in a space."""
+
+
+async def test_a_long_paste_stays_whole_in_its_field_and_is_drawn(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        frames = Frames(app, monkeypatch)
+        await pilot.press("a")
+        what = app.screen.query_one("#field-what", Input)
+        assert what.has_focus
+
+        # A one-line field keeps all of it, line breaks and tabs made spaces; the screen shows
+        # where the paste ends, with the cursor.
+        one_line = PASTED.replace("\t", " ").replace("\n", " ")
+        app.post_message(events.Paste(PASTED))
+        await until(lambda: len(what.value) >= len(PASTED))
+        assert len(what.value) == len(PASTED)
+        assert what.value == one_line
+        await frames.until_drawn(lambda: what.value == one_line, "w999")
+
+        # A field of several lines keeps its lines and tabs; what comes after the paste goes
+        # on to the next field, which keeps the focus.
+        why = app.screen.query_one("#field-why", TextArea)
+        measure = app.screen.query_one("#field-measure", TextArea)
+        post_burst(app, "\t")
+        app.post_message(events.Paste(PASTED))
+        post_burst(app, "\tKiwi")
+        await frames.until_drawn(lambda: measure.text == "Kiwi", "Kiwi")
+        assert why.text == PASTED
+        assert measure.has_focus
+        await frames.until_drawn(lambda: why.text == PASTED, "w999")
