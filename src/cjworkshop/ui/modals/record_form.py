@@ -9,12 +9,15 @@ draft on disk while the user types.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,6 +27,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.fields import LineField, TextField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 from cjworkshop.ui.widgets.validators import NotBlank
 
@@ -48,8 +52,17 @@ class RecordForm(WorkshopModal[FormValues | None]):
     """A modal form; dismisses with the values, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save_form", id="save"),
+        Binding("ctrl+s", "save", "key.save_form", id="save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="cancel"),
+        # Textual hands each key to the field focused when the app receives it, and runs a
+        # binding only once the key has passed through that field and come back up to the
+        # app: in a burst of keys (a fast typist on a busy machine, a script, a paste the
+        # terminal does not bracket) everything after a Tab has gone to the field before it by
+        # then. The keys that move on act as the app receives them, once the fields have
+        # caught up, so what follows them lands where it would if typed one key at a time.
+        Binding("tab", "next_field", show=False, priority=True, id="next-field"),
+        Binding("shift+tab", "previous_field", show=False, priority=True, id="previous-field"),
+        Binding("enter", "enter", show=False, priority=True, id="enter"),
     ]
 
     def __init__(
@@ -89,7 +102,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
         value = self.start_values.get(spec.name, spec.value)
         widget_id = f"field-{spec.name}"
         if spec.kind == "text":
-            area = TextArea(value, id=widget_id, soft_wrap=True, show_line_numbers=False)
+            area = TextField(value, id=widget_id, soft_wrap=True, show_line_numbers=False)
             area.tab_behavior = "focus"
             return area
         if spec.kind == "choice":
@@ -100,7 +113,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
         validators = list(spec.validators)
         if spec.required:
             validators.insert(0, NotBlank(self.workshop.tr("form.required")))
-        return Input(value, id=widget_id, validators=validators, validate_on=["submitted"])
+        return LineField(value, id=widget_id, validators=validators, validate_on=["submitted"])
 
     def on_mount(self) -> None:
         first = self.query(".form-fields Input, .form-fields TextArea, .form-fields Select").first()
@@ -160,22 +173,57 @@ class RecordForm(WorkshopModal[FormValues | None]):
             return False
         return True
 
+    async def action_next_field(self) -> None:
+        await self._fields_caught_up()
+        self.focus_next()
+
+    async def action_previous_field(self) -> None:
+        await self._fields_caught_up()
+        self.focus_previous()
+
+    async def action_enter(self) -> None:
+        """Enter saves from a one-line field; elsewhere it is the field's own key (a new line,
+        a list opened, a button pressed)."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction
+        await self.action_save()
+
     @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
+    async def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        await self.action_save()
 
     @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
+    async def _save_pressed(self) -> None:
+        await self.action_save()
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await self._fields_caught_up()
         if self._valid():
             self.dismiss(self.values())
+
+    async def _fields_caught_up(self) -> None:
+        """Wait until every field has handled the keys and pastes already handed to it.
+
+        Tab, Enter and Ctrl+S act as the app receives them, while what came just before them
+        may still wait in a field; the app hands out no further keys meanwhile, so a save reads
+        all that was typed before it, and the keys after a Tab reach the next field.
+        """
+        waiting: list[tuple[Widget, asyncio.Event]] = []
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            handled = asyncio.Event()
+            if widget.call_later(handled.set):
+                waiting.append((widget, handled))
+        for widget, handled in waiting:
+            # A field taken away meanwhile (the form closing) will never get there.
+            while not handled.is_set() and widget.is_attached:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(handled.wait(), 0.1)
 
     def action_cancel(self) -> None:
         if self.values() == self.initial:
