@@ -180,3 +180,19 @@ async def test_a_previous_version_that_is_gone_or_no_session_is_a_note_in_the_re
             note = str(screen.query_one("#review-since").render())
             assert f"The previous version {previous} cannot be read" in note
             assert said in note
+
+
+async def test_saving_a_form_without_what_it_needs_says_so_on_screen(workdir: Path) -> None:
+    from cjworkshop.ui.modals.record_form import RecordForm
+
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        error = form.query_one("#error-what")
+        assert error.display
+        assert error.region.height >= 1, "the message takes room on screen"
+        assert "required." in app.export_screenshot()  # one word: the SVG's spaces are not plain

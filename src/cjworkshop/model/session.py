@@ -36,8 +36,10 @@ Effort = Annotated[int, msgspec.Meta(ge=1, le=5)]
 AssessmentScore = Annotated[int, msgspec.Meta(ge=1, le=5)]
 """A self-assessment answer: 1 not at all, 5 fully."""
 
-Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+NAME_LENGTH: Final = 200
+"""The longest title or name a session holds; forms stop there, so what they save opens again."""
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_LENGTH)]
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=NAME_LENGTH)]
 PREVIOUS_PATTERN: Final = r"^(?!\.\.?$)[^/\\\x00]*$"
 """A plain file name (or nothing): no folder in it, and not ``.`` or ``..``."""
 

@@ -15,7 +15,15 @@ from msgspec.structs import replace
 
 from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
-from cjworkshop.model.session import CHANNELS, Goal, Persona, Phase, Session, Touchpoint
+from cjworkshop.model.session import (
+    CHANNELS,
+    NAME_LENGTH,
+    Goal,
+    Persona,
+    Phase,
+    Session,
+    Touchpoint,
+)
 from cjworkshop.ui.modals.record_form import FormField, FormValues
 from cjworkshop.ui.widgets.validators import Decimal
 
@@ -48,6 +56,7 @@ def form_fields(
                 value=goal.what if goal else "",
                 required=True,
                 hint=tr("hint.goal.what"),
+                max_length=NAME_LENGTH,
             ),
             FormField(
                 "why",
@@ -73,6 +82,7 @@ def form_fields(
                 value=persona.name if persona else "",
                 required=True,
                 hint=tr("hint.persona.name"),
+                max_length=NAME_LENGTH,
             ),
         ]
         for name in PERSONA_TEXTS:
@@ -93,7 +103,11 @@ def form_fields(
         weight = f"{current.weight:g}" if current else "1"
         return tr(f"form.phase.{action}"), [
             FormField(
-                "name", tr("field.phase.name"), value=current.name if current else "", required=True
+                "name",
+                tr("field.phase.name"),
+                value=current.name if current else "",
+                required=True,
+                max_length=NAME_LENGTH,
             ),
             FormField(
                 "description",
@@ -119,6 +133,7 @@ def form_fields(
             value=touchpoint.name if touchpoint else "",
             required=True,
             hint=tr("hint.touchpoint.name"),
+            max_length=NAME_LENGTH,
         ),
         FormField(
             "phase",

@@ -24,6 +24,7 @@ from cjworkshop.model.template import Template
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import bundled_templates
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 from cjworkshop.ui.widgets.validators import NotBlank
 
@@ -70,7 +71,7 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
         with Vertical(classes="dialog-box wide"):
             yield TextLabel(tr("new.title"), classes="dialog-title")
             yield TextLabel(tr("new.name"), classes="field-label")
-            yield Input(
+            yield LineField(
                 self.initial.get("title", ""),
                 placeholder=tr("new.placeholder"),
                 id="title",

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from cjworkshop.model import edits
 from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class ParkingLotModal(WorkshopModal[None]):
             yield TextPanel(tr("parking.intro"), classes="hint")
             yield OptionList(id="parking-notes")
             yield TextPanel(id="parking-empty", classes="hint empty")
-            yield Input(
+            yield LineField(
                 self.initial,
                 placeholder=tr("parking.placeholder"),
                 id="parking-input",

@@ -46,6 +46,8 @@ class FormField:
     choices: tuple[tuple[str, str], ...] = ()
     """(value, label) pairs of a choice field."""
     validators: tuple[Validator, ...] = field(default=())
+    max_length: int = 0
+    """The most characters a one-line field takes (0: no limit), as the session file allows."""
 
 
 class RecordForm(WorkshopModal[FormValues | None]):
@@ -113,7 +115,13 @@ class RecordForm(WorkshopModal[FormValues | None]):
         validators = list(spec.validators)
         if spec.required:
             validators.insert(0, NotBlank(self.workshop.tr("form.required")))
-        return LineField(value, id=widget_id, validators=validators, validate_on=["submitted"])
+        return LineField(
+            value,
+            id=widget_id,
+            validators=validators,
+            validate_on=["submitted"],
+            max_length=spec.max_length,
+        )
 
     def on_mount(self) -> None:
         first = self.query(".form-fields Input, .form-fields TextArea, .form-fields Select").first()
@@ -165,9 +173,11 @@ class RecordForm(WorkshopModal[FormValues | None]):
             result = widget.validate(widget.value)
             if result is not None and not result.is_valid:
                 error.update(" ".join(result.failure_descriptions))
+                error.add_class("-shown")
                 first_invalid = first_invalid or widget
             else:
                 error.update("")
+                error.remove_class("-shown")
         if first_invalid is not None:
             first_invalid.focus()
             return False

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 
@@ -41,7 +42,7 @@ class SaveAsModal(WorkshopModal[Path | None]):
         with Vertical(classes="dialog-box wide"):
             yield TextLabel(tr("save_as.title"), classes="dialog-title")
             yield TextPanel(tr("save_as.intro", path=str(self.current)), classes="hint")
-            yield Input(str(suggested_copy(self.current)), id="save-as-path")
+            yield LineField(str(suggested_copy(self.current)), id="save-as-path")
             yield TextPanel(id="save-as-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(tr("button.save"), id="save", variant="primary")

@@ -29,9 +29,10 @@ from cjworkshop.model.queries import (
     plots_at_touchpoint,
     touchpoints_in_order,
 )
-from cjworkshop.model.session import PainPoint, Persona, Plot, Touchpoint
+from cjworkshop.model.session import NAME_LENGTH, PainPoint, Persona, Plot, Touchpoint
 from cjworkshop.ui.modals.record_form import FormField, FormValues
 from cjworkshop.ui.steps.base import DraftDone, DraftTyped, FormRequest, PhaseFocused, StepView
+from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
 
 if TYPE_CHECKING:
@@ -84,9 +85,9 @@ class PlottingStep(StepView):
                 yield TextPanel(id="walk-status")
                 with Vertical(id="walk-fields"):
                     yield TextLabel(id="walk-action-label", classes="field-label")
-                    yield Input(id="walk-action", max_length=500)
+                    yield LineField(id="walk-action", max_length=500)
                     yield TextLabel(id="walk-thought-label", classes="field-label")
-                    yield Input(id="walk-thought", max_length=500)
+                    yield LineField(id="walk-thought", max_length=500)
                     yield TextLabel(id="walk-notes-label", classes="field-label")
                     yield OptionList(id="walk-notes")
                 yield TextPanel(id="walk-others", classes="others")
@@ -403,6 +404,7 @@ class PlottingStep(StepView):
                 value=current.text if current else "",
                 required=True,
                 hint=tr("walk.pain.hint"),
+                max_length=NAME_LENGTH,
             ),
             FormField(
                 "severity",

@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Static
 from cjworkshop.export.explain import horizon_name, merge_note, number, why
 from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
-from cjworkshop.model.session import HORIZONS, STATUSES, Horizon, Session
+from cjworkshop.model.session import HORIZONS, NAME_LENGTH, STATUSES, Horizon, Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.ui.modals.record_form import FormField, FormValues
 from cjworkshop.ui.steps.base import FormRequest, StepView
@@ -361,6 +361,7 @@ class RoadmapStep(StepView):
                 value=self.voter or "",
                 required=True,
                 hint=tr("roadmap.field.voter_hint", known=known),
+                max_length=NAME_LENGTH,
             )
         ]
 

@@ -59,6 +59,12 @@ class LineField(Input):
         event.prevent_default()  # Input's own handler, which keeps the first line only
         event.stop()
         text = one_line(event.text)
+        if self.max_length:
+            # As much as fits: Input would refuse the whole paste for its last characters.
+            room = (
+                self.max_length - len(self.value) + abs(self.selection.end - self.selection.start)
+            )
+            text = text[: max(0, room)]
         if not text:
             return
         self.replace(text, *self.selection)
