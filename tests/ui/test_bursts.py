@@ -86,6 +86,14 @@ async def until(condition: Callable[[], bool]) -> None:
         await asyncio.sleep(0.05)
 
 
+def form_values_if_shown(app: WorkshopApp) -> dict[str, str]:
+    """The values of the form on screen, or nothing while no form is (yet) on screen."""
+    form = app.screen
+    if not isinstance(form, RecordForm) or not form.query(".form-fields *"):
+        return {}
+    return form.values()
+
+
 def form_values(app: WorkshopApp) -> dict[str, str]:
     form = app.screen
     assert isinstance(form, RecordForm)
@@ -197,3 +205,55 @@ async def test_a_long_paste_stays_whole_in_its_field_and_is_drawn(
     goal = read_session(path).goals[0]
     assert goal.what == one_line.strip()
     assert goal.why == PASTED.strip()
+
+
+async def test_keys_typed_before_a_form_is_up_land_in_the_form(workdir: Path) -> None:
+    # ``a`` opens the form; what comes right behind it reaches the app before the form is on
+    # screen, and used to be lost or run as the session screen's keys (t: the timer, p: the
+    # parking lot).
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = next(s for s in app.screen_stack if isinstance(s, SessionScreen))
+        post_burst(app, "aFaster parts\tbecause people wait")
+        await until(lambda: form_values_if_shown(app).get("why") == "because people wait")
+        assert form_values(app)["what"] == "Faster parts"
+        assert not screen.timebox.running
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+    assert [goal.what for goal in read_session(path).goals] == ["Faster parts"]
+
+
+async def test_keys_behind_the_one_that_closes_a_dialog_reach_the_screen_below(
+    workdir: Path,
+) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = next(s for s in app.screen_stack if isinstance(s, SessionScreen))
+        await pilot.press("a")
+        post_burst(app, "Weg", ["escape"], "y]")  # discard, say yes, on to the next step
+        await until(lambda: screen.step == "personas")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.step == "personas"
+    assert read_session(path).goals == ()
+
+
+async def test_after_a_burst_escape_and_f1_are_drawn_at_once(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = new_session(workdir / "sessions", template="blank")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        frames = Frames(app, monkeypatch)
+        await pilot.press("a")
+        post_burst(app, "Faster answers\tbecause people wait\tNPS\r")
+        await until(lambda: form_values_if_shown(app).get("measure") == "NPS\n")
+        post_burst(app, ["escape"])
+        await frames.until_drawn(lambda: type(app.screen).__name__ == "ConfirmModal", "Discard")
+        await pilot.press("escape")  # keep editing
+        assert isinstance(app.screen, RecordForm)
+        post_burst(app, ["f1"])  # the keys of the form, in the form
+        await frames.until_drawn(lambda: bool(app.screen.query("HelpPanel")), "save")

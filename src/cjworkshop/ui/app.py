@@ -15,10 +15,12 @@ import datetime as dt
 import gc
 import signal
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -28,7 +30,7 @@ from cjworkshop import GC_THRESHOLD
 from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.model.clock import now
 from cjworkshop.ui.commands import WorkshopCommands
-from cjworkshop.ui.screens.base import LiteralNotifications
+from cjworkshop.ui.screens.base import LiteralNotifications, WorkshopModal
 
 if TYPE_CHECKING:
     from cjworkshop.model.session import Step
@@ -45,7 +47,10 @@ class WorkshopApp(LiteralNotifications, App[None]):
     COMMANDS = App.COMMANDS | {WorkshopCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "toggle_keys", "key.keys", id="keys"),
+        # F1 works in dialogs too (a dialog hands no other key to the app); "?" does not take
+        # priority, as it is also a character people type.
+        Binding("f1", "toggle_keys", "key.keys", id="keys", priority=True),
+        Binding("question_mark", "toggle_keys", "key.keys", show=False, id="keys-question"),
     ]
 
     language: reactive[Language] = reactive[Language]("en")
@@ -76,10 +81,51 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.set_reactive(WorkshopApp.language, language)
         self.start_language: Language = language
         self.document: SessionDocument | None = None
+        self.held_keys: list[events.Key] = []
+        """Keys typed for a dialog that has not yet put the focus on a field."""
+        self.keys_passed: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
+            weakref.WeakKeyDictionary()
+        )
+        """The screen each key on its way back to the app passed (``key_passed``)."""
 
     @property
     def tr(self) -> Translator:
         return translator(self.language)
+
+    # Keys typed faster than the screens follow ----------------------------------------------
+    # Textual hands every key to the screen on top as it reads it; a key that opens or closes
+    # a dialog does so only once it has come back up to the app. Keys typed right behind it
+    # would reach a screen that is no longer on top, or a dialog with no field to take them.
+    # They go where the same keys typed one by one would go.
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._holding_keys():
+            self.held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def _holding_keys(self) -> bool:
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        return isinstance(screen, WorkshopModal) and not screen.keys_ready
+
+    async def deliver_held_keys(self, dialog: WorkshopModal[Any]) -> None:
+        """The dialog takes keys now: hand it those typed for it meanwhile, in order."""
+        dialog.keys_ready = True
+        held, self.held_keys = self.held_keys, []
+        for key in held:
+            await self.on_event(key)
+
+    def key_passed(self, key: events.Key, screen: Screen[Any]) -> None:
+        self.keys_passed[key] = screen
+
+    async def on_key(self, event: events.Key) -> None:
+        """A key that went to a screen no longer on top is handed out again, as if just typed."""
+        passed = self.keys_passed.pop(event, None)
+        if passed is None or passed is self.screen:
+            return
+        event.prevent_default()  # not Textual's own handling: it would look in the wrong place
+        event.stop()
+        await self.on_event(events.Key(event.key, event.character))
 
     def get_default_screen(self) -> Screen[Any]:
         """The start screen itself when no session is asked for: the first frame shows it."""

@@ -55,13 +55,14 @@ class RecordForm(WorkshopModal[FormValues | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "key.save_form", id="save", priority=True),
-        Binding("escape", "cancel", "key.cancel", id="cancel"),
+        Binding("escape", "cancel", "key.cancel", id="cancel", priority=True),
         # Textual hands each key to the field focused when the app receives it, and runs a
         # binding only once the key has passed through that field and come back up to the
         # app: in a burst of keys (a fast typist on a busy machine, a script, a paste the
         # terminal does not bracket) everything after a Tab has gone to the field before it by
-        # then. The keys that move on act as the app receives them, once the fields have
-        # caught up, so what follows them lands where it would if typed one key at a time.
+        # then. The keys that move on (or away, as Escape's question does) act as the app
+        # receives them, once the fields have caught up, so what follows them lands where it
+        # would if typed one key at a time.
         Binding("tab", "next_field", show=False, priority=True, id="next-field"),
         Binding("shift+tab", "previous_field", show=False, priority=True, id="previous-field"),
         Binding("enter", "enter", show=False, priority=True, id="enter"),
@@ -208,8 +209,8 @@ class RecordForm(WorkshopModal[FormValues | None]):
         await self.action_save()
 
     @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
+    async def _cancel_pressed(self) -> None:
+        await self.action_cancel()
 
     async def action_save(self) -> None:
         await self._fields_caught_up()
@@ -235,7 +236,12 @@ class RecordForm(WorkshopModal[FormValues | None]):
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(handled.wait(), 0.1)
 
-    def action_cancel(self) -> None:
+    async def action_cancel(self) -> None:
+        around = self.focused.ancestors_with_self if self.focused is not None else []
+        choice = next((widget for widget in around if isinstance(widget, Select)), None)
+        if choice is not None and choice.expanded:
+            raise SkipAction  # Escape closes the open list first
+        await self._fields_caught_up()
         if self.values() == self.initial:
             self.dismiss(None)
             return
