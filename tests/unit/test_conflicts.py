@@ -18,7 +18,7 @@ from cjworkshop.model import edits
 from cjworkshop.model.session import Goal
 from cjworkshop.store.document import SessionDocument, conflict_path
 from cjworkshop.store.drafts import draft_path
-from cjworkshop.store.errors import LockedError
+from cjworkshop.store.errors import LockedError, StoreError
 from cjworkshop.store.lock import lock_path
 from cjworkshop.store.session_file import backup_path, read_session, save_session
 from tests.conftest import small_session
@@ -268,3 +268,23 @@ def test_text_that_cannot_be_written_is_refused_in_words_and_later_edits_are_sav
     assert document.save().error is None
     assert read_session(path).title == "Café"
     document.close()
+
+
+def test_the_backup_is_never_the_live_file_even_when_the_save_then_fails(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A backup that is a second name for the live file changes with it: an editor that
+    # writes in place would change the "previous version" too.
+    real_replace = os.replace
+
+    def full_disk_at_the_end(source: object, target: object) -> None:
+        if str(target) == str(path):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", full_disk_at_the_end)
+    with pytest.raises(StoreError):
+        save_session(path, replace(small_session(), title="Nieuw"))
+    bak = backup_path(path)
+    assert bak.stat().st_ino != path.stat().st_ino
+    assert path.stat().st_nlink == 1

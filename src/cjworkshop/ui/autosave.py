@@ -77,9 +77,7 @@ class Autosaver:
         document = self.document
         moved = ""
         if document.diverged_from is not None:
-            moved = self.tr()(
-                "save.diverged", copy=document.path.name, original=document.diverged_from.name
-            )
+            moved = self.tr()("save.diverged", copy=document.path.name)
         if document.read_only:
             return SaveStatus("read-only")
         if document.last_error is not None and document.dirty:
