@@ -35,7 +35,7 @@ _RANDOM_PART = re.compile(r"[a-z0-9_]{8}|")
 
 
 def temporary_prefix(path: Path) -> str:
-    """Temporary files for ``path`` are named ``.<name>.XXXXXXXX.tmp`` beside it."""
+    """Temporary files for ``path`` are named ``.<name>.<8 random characters>.tmp`` beside it."""
     return f".{path.name}."
 
 

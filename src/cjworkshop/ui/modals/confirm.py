@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -45,3 +45,17 @@ class ConfirmModal(WorkshopModal[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def close_unless_kept(dialog: WorkshopModal[Any], question: str) -> None:
+    """Close ``dialog`` (dismissed with None) once the user agrees to throw typed text away."""
+    tr = dialog.workshop.tr
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            dialog.dismiss(None)
+
+    dialog.app.push_screen(
+        ConfirmModal(question, tr("button.discard"), tr("button.keep_editing"), danger=True),
+        answered,
+    )

@@ -209,17 +209,6 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
         if not self.query_one("#title", Input).value.strip():
             self.dismiss(None)
             return
-        from cjworkshop.ui.modals.confirm import ConfirmModal
+        from cjworkshop.ui.modals.confirm import close_unless_kept
 
-        tr = self.workshop.tr
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmModal(
-                tr("form.discard"), tr("button.discard"), tr("button.keep_editing"), danger=True
-            ),
-            answered,
-        )
+        close_unless_kept(self, self.workshop.tr("form.discard"))

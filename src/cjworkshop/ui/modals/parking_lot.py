@@ -19,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjworkshop.model import edits
-from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.modals.confirm import close_unless_kept
 from cjworkshop.ui.screens.base import WorkshopModal
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
@@ -138,15 +138,4 @@ class ParkingLotModal(WorkshopModal[None]):
         if not self.query_one("#parking-input", Input).value.strip():
             self.dismiss(None)
             return
-        tr = self.workshop.tr
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmModal(
-                tr("parking.discard"), tr("button.discard"), tr("button.keep_editing"), danger=True
-            ),
-            answered,
-        )
+        close_unless_kept(self, self.workshop.tr("parking.discard"))

@@ -25,7 +25,7 @@ from textual.validation import Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.modals.confirm import close_unless_kept
 from cjworkshop.ui.screens.base import WorkshopModal
 from cjworkshop.ui.widgets.fields import LineField, TextField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
@@ -245,15 +245,4 @@ class RecordForm(WorkshopModal[FormValues | None]):
         if self.values() == self.initial:
             self.dismiss(None)
             return
-        tr = self.workshop.tr
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmModal(
-                tr("form.discard"), tr("button.discard"), tr("button.keep_editing"), danger=True
-            ),
-            answered,
-        )
+        close_unless_kept(self, self.workshop.tr("form.discard"))

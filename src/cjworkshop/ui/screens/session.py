@@ -29,17 +29,15 @@ from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import Session, Step, StepTime
 from cjworkshop.model.template import Template, template_phase
 from cjworkshop.store.document import SessionDocument
-from cjworkshop.store.drafts import Draft, draft_path, read_draft
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import find_template
 from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.commands import PaletteCommand
-from cjworkshop.ui.drafts import DraftKeeper
 from cjworkshop.ui.screens.base import WorkshopScreen
+from cjworkshop.ui.screens.session_forms import SessionForms
 from cjworkshop.ui.steps.base import (
     DraftDone,
     DraftTyped,
-    FormRequest,
     FormRequested,
     PhaseFocused,
     SessionEdited,
@@ -55,7 +53,7 @@ from cjworkshop.ui.widgets.timebox import Timebox, clock_text
 
 if TYPE_CHECKING:
     from cjworkshop.ui.forms import FormKind
-    from cjworkshop.ui.modals.record_form import FormField, FormValues
+    from cjworkshop.ui.modals.record_form import FormValues
 
 EXTEND_SECONDS = 5 * 60
 DEFAULT_MINUTES = 15
@@ -109,10 +107,8 @@ class SessionScreen(WorkshopScreen):
         self.wanted_step: Step = self.step
         """The step last asked for; it is on screen once its view is built."""
         self.autosave: Autosaver | None = None
-        self.drafts = DraftKeeper(
-            self, lambda: draft_path(self.document.path), lambda: self.document.path
-        )
-        """The draft of the form open now, kept beside the session file."""
+        self.forms = SessionForms(self)
+        """Every form of the session, with the draft of the one open now."""
         self.timebox = Timebox(id="timebox")
         self._counts: tuple[Session, str, dict[Step, str]] | None = None
 
@@ -141,7 +137,7 @@ class SessionScreen(WorkshopScreen):
         self.query_one(FacilitatorPanel).display = self.app.size.width >= 100
         self._show_status(self.autosave.status())
         self._switch(self.step, initial=True)
-        self.call_after_refresh(self._recover_draft)
+        self.call_after_refresh(self.forms.recover)
 
     # Steps --------------------------------------------------------------------------------
 
@@ -301,141 +297,25 @@ class SessionScreen(WorkshopScreen):
         initial: FormValues | None = None,
     ) -> None:
         """Open the form for a record; saving it commits the edit, typing keeps a draft."""
-        tr = self.workshop.tr
-        if kind == "touchpoint" and not self.session.phases:
-            self.notify(tr("touchpoints.no_phases"), severity="warning")
-            return
-        # Forms are loaded when one is first opened, not with the session.
-        from cjworkshop.ui.forms import apply_form, form_fields
-
-        title, fields = form_fields(kind, tr, self.session, target, phase)
-
-        def saved(values: FormValues) -> None:
-            edit = apply_form(kind, tr, self.session, target, values)
-            self.commit(edit.session, edit.label, select=edit.record_id)
-
-        self._push_form(kind, title, fields, saved, target=target, phase=phase, initial=initial)
+        self.forms.open_record(kind, target, phase=phase, initial=initial)
 
     @on(FormRequested)
     def _form_requested(self, event: FormRequested) -> None:
         event.stop()
-        request: FormRequest = event.request
-        self._push_form(
-            request.kind,
-            request.title,
-            request.fields,
-            request.saved,
-            context=request.context,
-            initial=request.initial,
-        )
-
-    def _push_form(
-        self,
-        kind: str,
-        title: str,
-        fields: list[FormField],
-        saved: Callable[[FormValues], None],
-        *,
-        target: str | None = None,
-        phase: str | None = None,
-        context: dict[str, str] | None = None,
-        initial: FormValues | None = None,
-    ) -> None:
-        """Every form of a session: its values are kept as a draft while they are typed."""
-        from cjworkshop.ui.modals.record_form import RecordForm
-
-        where = dict(context or {})
-
-        def changed(values: FormValues) -> None:
-            self._keep_draft(kind, values, target=target, phase=phase, context=where)
-
-        def done(values: FormValues | None) -> None:
-            self.drafts.drop()
-            if values is not None:
-                saved(values)
-
-        self.app.push_screen(RecordForm(title, fields, on_change=changed, initial=initial), done)
-
-    def _keep_draft(
-        self,
-        kind: str,
-        values: dict[str, str],
-        *,
-        target: str | None = None,
-        phase: str | None = None,
-        context: dict[str, str] | None = None,
-    ) -> None:
-        clock = self.workshop.clock
-        self.drafts.keep(Draft(kind, target, phase, dict(values), clock(), dict(context or {})))
+        self.forms.open(event.request)
 
     @on(DraftTyped)
     def _draft_typed(self, event: DraftTyped) -> None:
         event.stop()
-        self._keep_draft(event.kind, event.values, context=event.context)
+        self.forms.keep(event.kind, event.values, context=event.context)
 
     @on(DraftDone)
     def _draft_done(self, event: DraftDone) -> None:
         event.stop()
-        self.drafts.drop()
+        self.forms.drop()
 
     def _select_in_current_step(self, record_id: str) -> None:
         self.views[self.step].select_record(record_id)
-
-    def _recover_draft(self) -> None:
-        """A form left open by a crash opens again, with what was typed in it."""
-        draft = read_draft(self.document.path)
-        if draft is None:
-            return
-        from cjworkshop.ui.forms import FORM_KINDS
-
-        tr = self.workshop.tr
-        if draft.kind in FORM_KINDS:
-            kind: FormKind = next(k for k in FORM_KINDS if k == draft.kind)
-            target = draft.target
-            known = {
-                "goal": {g.id for g in self.session.goals},
-                "persona": {p.id for p in self.session.personas},
-                "phase": {p.id for p in self.session.phases},
-                "touchpoint": {t.id for t in self.session.touchpoints},
-            }[kind]
-            if target is not None and target not in known:
-                target = None
-            self.notify(tr("draft.recovered"), timeout=10)
-            self.open_form(kind, target, phase=draft.phase, initial=draft.values)
-            return
-        if draft.kind == "parking":
-            self.notify(tr("draft.recovered"), timeout=10)
-            self.action_parking_lot(initial=draft.values.get("text", ""))
-            return
-        name = draft.kind.partition(".")[0]
-        step = next((candidate for candidate in self.steps if candidate == name), None)
-        if step is None:
-            self._park_draft(draft)
-            return
-
-        def reopen(view: StepView) -> None:
-            if view.restore_draft(draft):
-                self.notify(tr("draft.recovered"), timeout=10)
-            else:
-                self._park_draft(draft)
-
-        self.go_to(step, then=reopen)
-
-    def _park_draft(self, draft: Draft) -> None:
-        """A draft whose form cannot open again (what it was about is gone): its text is kept
-        in the parking lot, where the room sees it."""
-        from cjworkshop.model.edits import add_parking_note
-
-        text = " · ".join(
-            " ".join(value.split()) for value in draft.values.values() if value.strip()
-        )
-        self.drafts.drop()
-        if not text:
-            return
-        tr = self.workshop.tr
-        note = text if len(text) <= 200 else text[:199] + "…"
-        self.commit(add_parking_note(self.session, note), tr("edit.parking.add", name=note))
-        self.notify(tr("draft.parked", text=note), severity="warning", timeout=15)
 
     # Facilitator panel ----------------------------------------------------------------------
 
@@ -610,12 +490,12 @@ class SessionScreen(WorkshopScreen):
 
         def typed(text: str) -> None:
             if text.strip():
-                self._keep_draft("parking", {"text": text})
+                self.forms.keep("parking", {"text": text})
             else:
-                self.drafts.drop()
+                self.forms.drop()
 
         def closed(_: None) -> None:
-            self.drafts.drop()
+            self.forms.drop()
 
         self.app.push_screen(ParkingLotModal(self, on_type=typed, initial=initial), closed)
 
