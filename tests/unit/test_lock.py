@@ -214,3 +214,16 @@ def test_a_lock_that_cannot_be_created_is_refused_in_words(
     assert "Read-only file system" in message
     assert "read-only" in message
     assert "Ctrl+S" in message
+
+
+def test_a_full_disk_while_the_lock_is_written_is_refused_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(handle: int, content: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("cjworkshop.store.lock._write", full)
+    with pytest.raises(EditRefused) as caught:
+        SessionLock(tmp_path / "s.toml").acquire()
+    assert "No space left on device" in caught.value.render(translator("en"))
+    assert not lock_path(tmp_path / "s.toml").exists(), "no empty lock file is left behind"

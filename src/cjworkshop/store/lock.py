@@ -80,13 +80,15 @@ class SessionLock:
                         raise self._refusal(holder, unverified=True)
                 self._lock_session_file()
                 _write(handle, self._content())
-            except BaseException:
+            except BaseException as error:
                 with contextlib.suppress(OSError):
                     if kernel == "locked" and os.fstat(handle).st_size == 0:
                         os.unlink(self.path)  # made by us a moment ago: leave no empty file
                 with contextlib.suppress(OSError):
                     os.close(handle)
                 self._release_session_file()
+                if isinstance(error, OSError):  # a full disk, a lock the system refuses, ...
+                    raise self._cannot_lock(error) from None
                 raise
             self._handle = handle
             self.held = True
@@ -109,10 +111,13 @@ class SessionLock:
             handle = self._open(os.O_CREAT | os.O_EXCL)
         except (OSError, EditRefused):
             return False  # another process's lock file is there now, or the folder refuses
-        if _lock_kernel(handle) == "busy":
+        try:
+            if _lock_kernel(handle) == "busy":
+                raise BlockingIOError
+            _write(handle, self._content())
+        except OSError:
             os.close(handle)
             return False
-        _write(handle, self._content())
         old, self._handle = self._handle, handle
         if old is not None:
             os.close(old)
@@ -126,7 +131,11 @@ class SessionLock:
             handle = open_beside(self.session_path, os.O_RDONLY | NO_BLOCK)
         except OSError:
             return False
-        if _lock_kernel(handle) == "busy":
+        try:
+            busy = _lock_kernel(handle) == "busy"
+        except OSError:
+            busy = True
+        if busy:
             os.close(handle)
             return False
         if len(self._session_handles) > 1:
