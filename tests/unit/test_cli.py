@@ -160,3 +160,20 @@ def test_open_refuses_a_bad_file_before_starting_the_app(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert str(path) in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_title_typed_in_another_encoding_makes_a_session_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # "Café Olé" typed in a Latin-1 terminal under LC_ALL=C, as a real process receives it.
+    raw = b"Caf\xe9 Ol\xe9"
+    result = subprocess.run(
+        [sys.executable, "-m", "cjworkshop", "--lang", "en", "new", raw, "--no-open"],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "LC_ALL": "C", "LANG": "C"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert b"Traceback" not in result.stderr
+    assert read_session(tmp_path / "sessions" / "cafe-ole.toml").title == "Café Olé"
