@@ -2,9 +2,10 @@
 
 ``create_app`` is the one factory the command line and the tests share. The app itself stays
 small: it picks the first screen, knows the language the user reads (the session's, once one is
-open), opens sessions (asking before opening one read-only when another process holds it), and
-makes sure that quitting, SIGTERM and SIGHUP all write what the room committed before the
-process ends.
+open), owns the open session (asking before opening one read-only when another process holds
+it) and makes sure that quitting, closing, SIGTERM and SIGHUP all write what the room committed
+before the session is let go. Screens ask it for what only it can do with messages
+(``screens.base``); it hands them what they need when it makes them.
 """
 
 from __future__ import annotations
@@ -13,30 +14,78 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
+import os
 import signal
+import sys
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from textual import events
+from rich.console import Group
+from rich.text import Text
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.reactive import reactive
 from textual.screen import Screen
 
 from cjworkshop import GC_THRESHOLD
 from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.model.clock import now
 from cjworkshop.ui.commands import WorkshopCommands
-from cjworkshop.ui.screens.base import LiteralNotifications, WorkshopModal
+from cjworkshop.ui.modals.base import KeysReady, WorkshopModal
+from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.screens.base import (
+    LanguageChosen,
+    RevisitStarted,
+    SessionChosen,
+    SessionCloseRequested,
+)
+from cjworkshop.ui.screens.start import StartScreen
+from cjworkshop.ui.widgets.text import LiteralNotifications
 
 if TYPE_CHECKING:
     from cjworkshop.model.session import Step
-    from cjworkshop.store.document import SessionDocument
+    from cjworkshop.store.document import SaveResult, SessionDocument
     from cjworkshop.store.errors import EditRefused
     from cjworkshop.store.session_file import LoadedSession
+
+CLOSE_PATIENCE_SECONDS = 5
+"""How long leaving a session waits for its last save: a disk that does not answer within this
+time does not keep the app from ending (what was not saved is said instead)."""
+
+Result = TypeVar("Result")
+
+
+def in_daemon_thread(call: Callable[[], Result]) -> Future[Result]:
+    """Run ``call`` in a thread of its own, off the event loop, and return its future.
+
+    Not ``asyncio.to_thread`` or a Textual worker: both use threads that Python waits for before
+    the process ends, so a write to a disk that hangs would keep the app from ending at all.
+    """
+    future: Future[Result] = Future()
+    future.set_running_or_notify_cancel()  # waiting may time out, but never cancels the write
+
+    def run() -> None:
+        try:
+            future.set_result(call())
+        except BaseException as error:  # handed to whoever waits for it
+            future.set_exception(error)
+
+    threading.Thread(target=run, name="cjworkshop-last-save", daemon=True).start()
+    return future
+
+
+@dataclass(frozen=True)
+class Closing:
+    """A session being closed: its document, and the close running off the event loop."""
+
+    document: SessionDocument
+    done: Future[SaveResult]
 
 
 class WorkshopApp(LiteralNotifications, App[None]):
@@ -52,9 +101,6 @@ class WorkshopApp(LiteralNotifications, App[None]):
         Binding("f1", "toggle_keys", "key.keys", id="keys", priority=True),
         Binding("question_mark", "toggle_keys", "key.keys", show=False, id="keys-question"),
     ]
-
-    language: reactive[Language] = reactive[Language]("en")
-    """The language of every text on screen: the session's, or the user's on the start screen."""
 
     def __init__(
         self,
@@ -78,15 +124,27 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.clock = clock
         self.monotonic: Callable[[], float] = time.monotonic
         """The stopwatch of the timebox; tests replace it to move time forward."""
-        self.set_reactive(WorkshopApp.language, language)
+        self.language: Language = language
+        """The language of the app's own texts: the open session's, else the start screen's."""
         self.start_language: Language = language
         self.document: SessionDocument | None = None
+        """The open session. The app is its one owner: it opens it, and every way out of it
+        (closing, a revisit, quitting, SIGTERM and SIGHUP, ``run_app``'s last word) passes
+        through the app, which closes it once, in ``_close_document``. The session screen
+        edits it (commits, undo, autosave) but never closes it."""
+        self.closing: Closing | None = None
+        self.not_saved: str | None = None
+        """What could not be written when the last session closed, in words; said after the
+        app ends."""
+        self.disk_hangs = False
+        """True when a session's last save never came back: the process then ends without
+        waiting for it."""
         self.held_keys: list[events.Key] = []
         """Keys typed for a dialog that has not yet put the focus on a field."""
         self.keys_passed: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
             weakref.WeakKeyDictionary()
         )
-        """The screen each key on its way back to the app passed (``key_passed``)."""
+        """The screen each key was handed to, for when it comes back up to the app."""
 
     @property
     def tr(self) -> Translator:
@@ -99,24 +157,26 @@ class WorkshopApp(LiteralNotifications, App[None]):
     # They go where the same keys typed one by one would go.
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._holding_keys():
-            self.held_keys.append(event)
-            return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._holding_keys():
+                self.held_keys.append(event)
+                return
+            # Textual hands the key to (the focused widget of) this screen; noted, so that the
+            # key can be sent on when it comes back up after another screen came on top.
+            self.keys_passed[event] = self.screen
         await super().on_event(event)
 
     def _holding_keys(self) -> bool:
         screen = self.screen_stack[-1] if self.screen_stack else None
         return isinstance(screen, WorkshopModal) and not screen.keys_ready
 
-    async def deliver_held_keys(self, dialog: WorkshopModal[Any]) -> None:
+    @on(KeysReady)
+    async def deliver_held_keys(self, message: KeysReady) -> None:
         """The dialog takes keys now: hand it those typed for it meanwhile, in order."""
-        dialog.keys_ready = True
+        message.dialog.keys_ready = True
         held, self.held_keys = self.held_keys, []
         for key in held:
             await self.on_event(key)
-
-    def key_passed(self, key: events.Key, screen: Screen[Any]) -> None:
-        self.keys_passed[key] = screen
 
     async def on_key(self, event: events.Key) -> None:
         """A key that went to a screen no longer on top is handed out again, as if just typed."""
@@ -127,13 +187,17 @@ class WorkshopApp(LiteralNotifications, App[None]):
         event.stop()
         await self.on_event(events.Key(event.key, event.character))
 
+    # Screens --------------------------------------------------------------------------------
+
     def get_default_screen(self) -> Screen[Any]:
         """The start screen itself when no session is asked for: the first frame shows it."""
         if self.session_path is not None:
             return super().get_default_screen()
-        from cjworkshop.ui.screens.start import StartScreen
+        return self._start_screen()
 
-        return StartScreen(self.folder)
+    def _start_screen(self) -> StartScreen:
+        self.language = self.start_language
+        return StartScreen(self.folder, translator(self.start_language), clock=self.clock)
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -147,15 +211,18 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.open_session(path, read_only=self.read_only, first=True)
         self.preloaded = None
 
-    def show_start(self) -> None:
-        from cjworkshop.ui.screens.start import StartScreen
+    @on(SessionChosen)
+    def _open_chosen_session(self, message: SessionChosen) -> None:
+        self.open_session(message.path)
 
-        self.language = self.start_language
-        self.push_screen(StartScreen(self.folder))
+    @on(LanguageChosen)
+    def _speak_the_start_screens_language(self, message: LanguageChosen) -> None:
+        self.start_language = self.language = message.language
 
     def open_session(self, path: Path, *, read_only: bool = False, first: bool = False) -> None:
         """Open a session on its own screen; a locked one may be opened read-only after asking."""
-        # The store is imported when a session is opened, not when the app starts.
+        # The store (msgspec, the model, the session file) is imported when a session opens:
+        # at the start screen's first frame it would cost some 12 ms of CPU, 5% of the whole.
         from cjworkshop.store.document import SessionDocument
         from cjworkshop.store.errors import EditRefused, StoreError
 
@@ -177,60 +244,126 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self._show_document(document, self.first_step if first else None)
 
     def _show_document(self, document: SessionDocument, step: Step | None = None) -> None:
+        # The session screen and its modules come with the first session: at the start
+        # screen's first frame they would cost some 21 ms of CPU (bench/run.py, CPU to the
+        # first frame of the start screen, 236 ms).
         from cjworkshop.ui.screens.session import SessionScreen
 
         self.document = document
         self.language = document.session.language
-        self.push_screen(SessionScreen(document, step))
+        tr = translator(self.language)
+        self.push_screen(
+            SessionScreen(document, tr, step=step, clock=self.clock, monotonic=self.monotonic)
+        )
 
     def _ask_read_only(self, path: Path, error: EditRefused, *, first: bool) -> None:
-        from cjworkshop.ui.modals.confirm import ConfirmModal
-
         def answered(read_only: bool | None) -> None:
             if read_only:
                 self.open_session(path, read_only=True, first=first)
             elif first:
                 self.show_start()
 
-        message = error.render(self.tr)
+        tr = self.tr
+        message = error.render(tr)
         self.push_screen(
-            ConfirmModal(message, self.tr("open.read_only"), self.tr("button.cancel")), answered
+            ConfirmModal(tr, message, tr("open.read_only"), tr("button.cancel")), answered
         )
 
-    def close_session(self) -> None:
+    def show_start(self) -> None:
+        self.push_screen(self._start_screen())
+
+    @on(SessionCloseRequested)
+    async def _close_session(self) -> None:
         """Save, release the lock and go back to the start screen."""
-        if self.document is not None:
-            self.document.close()
-            self.document = None
-        self.switch_to_start()
-
-    def replace_session(self, path: Path) -> None:
-        """Close the open session and continue in another file, such as a new revisit."""
-        if self.document is not None:
-            self.document.close()
-            self.document = None
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.open_session(path)
-
-    def switch_to_start(self) -> None:
-        from cjworkshop.ui.screens.start import StartScreen
-
-        self.language = self.start_language
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        await self._leave_session()
         if not isinstance(self.screen, StartScreen):
-            self.push_screen(StartScreen(self.folder))
+            self.show_start()
+        else:
+            self.language = self.start_language
+
+    @on(RevisitStarted)
+    async def _continue_in_revisit(self, message: RevisitStarted) -> None:
+        """Close the open session and continue in the revisit just written."""
+        await self._leave_session()
+        self.open_session(message.path)
+
+    async def _leave_session(self) -> None:
+        """Take the session's screens away (the timebox records its time as they go), then
+        close the session; a change that could not be written is said."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        if await self._release_document() and self.not_saved is not None:
+            self.notify(self.not_saved, severity="error", timeout=30)
+
+    # Leaving --------------------------------------------------------------------------------
+
+    def _close_document(self) -> Closing | None:
+        """The one close of the open session: what is pending is written and the lock released,
+        in a thread of its own; None when no session is open (or it is closing already)."""
+        document, self.document = self.document, None
+        if document is not None:
+            self.closing = Closing(document, in_daemon_thread(document.close))
+            return self.closing
+        return None
+
+    async def _release_document(self) -> bool:
+        """Close the open session, waiting for its last save at most a few seconds; False
+        when no session was open."""
+        closing = self._close_document()
+        if closing is None:
+            return False
+        try:
+            result = await asyncio.wait_for(
+                asyncio.wrap_future(closing.done), CLOSE_PATIENCE_SECONDS
+            )
+        except TimeoutError:
+            result = None
+        self._note_unsaved(closing.document, result)
+        return True
+
+    def finish(self) -> None:
+        """Write what is pending and release the session if it is still open: ``run_app``'s
+        last word, after the event loop has stopped (an error, a signal)."""
+        closing = self._close_document()
+        if closing is None:
+            return
+        try:
+            result = closing.done.result(timeout=CLOSE_PATIENCE_SECONDS)
+        except TimeoutError:
+            result = None
+        self._note_unsaved(closing.document, result)
+
+    def _note_unsaved(self, document: SessionDocument, result: SaveResult | None) -> None:
+        """Say what the close could not write: nothing, when the disk has it all."""
+        tr = self.tr
+        if result is None:
+            self.disk_hangs = True
+            reason = tr("quit.disk_silent", seconds=CLOSE_PATIENCE_SECONDS)
+        elif not document.dirty:
+            self.not_saved = None
+            return
+        elif result.error is not None:
+            reason = result.error.render(tr)
+        else:
+            reason = tr("quit.read_only")
+        self.not_saved = tr("quit.not_saved", path=str(document.path), reason=reason)
+
+    async def on_unmount(self) -> None:
+        """The app ends (quitting, a signal, an error): its screens are gone, the session's
+        timebox has recorded its time, and the session is closed last."""
+        await self._release_document()
 
     async def action_quit(self) -> None:
         """Quit; when the disk is behind (a failing save, a read-only session), ask first."""
         document = self.document
         if document is not None and document.dirty:
-            document.save()
+            # Off the event loop and not for ever: a disk that hangs is asked about below.
+            with contextlib.suppress(TimeoutError):
+                saving = in_daemon_thread(document.save)
+                await asyncio.wait_for(asyncio.wrap_future(saving), CLOSE_PATIENCE_SECONDS)
         if document is None or not document.dirty:
             self.exit()
             return
-        from cjworkshop.ui.modals.confirm import ConfirmModal
 
         def answered(quit_anyway: bool | None) -> None:
             if quit_anyway:
@@ -238,9 +371,11 @@ class WorkshopApp(LiteralNotifications, App[None]):
 
         tr = self.tr
         self.push_screen(
-            ConfirmModal(tr("quit.unsaved"), tr("quit.anyway"), tr("quit.stay"), danger=True),
+            ConfirmModal(tr, tr("quit.unsaved"), tr("quit.anyway"), tr("quit.stay"), danger=True),
             answered,
         )
+
+    # The rest of the app -------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in the user's language and namespaced like ours."""
@@ -267,16 +402,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self._terminate)
-
-    def _terminate(self) -> None:
-        self.finish()
-        self.exit()
-
-    def finish(self) -> None:
-        """Write what is pending and release the session; called on every way out."""
-        if self.document is not None:
-            self.document.close()
+                loop.add_signal_handler(number, self.exit)
 
     def _fatal_error(self) -> None:
         """An error nobody expected: say so, and show where, without the values of variables.
@@ -287,8 +413,8 @@ class WorkshopApp(LiteralNotifications, App[None]):
         hands the report to the public ``panic``. ``tests/ui/test_crash.py`` notices if
         Textual stops calling it.
         """
-        from rich.console import Group
-        from rich.text import Text
+        # Rich's traceback (and Pygments with it) only when there is one to show: imported
+        # with the app it would cost some 14 ms of CPU at every start.
         from rich.traceback import Traceback
 
         self.bell()
@@ -328,10 +454,20 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
     # swept for nothing: tens of milliseconds each (see the README's benchmark section).
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
+    # A loop of our own rather than asyncio.run's, which waits for every worker thread at the
+    # end: one stuck writing to a disk that hangs would keep the app from ever ending.
+    loop = asyncio.new_event_loop()
     try:
-        app.run(**options)
+        app.run(loop=loop, **options)
     finally:
         app.finish()
         gc.freeze()
+    if app.not_saved is not None:
+        with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+            print(app.not_saved, file=sys.stderr, flush=True)
+    if app.disk_hangs:
+        os._exit(1)  # what the disk has not answered for stays unsaved, and was said so
+    loop.run_until_complete(loop.shutdown_default_executor())
+    loop.close()
     if app.return_code:
         raise SystemExit(app.return_code)  # the command failed, and says so to its caller

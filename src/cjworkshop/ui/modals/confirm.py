@@ -9,7 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button
 
-from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.i18n import Translator
+from cjworkshop.ui.modals.base import WorkshopModal
 from cjworkshop.ui.widgets.text import TextPanel
 
 
@@ -22,8 +23,10 @@ class ConfirmModal(WorkshopModal[bool]):
         Binding("n", "answer(False)", "key.no", show=False, id="no"),
     ]
 
-    def __init__(self, question: str, yes: str, no: str, *, danger: bool = False) -> None:
-        super().__init__(classes="dialog")
+    def __init__(
+        self, tr: Translator, question: str, yes: str, no: str, *, danger: bool = False
+    ) -> None:
+        super().__init__(tr)
         self.question = question
         self.yes = yes
         self.no = no
@@ -49,13 +52,13 @@ class ConfirmModal(WorkshopModal[bool]):
 
 def close_unless_kept(dialog: WorkshopModal[Any], question: str) -> None:
     """Close ``dialog`` (dismissed with None) once the user agrees to throw typed text away."""
-    tr = dialog.workshop.tr
+    tr = dialog.tr
 
     def answered(discard: bool | None) -> None:
         if discard:
             dialog.dismiss(None)
 
     dialog.app.push_screen(
-        ConfirmModal(question, tr("button.discard"), tr("button.keep_editing"), danger=True),
+        ConfirmModal(tr, question, tr("button.discard"), tr("button.keep_editing"), danger=True),
         answered,
     )

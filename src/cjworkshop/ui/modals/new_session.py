@@ -18,12 +18,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from cjworkshop.i18n import Language
+from cjworkshop.i18n import Language, Translator
 from cjworkshop.model.session import Mode
 from cjworkshop.model.template import Template
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import bundled_templates
-from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.ui.modals.base import WorkshopModal
+from cjworkshop.ui.modals.confirm import close_unless_kept
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 from cjworkshop.ui.widgets.validators import NotBlank
@@ -47,11 +48,12 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
 
     def __init__(
         self,
+        tr: Translator,
         *,
         on_change: Callable[[dict[str, str]], None] | None = None,
         initial: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__(tr)
         self.templates: tuple[Template, ...] = ()
         self.template_error: str | None = None
         self.on_change = on_change
@@ -59,13 +61,13 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
         self._ready = False
 
     def compose(self) -> ComposeResult:
-        tr = self.workshop.tr
+        tr = self.tr
         try:
             self.templates = bundled_templates()
         except StoreError as error:
             self.template_error = error.render(tr)
         language: Language = (
-            "nl" if self.initial.get("language", self.workshop.language) == "nl" else "en"
+            "nl" if self.initial.get("language", self.tr.language) == "nl" else "en"
         )
         solo = self.initial.get("mode") == "self-assessment"
         with Vertical(classes="dialog-box wide"):
@@ -155,7 +157,7 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
     def _preview(self, index: int) -> None:
         if not self.templates:
             return
-        tr, language = self.workshop.tr, self.workshop.language
+        tr, language = self.tr, self.tr.language
         template = self.templates[index]
         text = Text()
         text.append(template.name(language), style="bold")
@@ -193,7 +195,7 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
             return
         options = self.query_one("#templates", OptionList)
         if options.highlighted is None or not self.templates:
-            error.update(self.workshop.tr("new.pick_template"))
+            error.update(self.tr("new.pick_template"))
             options.focus()
             return
         self.dismiss(
@@ -209,6 +211,4 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
         if not self.query_one("#title", Input).value.strip():
             self.dismiss(None)
             return
-        from cjworkshop.ui.modals.confirm import close_unless_kept
-
-        close_unless_kept(self, self.workshop.tr("form.discard"))
+        close_unless_kept(self, self.tr("form.discard"))

@@ -1,13 +1,17 @@
 """The parking lot: side topics the room raises, noted in a second and kept in the session.
 
-What is typed in its line but not yet added is reported as it changes (``on_type``), so the
-session keeps it as a draft; Escape asks before throwing such text away.
+The dialog shows the notes it is given and says what the room does with them (a note added,
+marked handled or deleted) to ``on_edit``, which makes the edit in the session (``edited``
+says how) and answers with the notes as they are now. What is typed in its line but not yet
+added is reported as it changes (``on_type``), so the session keeps it as a draft; Escape asks
+before throwing such text away.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import ClassVar
 
 from msgspec.structs import replace
 from rich.text import Text
@@ -18,14 +22,54 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
+from cjworkshop.model.session import ParkingNote, Session
+from cjworkshop.ui.modals.base import WorkshopModal
 from cjworkshop.ui.modals.confirm import close_unless_kept
-from cjworkshop.ui.screens.base import WorkshopModal
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
-if TYPE_CHECKING:
-    from cjworkshop.ui.screens.session import SessionScreen
+
+@dataclass(frozen=True)
+class NoteAdded:
+    """A new side topic, as typed (its spaces tidied)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class NoteToggled:
+    """The note at ``index`` is marked handled, or open again."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class NoteDeleted:
+    """The note at ``index`` is taken off the list."""
+
+    index: int
+
+
+ParkingEdit = NoteAdded | NoteToggled | NoteDeleted
+"""What the room did in the parking lot."""
+
+
+def edited(session: Session, edit: ParkingEdit, tr: Translator) -> tuple[Session, str]:
+    """The session after ``edit``, and what to call the edit for undo."""
+    match edit:
+        case NoteAdded(text=text):
+            return edits.add_parking_note(session, text), tr("edit.parking.add", name=text)
+        case NoteToggled(index=index):
+            note = session.parking_lot[index]
+            toggled = edits.update_parking_note(session, index, replace(note, done=not note.done))
+            return toggled, tr("edit.parking.toggle", name=note.text)
+        case NoteDeleted(index=index):
+            note = session.parking_lot[index]
+            return edits.delete_parking_note(session, index), tr(
+                "edit.parking.delete", name=note.text
+            )
 
 
 class ParkingLotModal(WorkshopModal[None]):
@@ -39,18 +83,22 @@ class ParkingLotModal(WorkshopModal[None]):
 
     def __init__(
         self,
-        owner: SessionScreen,
+        tr: Translator,
+        notes: tuple[ParkingNote, ...],
         *,
+        on_edit: Callable[[ParkingEdit], tuple[ParkingNote, ...]],
         on_type: Callable[[str], None] | None = None,
         initial: str = "",
     ) -> None:
-        super().__init__(classes="dialog")
-        self.owner = owner
+        super().__init__(tr)
+        self.notes = notes
+        """The notes as shown: the session's, as they were after the last edit."""
+        self.on_edit = on_edit
         self.on_type = on_type
         self.initial = initial
 
     def compose(self) -> ComposeResult:
-        tr = self.workshop.tr
+        tr = self.tr
         with Vertical(classes="dialog-box wide", id="parking-box"):
             yield TextLabel(tr("parking.title"), classes="dialog-title")
             yield TextPanel(tr("parking.intro"), classes="hint")
@@ -68,8 +116,12 @@ class ParkingLotModal(WorkshopModal[None]):
         self._show()
         self.query_one("#parking-input", Input).focus()
 
+    def _edit(self, edit: ParkingEdit, highlight: int | None = None) -> None:
+        self.notes = self.on_edit(edit)
+        self._show(highlight)
+
     def _show(self, highlight: int | None = None) -> None:
-        notes = self.owner.session.parking_lot
+        notes = self.notes
         options = self.query_one("#parking-notes", OptionList)
         options.set_options(
             Option(
@@ -81,7 +133,7 @@ class ParkingLotModal(WorkshopModal[None]):
         )
         options.display = bool(notes)
         empty = self.query_one("#parking-empty", Static)
-        empty.update(self.workshop.tr("parking.empty"))
+        empty.update(self.tr("parking.empty"))
         empty.display = not notes
         if notes:
             options.highlighted = min(
@@ -99,10 +151,8 @@ class ParkingLotModal(WorkshopModal[None]):
         text = " ".join(event.value.split())
         if not text:
             return
-        session = edits.add_parking_note(self.owner.session, text)
-        self.owner.commit(session, self.workshop.tr("edit.parking.add", name=text))
+        self._edit(NoteAdded(text))
         event.input.value = ""
-        self._show()
 
     def _current(self) -> int | None:
         options = self.query_one("#parking-notes", OptionList)
@@ -115,12 +165,7 @@ class ParkingLotModal(WorkshopModal[None]):
         if index is None:
             self.query_one("#parking-input", Input).insert_text_at_cursor(" ")
             return
-        note = self.owner.session.parking_lot[index]
-        session = edits.update_parking_note(
-            self.owner.session, index, replace(note, done=not note.done)
-        )
-        self.owner.commit(session, self.workshop.tr("edit.parking.toggle", name=note.text))
-        self._show(index)
+        self._edit(NoteToggled(index), index)
 
     def action_delete(self) -> None:
         index = self._current()
@@ -129,13 +174,10 @@ class ParkingLotModal(WorkshopModal[None]):
             if self.focused is field:
                 field.insert_text_at_cursor("d")
             return
-        note = self.owner.session.parking_lot[index]
-        session = edits.delete_parking_note(self.owner.session, index)
-        self.owner.commit(session, self.workshop.tr("edit.parking.delete", name=note.text))
-        self._show(index)
+        self._edit(NoteDeleted(index), index)
 
     def action_close(self) -> None:
         if not self.query_one("#parking-input", Input).value.strip():
             self.dismiss(None)
             return
-        close_unless_kept(self, self.workshop.tr("parking.discard"))
+        close_unless_kept(self, self.tr("parking.discard"))

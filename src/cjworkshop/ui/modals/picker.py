@@ -12,7 +12,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.i18n import Translator
+from cjworkshop.ui.modals.base import WorkshopModal
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 
@@ -23,8 +24,8 @@ class PickerModal(WorkshopModal[int | None]):
         Binding("escape", "cancel", "key.cancel", id="picker-cancel"),
     ]
 
-    def __init__(self, title: str, choices: list[str], hint: str = "") -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, tr: Translator, title: str, choices: list[str], hint: str = "") -> None:
+        super().__init__(tr)
         self.title_text = title
         self.choices = choices
         self.hint = hint

@@ -25,8 +25,9 @@ from textual.validation import Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static, TextArea
 
+from cjworkshop.i18n import Translator
+from cjworkshop.ui.modals.base import WorkshopModal
 from cjworkshop.ui.modals.confirm import close_unless_kept
-from cjworkshop.ui.screens.base import WorkshopModal
 from cjworkshop.ui.widgets.fields import LineField, TextField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 from cjworkshop.ui.widgets.validators import NotBlank
@@ -70,13 +71,14 @@ class RecordForm(WorkshopModal[FormValues | None]):
 
     def __init__(
         self,
+        tr: Translator,
         title: str,
         fields: list[FormField],
         *,
         on_change: Callable[[FormValues], None] | None = None,
         initial: FormValues | None = None,
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__(tr)
         self.form_title = title
         self.fields = fields
         self.on_change = on_change
@@ -85,7 +87,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
         self._ready = False
 
     def compose(self) -> ComposeResult:
-        tr = self.workshop.tr
+        tr = self.tr
         with Vertical(classes="dialog-box wide form"):
             yield TextLabel(self.form_title, classes="dialog-title")
             with VerticalScroll(classes="form-fields"):
@@ -115,7 +117,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
             return Select(options, value=chosen, allow_blank=False, id=widget_id)
         validators = list(spec.validators)
         if spec.required:
-            validators.insert(0, NotBlank(self.workshop.tr("form.required")))
+            validators.insert(0, NotBlank(self.tr("form.required")))
         return LineField(
             value,
             id=widget_id,
@@ -143,7 +145,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
             hint = "form.keys_button"
         else:
             hint = "form.keys"
-        self.query_one("#form-keys", Static).update(self.workshop.tr(hint))
+        self.query_one("#form-keys", Static).update(self.tr(hint))
 
     def values(self) -> FormValues:
         result: FormValues = {}
@@ -245,4 +247,4 @@ class RecordForm(WorkshopModal[FormValues | None]):
         if self.values() == self.initial:
             self.dismiss(None)
             return
-        close_unless_kept(self, self.workshop.tr("form.discard"))
+        close_unless_kept(self, self.tr("form.discard"))

@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from cjworkshop.ui.screens.base import WorkshopModal
+from cjworkshop.i18n import Translator
+from cjworkshop.ui.modals.base import WorkshopModal
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
@@ -33,12 +34,12 @@ class SaveAsModal(WorkshopModal[Path | None]):
         Binding("escape", "cancel", "key.cancel", id="save-as-cancel"),
     ]
 
-    def __init__(self, current: Path) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, tr: Translator, current: Path) -> None:
+        super().__init__(tr)
         self.current = current
 
     def compose(self) -> ComposeResult:
-        tr = self.workshop.tr
+        tr = self.tr
         with Vertical(classes="dialog-box wide"):
             yield TextLabel(tr("save_as.title"), classes="dialog-title")
             yield TextPanel(tr("save_as.intro", path=str(self.current)), classes="hint")
@@ -54,7 +55,7 @@ class SaveAsModal(WorkshopModal[Path | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
-        tr = self.workshop.tr
+        tr = self.tr
         raw = self.query_one(Input).value.strip()
         error = self.query_one("#save-as-error", Static)
         if not raw:

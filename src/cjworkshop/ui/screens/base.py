@@ -1,132 +1,48 @@
-"""Screens whose key bindings speak the session's language.
+"""What the full screens share, and the messages they send the app.
 
-Bindings are declared with a catalog key as their description (``"key.add"``). The footer and the
-keys panel read ``Screen.active_bindings``; this mixin translates the descriptions there, so the
-same screen shows "add" or "toevoegen" depending on the session. Textual's own widget bindings
-(cursor moves inside a list, editing keys inside an input) are left out of that listing: they are
-the same in every app and would bury the keys that matter here. Notifications show their text
-as written, since they quote what people typed. Keys that reach a screen after another one came
-on top are sent on to that one (``KeysFollowTheTopScreen``).
+A screen is given what it needs when it is made (the folder, the clock, the translator, the open
+session) and never reaches for the app: whatever only the app can do (open a session, close it,
+go on in another file) it asks for with a message, which bubbles from the screen to the app.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import Any
 
-from textual import events
-from textual.binding import ActiveBinding
-from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.message import Message
 
-if TYPE_CHECKING:
-    from cjworkshop.ui.app import WorkshopApp
-
-_BUILT_IN = {"palette": "key.palette", "Quit": "key.quit"}
-KEYS_HELD_SECONDS = 1.0
-"""The longest keys wait for a dialog that puts the focus nowhere."""
-
-ResultType = TypeVar("ResultType")
+from cjworkshop.i18n import Language
+from cjworkshop.ui.translated import TranslatedScreen
 
 
-def translated_bindings(
-    bindings: dict[str, ActiveBinding], app: WorkshopApp
-) -> dict[str, ActiveBinding]:
-    tr = app.tr
-    result: dict[str, ActiveBinding] = {}
-    for key, active in bindings.items():
-        binding = active.binding
-        description = _BUILT_IN.get(binding.description, binding.description)
-        if not description.startswith("key."):
-            continue
-        tooltip_key = "keytip." + description.removeprefix("key.")
-        tooltip = tr(tooltip_key) if tr.has(tooltip_key) else ""
-        result[key] = active._replace(
-            binding=replace(binding, description=tr(description), tooltip=tooltip),
-            tooltip=tooltip,
-        )
-    return result
+class WorkshopScreen(TranslatedScreen[Any]):
+    """A full screen of cjworkshop: the start screen or an open session."""
 
 
-class LiteralNotifications:
-    """Notifications that show their message as written: it often quotes what people typed."""
+class SessionChosen(Message):
+    """Open this session file (from the start screen's lists, or just created)."""
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        super().notify(  # type: ignore[misc]
-            message, title=title, severity=severity, timeout=timeout, markup=markup
-        )
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
 
 
-class KeysFollowTheTopScreen:
-    """Notes every key that passes a screen, so the app can tell a key that lost its way.
+class LanguageChosen(Message):
+    """The start screen now speaks this language; so does the next start screen."""
 
-    Textual hands each key to the focused widget of the screen on top as it reads the key, and
-    runs a key's binding only once the key has passed through that widget: in a burst (``a``
-    and a goal typed at once, faster than the form comes up; a key right after the one that
-    closes a dialog) the keys behind it have gone to this screen by the time another one is on
-    top, where they would be lost. The app sends such keys on (``WorkshopApp.on_key``).
-    """
-
-    def on_key(self, event: events.Key) -> None:
-        screen = self
-        assert isinstance(screen, WorkshopScreen | WorkshopModal)
-        screen.workshop.key_passed(event, screen)
+    def __init__(self, language: Language) -> None:
+        super().__init__()
+        self.language = language
 
 
-class WorkshopScreen(KeysFollowTheTopScreen, LiteralNotifications, Screen[Any]):
-    """A full screen of cjworkshop."""
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        from cjworkshop.ui.app import WorkshopApp
-
-        app = self.app
-        assert isinstance(app, WorkshopApp)
-        return app
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translated_bindings(super().active_bindings, self.workshop)
+class SessionCloseRequested(Message):
+    """Close the open session and go back to the start screen."""
 
 
-class WorkshopModal(KeysFollowTheTopScreen, LiteralNotifications, ModalScreen[ResultType]):
-    """A dialog of cjworkshop: translated bindings, Escape to cancel.
+class RevisitStarted(Message):
+    """A revisit was written to ``path``: close this session and go on there."""
 
-    Until a dialog has put the focus on one of its fields, the app holds the keys typed for it
-    (see ``WorkshopApp.on_event``): typed right behind the key that opened it, they would reach
-    the dialog itself, which has nowhere to put them.
-    """
-
-    keys_ready = False
-    """True once the dialog takes keys: one of its widgets has the focus, or it wants none."""
-
-    def on_mount(self) -> None:
-        # A dialog that never focuses anything still gets its keys, after a moment.
-        self.set_timer(KEYS_HELD_SECONDS, self._take_keys)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self._take_keys()
-
-    def _take_keys(self) -> None:
-        if not self.keys_ready:
-            self.workshop.call_later(self.workshop.deliver_held_keys, self)
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        from cjworkshop.ui.app import WorkshopApp
-
-        app = self.app
-        assert isinstance(app, WorkshopApp)
-        return app
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translated_bindings(super().active_bindings, self.workshop)
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path

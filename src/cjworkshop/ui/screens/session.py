@@ -2,19 +2,22 @@
 
 The screen shows the session title and save status, the timebox of the current step, the list of
 steps, the step itself and the facilitator panel with the questions for this step (and phase).
-It owns the open ``SessionDocument``: steps post ``SessionEdited`` and the screen commits, saves
-and hands the new session back to every step it has built. A step's view is built the first
-time the step is shown, so opening a session draws one step, not eight. Undo and redo, the
-parking lot, saving a copy elsewhere, every form (with its draft) and recovering an unsaved
-form after a crash all live here.
+The app opens the session's ``SessionDocument`` and hands it over; the screen edits it: steps
+post ``SessionEdited`` and the screen commits, saves and hands the new session back to every
+step it has built. A step's view is built the first time the step is shown, so opening a session
+draws one step, not eight. Steps ask the screen with messages for everything they do not own
+(``steps.base``): every form (with its draft, ``session_forms``), a question first, another
+step, the roadmap written out. Undo and redo, the parking lot and the timebox (``step_timer``)
+live here; saving a copy, a revisit and the export in ``session_files``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -24,40 +27,42 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Label, OptionList
 
-from cjworkshop.model.edits import set_step_time
+from cjworkshop.i18n import Translator
 from cjworkshop.model.flow import flow_steps
-from cjworkshop.model.session import Session, Step, StepTime
-from cjworkshop.model.template import Template, template_phase
+from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template
 from cjworkshop.store.document import SessionDocument
+from cjworkshop.store.drafts import draft_path
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import find_template
 from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.commands import PaletteCommand
-from cjworkshop.ui.screens.base import WorkshopScreen
+from cjworkshop.ui.drafts import DraftKeeper
+from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.screens.base import SessionCloseRequested, WorkshopScreen
+from cjworkshop.ui.screens.session_files import SessionFiles
 from cjworkshop.ui.screens.session_forms import SessionForms
+from cjworkshop.ui.screens.step_timer import EXTEND_SECONDS, StepTimer
 from cjworkshop.ui.steps.base import (
+    ConfirmRequested,
     DraftDone,
     DraftTyped,
+    ExportRequested,
     FormRequested,
     PhaseFocused,
+    RecordFormRequested,
     SessionEdited,
+    StepContext,
+    StepRequested,
     StepView,
 )
-from cjworkshop.ui.steps.progress import SLOW_STEPS, step_counts
+from cjworkshop.ui.steps.progress import StepProgress
 from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.step_list import StepEntry, StepList
 from cjworkshop.ui.widgets.text import TextLabel
 from cjworkshop.ui.widgets.timebox import Timebox, clock_text
-
-if TYPE_CHECKING:
-    from cjworkshop.ui.forms import FormKind
-    from cjworkshop.ui.modals.record_form import FormValues
-
-EXTEND_SECONDS = 5 * 60
-DEFAULT_MINUTES = 15
-"""The timebox of a step that neither the template nor the session plans."""
 
 
 class SessionScreen(WorkshopScreen):
@@ -90,9 +95,19 @@ class SessionScreen(WorkshopScreen):
     phase_id: reactive[str | None] = reactive[str | None](None, init=False)
     """The phase the current step is working in, for the facilitator panel."""
 
-    def __init__(self, document: SessionDocument, step: Step | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        document: SessionDocument,
+        tr: Translator,
+        *,
+        step: Step | None = None,
+        clock: Callable[[], dt.datetime],
+        monotonic: Callable[[], float],
+    ) -> None:
+        super().__init__(tr)
         self.document = document
+        """The open session, as the app opened it: edited here, closed by the app."""
+        self.clock = clock
         self.set_reactive(SessionScreen.session, document.session)
         try:
             self.template: Template | None = find_template(document.session.template)
@@ -100,6 +115,8 @@ class SessionScreen(WorkshopScreen):
             self.template = None
         self.steps = flow_steps(document.session.mode)
         """The steps of this session's flow, in order."""
+        self.context = StepContext(tr, self.template, clock)
+        """What every step view is built with."""
         self.views: dict[Step, StepView] = {}
         """The step views built so far: the first step, and every step shown since."""
         self.step: Step = step if step in self.steps else self.steps[0]
@@ -107,10 +124,17 @@ class SessionScreen(WorkshopScreen):
         self.wanted_step: Step = self.step
         """The step last asked for; it is on screen once its view is built."""
         self.autosave: Autosaver | None = None
-        self.forms = SessionForms(self)
+        drafts = DraftKeeper(
+            self, lambda: draft_path(self.document.path), lambda: self.document.path
+        )
+        self.forms = SessionForms(self, drafts)
         """Every form of the session, with the draft of the one open now."""
-        self.timebox = Timebox(id="timebox")
-        self._counts: tuple[Session, str, dict[Step, str]] | None = None
+        self.files = SessionFiles(self)
+        """Saving a copy, starting a revisit, writing the roadmap out."""
+        self.timebox = Timebox(monotonic, id="timebox")
+        self.timer = StepTimer(self.timebox, document, self.template, self._time_recorded)
+        self.progress = StepProgress(self.steps, tr, self.template)
+        """What the step list says of every step."""
 
     # Layout -------------------------------------------------------------------------------
 
@@ -128,21 +152,22 @@ class SessionScreen(WorkshopScreen):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        app = self.workshop
-        self.autosave = Autosaver(self, self.document, lambda: app.tr, app.clock, self._show_status)
-        self.timebox.monotonic = app.monotonic
+        self.autosave = Autosaver(
+            self, self.document, lambda: self.tr, self.clock, self.show_status
+        )
         self.timebox.on_time_up = self._time_up
         self.query_one("#session-title", Label).update(Text(self.session.title, style="bold"))
         # On a narrow terminal the step itself needs the room; the panel is one key away.
         self.query_one(FacilitatorPanel).display = self.app.size.width >= 100
-        self._show_status(self.autosave.status())
+        self.show_status(self.autosave.status())
         self._switch(self.step, initial=True)
         self.call_after_refresh(self.forms.recover)
 
     # Steps --------------------------------------------------------------------------------
 
     def _build(self, step: Step) -> StepView:
-        view = view_class(step)()
+        view = view_class(step)(self.context)
+        view.session_path = self.document.path
         view.set_reactive(StepView.session, self.session)
         self.views[step] = view
         return view
@@ -150,6 +175,7 @@ class SessionScreen(WorkshopScreen):
     def watch_session(self, session: Session) -> None:
         for view in self.views.values():
             if view.is_mounted:
+                view.session_path = self.document.path
                 view.session = session
 
     def go_to(self, step: Step, then: Callable[[StepView], None] | None = None) -> None:
@@ -158,6 +184,11 @@ class SessionScreen(WorkshopScreen):
             return
         self.wanted_step = step
         self.call_later(self._show_step, step, then)
+
+    @on(StepRequested)
+    def _step_requested(self, event: StepRequested) -> None:
+        event.stop()
+        self.go_to(event.step, event.then)
 
     async def _show_step(self, step: Step, then: Callable[[StepView], None] | None) -> None:
         # Requests run one after another on this screen, so a view is never built twice.
@@ -175,41 +206,25 @@ class SessionScreen(WorkshopScreen):
     def _switch(self, step: Step, *, initial: bool = False) -> None:
         old, self.step = self.step, step
         if old != step:
-            self._record_time(old)
+            self.timer.record(old)
         self.query_one("#content", ContentSwitcher).current = f"step-{step}"
         self.views[step].activate()
         if initial or old != step:
-            self._load_timebox(step)
+            self.timer.load(step)
             self._show_steps()
             self._show_guide()
 
-    def _step_counts(self) -> dict[Step, str]:
-        """What the step list says of every step; worked out once per edit, not per switch.
-
-        The counts that rank the whole roadmap are worked out after the screen is drawn, so
-        an edit shows at once; until then the list keeps what it said before.
-        """
-        session, language = self.session, self.workshop.language
-        if self._counts is None or self._counts[0] is not session or self._counts[1] != language:
-            before = self._counts[2] if self._counts is not None else {}
-            quick = [step for step in self.steps if step not in SLOW_STEPS]
-            counts = step_counts(quick, session, self.workshop.tr, self.template)
-            counts.update({step: before.get(step, "") for step in self.steps if step not in counts})
-            self._counts = (session, language, counts)
-            self.call_after_refresh(self._count_slow_steps, session, language)
-        return self._counts[2]
-
-    def _count_slow_steps(self, session: Session, language: str) -> None:
-        if self._counts is None or self._counts[0] is not session or self._counts[1] != language:
-            return  # edited again meanwhile: that edit asked for its own counts
-        slow = [step for step in self.steps if step in SLOW_STEPS]
-        self._counts[2].update(step_counts(slow, session, self.workshop.tr, self.template))
-        self._show_steps()
+    def _count_slow_steps(self, session: Session) -> None:
+        if self.progress.count_slow_steps(session):
+            self._show_steps()
 
     def _show_steps(self) -> None:
-        tr = self.workshop.tr
+        tr = self.tr
         mode = self.session.mode
-        counts = self._step_counts()
+        counts, slow_to_count = self.progress.counts(self.session)
+        if slow_to_count:
+            # Worked out after the screen is drawn, so an edit shows at once.
+            self.call_after_refresh(self._count_slow_steps, self.session)
         entries = []
         for step in self.steps:
             divider = (
@@ -254,55 +269,47 @@ class SessionScreen(WorkshopScreen):
 
     def action_undo(self) -> None:
         label = self.document.undo()
-        tr = self.workshop.tr
         if label is None:
-            self.notify(tr("undo.nothing"))
+            self.notify(self.tr("undo.nothing"))
             return
         self._changed()
-        self.notify(tr("undo.done", what=label), timeout=3)
+        self.notify(self.tr("undo.done", what=label), timeout=3)
 
     def action_redo(self) -> None:
         label = self.document.redo()
-        tr = self.workshop.tr
         if label is None:
-            self.notify(tr("redo.nothing"))
+            self.notify(self.tr("redo.nothing"))
             return
         self._changed()
-        self.notify(tr("redo.done", what=label), timeout=3)
+        self.notify(self.tr("redo.done", what=label), timeout=3)
 
-    def notify_undoable(self, message: str) -> None:
-        self.notify(self.workshop.tr("done.undo_hint", message=message), timeout=5)
+    @on(ConfirmRequested)
+    def _confirm_requested(self, event: ConfirmRequested) -> None:
+        event.stop()
+        self.confirm(event.question, event.yes, event.answered, danger=event.danger)
+        event.shown.set()
 
     def confirm(
-        self,
-        question: str,
-        yes: str,
-        answered: Callable[[bool | None], None],
-        *,
-        danger: bool = True,
+        self, question: str, yes: str, answered: Callable[[bool], None], *, danger: bool
     ) -> None:
-        from cjworkshop.ui.modals.confirm import ConfirmModal
-
-        tr = self.workshop.tr
+        """Ask a yes/no question; ``answered`` gets False when it is dismissed."""
+        tr = self.tr
         self.app.push_screen(
-            ConfirmModal(question, yes, tr("button.cancel"), danger=danger), answered
+            ConfirmModal(tr, question, yes, tr("button.cancel"), danger=danger),
+            lambda answer: answered(bool(answer)),
         )
 
-    def open_form(
-        self,
-        kind: FormKind,
-        target: str | None,
-        *,
-        phase: str | None = None,
-        initial: FormValues | None = None,
-    ) -> None:
-        """Open the form for a record; saving it commits the edit, typing keeps a draft."""
-        self.forms.open_record(kind, target, phase=phase, initial=initial)
+    @on(RecordFormRequested)
+    def _record_form_requested(self, event: RecordFormRequested) -> None:
+        event.stop()
+        self.forms.open_record(event.kind, event.target, phase=event.phase)
+        event.shown.set()
 
     @on(FormRequested)
     def _form_requested(self, event: FormRequested) -> None:
         event.stop()
         self.forms.open(event.request)
+        event.shown.set()
 
     @on(DraftTyped)
     def _draft_typed(self, event: DraftTyped) -> None:
@@ -328,28 +335,8 @@ class SessionScreen(WorkshopScreen):
         self._show_guide()
 
     def _show_guide(self) -> None:
-        tr, language = self.workshop.tr, self.session.language
-        guide = self.template.steps.get(self.step) if self.template else None
-        questions = list(guide.questions(language)) if guide and guide.questions else []
-        questions = questions or tr.items(f"guide.{self.step}.questions")
-        phase_name: str | None = None
-        phase_text = ""
-        phase_questions: tuple[str, ...] = ()
-        if self.phase_id is not None and self.step in ("touchpoints", "plotting", "assessment"):
-            phase = next((p for p in self.session.phases if p.id == self.phase_id), None)
-            if phase is not None:
-                phase_name = tr("guide.phase", phase=phase.name)
-                phase_text = phase.description
-                advice = template_phase(self.template, phase.id)
-                phase_questions = advice.questions(language) if advice else ()
-        self.query_one(FacilitatorPanel).show(
-            tr("guide.title", step=tr(f"step.{self.step}")),
-            questions,
-            phase_name,
-            phase_text,
-            phase_questions,
-            tuple(tr.items(f"guide.{self.step}.tips")),
-        )
+        panel = self.query_one(FacilitatorPanel)
+        panel.show_guide(self.tr, self.template, self.session, self.step, self.phase_id)
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(FacilitatorPanel)
@@ -357,75 +344,34 @@ class SessionScreen(WorkshopScreen):
 
     # Timebox ------------------------------------------------------------------------------
 
-    def _load_timebox(self, step: Step) -> None:
-        times = self.session.timebox.get(step, StepTime())
-        planned = (times.planned_minutes or 0) * 60
-        self.timebox.load(planned, times.used_seconds)
-
-    def planned_minutes(self, step: Step) -> int:
-        """The step's own timebox: what the session's template plans for it, else what the
-        session records, else a quarter of an hour.
-
-        The template comes first because the session records the plan as the room extended it
-        (+ five minutes, kept across a restart); a session whose template is not known has
-        only that record to go by.
-        """
-        guide = self.template.steps.get(step) if self.template else None
-        if guide is not None:
-            return guide.minutes
-        recorded = self.session.timebox.get(step)
-        if recorded is not None and recorded.planned_minutes:
-            return recorded.planned_minutes
-        return DEFAULT_MINUTES
-
-    def _record_time(self, step: Step, *, save: bool = True) -> None:
-        """Stop the clock and keep the time used in the session (not an undoable edit)."""
-        timebox = self.timebox
-        used = timebox.pause()
-        times = self.session.timebox.get(step, StepTime())
-        planned = timebox.planned_seconds // 60 or times.planned_minutes
-        updated = StepTime(planned_minutes=planned, used_seconds=used)
-        if updated != times:
-            self.document.record(set_step_time(self.session, step, updated))
-            if save:
-                self.session = self.document.session
-                if self.autosave is not None:
-                    self.autosave.request()
+    def _time_recorded(self) -> None:
+        self.session = self.document.session
+        if self.autosave is not None:
+            self.autosave.request()
 
     def action_timebox(self) -> None:
-        timebox = self.timebox
-        if timebox.planned_seconds <= 0:
-            timebox.planned_seconds = self.planned_minutes(self.step) * 60
-        if timebox.running:
-            self._record_time(self.step)
-        else:
-            timebox.start()
+        self.timer.start_or_pause(self.step)
 
     def action_timebox_extend(self) -> None:
-        timebox = self.timebox
-        timebox.extend(EXTEND_SECONDS)
-        running = timebox.running
-        self._record_time(self.step)
-        if running:
-            timebox.start()
-        self.notify(self.workshop.tr("timebox.extended", minutes=EXTEND_SECONDS // 60), timeout=3)
+        self.timer.extend(self.step)
+        self.notify(self.tr("timebox.extended", minutes=EXTEND_SECONDS // 60), timeout=3)
 
     def action_timebox_reset(self) -> None:
         """Start the step's timebox over: its own planned time, nothing used."""
-        planned = self.planned_minutes(self.step) * 60
-        self.timebox.reset(planned)
-        self._record_time(self.step)
-        self.notify(self.workshop.tr("timebox.reset", time=clock_text(planned)), timeout=3)
+        planned = self.timer.reset(self.step)
+        self.notify(self.tr("timebox.reset", time=clock_text(planned)), timeout=3)
 
     def _time_up(self) -> None:
-        tr = self.workshop.tr
+        tr = self.tr
         self.app.bell()
         self.notify(tr("timebox.up", step=tr(f"step.{self.step}")), severity="warning", timeout=8)
 
     # Saving -------------------------------------------------------------------------------
 
-    def _show_status(self, status: SaveStatus) -> None:
-        tr = self.workshop.tr
+    def show_status(self, status: SaveStatus) -> None:
+        """What the header says of the disk; a session that went on in another file (a
+        conflict copy) is shown there to the steps too."""
+        tr = self.tr
         label = self.query_one("#save-status", Label)
         label.set_class(status.state in ("failed", "read-only"), "-warning")
         label.set_class(bool(status.moved), "-moved")
@@ -436,83 +382,38 @@ class SessionScreen(WorkshopScreen):
         else:
             text = tr(f"save.{status.state}")
         label.update(f"{text} {status.moved}" if status.moved else text)
+        for view in self.views.values():
+            view.session_path = self.document.path
 
     def action_save_as(self) -> None:
-        from cjworkshop.ui.modals.save_as import SaveAsModal
-
-        def chosen(target: Path | None) -> None:
-            if target is None:
-                return
-            try:
-                self.document.save_as(target)
-            except StoreError as error:
-                self.notify(error.render(self.workshop.tr), severity="error", timeout=12)
-                return
-            self.notify(self.workshop.tr("save.saved_as", path=str(target)))
-            if self.autosave is not None:
-                self._show_status(self.autosave.status())
-
-        self.app.push_screen(SaveAsModal(self.document.path), chosen)
+        self.files.save_as()
 
     def action_start_revisit(self) -> None:
         """Ask, then continue in a new dated copy of this session; this version stays as it is."""
-        from cjworkshop.store.revisit import revisit_path, start_revisit
+        self.files.start_revisit()
 
-        tr = self.workshop.tr
-        if self.document.read_only:
-            self.notify(tr("revisit.read_only"), severity="warning")
-            return
-        path = self.document.path
-        target = revisit_path(path, self.workshop.clock().date())
+    @on(ExportRequested)
+    def _export_requested(self, event: ExportRequested) -> None:
+        event.stop()
+        self.run_worker(self.files.export_roadmap(), exclusive=True, group="roadmap-export")
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            self._record_time(self.step)
-            self.document.save()
-            try:
-                written = start_revisit(path, self.document.session, self.workshop.clock())
-            except StoreError as error:
-                self.notify(error.render(tr), severity="error", timeout=12)
-                return
-            self.workshop.replace_session(written)
-            self.workshop.notify(tr("revisit.started", old=path.name, new=written.name))
+    def action_parking_lot(self) -> None:
+        self.forms.open_parking_lot()
 
-        self.confirm(
-            tr("revisit.question", old=path.name, new=target.name),
-            tr("button.revisit"),
-            answered,
-            danger=False,
-        )
-
-    def action_parking_lot(self, initial: str = "") -> None:
-        from cjworkshop.ui.modals.parking_lot import ParkingLotModal
-
-        def typed(text: str) -> None:
-            if text.strip():
-                self.forms.keep("parking", {"text": text})
-            else:
-                self.forms.drop()
-
-        def closed(_: None) -> None:
-            self.forms.drop()
-
-        self.app.push_screen(ParkingLotModal(self, on_type=typed, initial=initial), closed)
+    # Leaving --------------------------------------------------------------------------------
 
     def action_close_session(self) -> None:
-        self._record_time(self.step)
-        self.workshop.close_session()
+        self.post_message(SessionCloseRequested())
 
     def on_unmount(self) -> None:
-        # Leaving the screen (closing the session, quitting, the app shutting down) writes what
-        # is pending and releases the lock, on this thread: there is no later to do it in.
-        self._record_time(self.step, save=False)
-        self.document.close()
+        # Leaving the screen (closing the session, a revisit, quitting) stops the clock; the
+        # app closes the session after this screen is gone, and writes this time with the rest.
+        self.timer.record(self.step, save=False)
 
     # Command palette ------------------------------------------------------------------------
 
     def palette_commands(self) -> list[PaletteCommand]:
-        tr = self.workshop.tr
+        tr = self.tr
         commands = [
             PaletteCommand(
                 tr("cmd.step", step=tr(f"step.{step}")),

@@ -2,36 +2,64 @@
 
 Goals, personas, phases and touchpoints have their forms here (``ui.forms`` describes them); a
 step asks for its own forms with ``FormRequested`` and the session screen hands the request
-here. Whatever the form, what is typed in it is kept as a draft beside the session file while
-it is open (``ui.drafts``), and when a session opens with a draft left by a crash, the form
-opens again where it was: at its record, or in its step (``StepView.restore_draft``). A draft
-whose form cannot open again, because what it was about is gone, goes to the parking lot.
+here, as it does the parking lot. Whatever the form, what is typed in it is kept as a draft
+beside the session file while it is open (``ui.drafts``), and when a session opens with a draft
+left by a crash, the form opens again where it was: at its record, or in its step
+(``StepView.restore_draft``). A draft whose form cannot open again, because what it was about
+is gone, goes to the parking lot.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from cjworkshop.model.session import NAME_LENGTH
-from cjworkshop.store.drafts import Draft, draft_path, read_draft
+from textual.app import App
+from textual.notifications import SeverityLevel
+
+from cjworkshop.i18n import Translator
+from cjworkshop.model.edits import add_parking_note
+from cjworkshop.model.session import NAME_LENGTH, ParkingNote, Session, Step
+from cjworkshop.store.document import SessionDocument
+from cjworkshop.store.drafts import Draft, read_draft
 from cjworkshop.ui.drafts import DraftKeeper
+from cjworkshop.ui.forms import FORM_KINDS, FormKind, apply_form, form_fields
+from cjworkshop.ui.modals.parking_lot import ParkingEdit, ParkingLotModal, edited
+from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
 from cjworkshop.ui.steps.base import FormRequest, StepView
 
-if TYPE_CHECKING:
-    from cjworkshop.ui.forms import FormKind
-    from cjworkshop.ui.modals.record_form import FormField, FormValues
-    from cjworkshop.ui.screens.session import SessionScreen
+
+class FormsHost(Protocol):
+    """What the forms need of the session screen that shows them."""
+
+    document: SessionDocument
+    tr: Translator
+    clock: Callable[[], dt.datetime]
+    steps: tuple[Step, ...]
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def notify(
+        self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
+    ) -> None: ...
+
+    def commit(self, session: Session, label: str, *, select: str | None = None) -> None: ...
+
+    def go_to(self, step: Step, then: Callable[[StepView], None] | None = None) -> None: ...
 
 
 class SessionForms:
     """The forms of one session screen and the draft of the one that is open."""
 
-    def __init__(self, screen: SessionScreen) -> None:
-        self.screen = screen
-        self.drafts = DraftKeeper(
-            screen, lambda: draft_path(screen.document.path), lambda: screen.document.path
-        )
+    def __init__(self, host: FormsHost, drafts: DraftKeeper) -> None:
+        self.host = host
+        self.drafts = drafts
+        """Where the open form's draft is kept (beside the session file)."""
 
     def open_record(
         self,
@@ -42,19 +70,16 @@ class SessionForms:
         initial: FormValues | None = None,
     ) -> None:
         """The form of a goal, persona, phase or touchpoint: new (``target`` None) or existing."""
-        screen = self.screen
-        tr = screen.workshop.tr
-        if kind == "touchpoint" and not screen.session.phases:
-            screen.notify(tr("touchpoints.no_phases"), severity="warning")
+        host = self.host
+        tr = host.tr
+        if kind == "touchpoint" and not host.session.phases:
+            host.notify(tr("touchpoints.no_phases"), severity="warning")
             return
-        # Forms are loaded when one is first opened, not with the session.
-        from cjworkshop.ui.forms import apply_form, form_fields
-
-        title, fields = form_fields(kind, tr, screen.session, target, phase)
+        title, fields = form_fields(kind, tr, host.session, target, phase)
 
         def saved(values: FormValues) -> None:
-            edit = apply_form(kind, tr, screen.session, target, values)
-            screen.commit(edit.session, edit.label, select=edit.record_id)
+            edit = apply_form(kind, tr, host.session, target, values)
+            host.commit(edit.session, edit.label, select=edit.record_id)
 
         self._push(kind, title, fields, saved, target=target, phase=phase, initial=initial)
 
@@ -81,8 +106,6 @@ class SessionForms:
         context: dict[str, str] | None = None,
         initial: FormValues | None = None,
     ) -> None:
-        from cjworkshop.ui.modals.record_form import RecordForm
-
         where = dict(context or {})
 
         def changed(values: FormValues) -> None:
@@ -93,8 +116,27 @@ class SessionForms:
             if values is not None:
                 saved(values)
 
-        form = RecordForm(title, fields, on_change=changed, initial=initial)
-        self.screen.app.push_screen(form, done)
+        form = RecordForm(self.host.tr, title, fields, on_change=changed, initial=initial)
+        self.host.app.push_screen(form, done)
+
+    def open_parking_lot(self, initial: str = "") -> None:
+        """The parking lot, its line kept as a draft while something is typed in it."""
+        host = self.host
+
+        def typed(text: str) -> None:
+            if text.strip():
+                self.keep("parking", {"text": text})
+            else:
+                self.drop()
+
+        def edit(change: ParkingEdit) -> tuple[ParkingNote, ...]:
+            host.commit(*edited(host.session, change, host.tr))
+            return host.session.parking_lot
+
+        dialog = ParkingLotModal(
+            host.tr, host.session.parking_lot, on_edit=edit, on_type=typed, initial=initial
+        )
+        host.app.push_screen(dialog, lambda _: self.drop())
 
     def keep(
         self,
@@ -106,7 +148,7 @@ class SessionForms:
         context: dict[str, str] | None = None,
     ) -> None:
         """Keep what is typed in a form (or a step's own field) as its draft."""
-        when = self.screen.workshop.clock()
+        when = self.host.clock()
         self.drafts.keep(Draft(kind, target, phase, dict(values), when, dict(context or {})))
 
     def drop(self) -> None:
@@ -115,16 +157,14 @@ class SessionForms:
 
     def recover(self) -> None:
         """A form left open by a crash opens again, with what was typed in it."""
-        screen = self.screen
-        draft = read_draft(screen.document.path)
+        host = self.host
+        draft = read_draft(host.document.path)
         if draft is None:
             return
-        from cjworkshop.ui.forms import FORM_KINDS
-
-        tr = screen.workshop.tr
+        tr = host.tr
         if draft.kind in FORM_KINDS:
             kind: FormKind = next(k for k in FORM_KINDS if k == draft.kind)
-            session = screen.session
+            session = host.session
             known = {
                 "goal": {g.id for g in session.goals},
                 "persona": {p.id for p in session.personas},
@@ -132,39 +172,37 @@ class SessionForms:
                 "touchpoint": {t.id for t in session.touchpoints},
             }[kind]
             target = draft.target if draft.target in known else None
-            screen.notify(tr("draft.recovered"), timeout=10)
+            host.notify(tr("draft.recovered"), timeout=10)
             self.open_record(kind, target, phase=draft.phase, initial=draft.values)
             return
         if draft.kind == "parking":
-            screen.notify(tr("draft.recovered"), timeout=10)
-            screen.action_parking_lot(initial=draft.values.get("text", ""))
+            host.notify(tr("draft.recovered"), timeout=10)
+            self.open_parking_lot(initial=draft.values.get("text", ""))
             return
         name = draft.kind.partition(".")[0]
-        step = next((candidate for candidate in screen.steps if candidate == name), None)
+        step = next((candidate for candidate in host.steps if candidate == name), None)
         if step is None:
             self._park(draft)
             return
 
         def reopen(view: StepView) -> None:
             if view.restore_draft(draft):
-                screen.notify(tr("draft.recovered"), timeout=10)
+                host.notify(tr("draft.recovered"), timeout=10)
             else:
                 self._park(draft)
 
-        screen.go_to(step, then=reopen)
+        host.go_to(step, then=reopen)
 
     def _park(self, draft: Draft) -> None:
         """The text of a draft whose form cannot open again, kept in the parking lot."""
-        from cjworkshop.model.edits import add_parking_note
-
-        screen = self.screen
+        host = self.host
         text = " · ".join(
             " ".join(value.split()) for value in draft.values.values() if value.strip()
         )
         self.drafts.drop()
         if not text:
             return
-        tr = screen.workshop.tr
+        tr = host.tr
         note = text if len(text) <= NAME_LENGTH else text[: NAME_LENGTH - 1] + "…"
-        screen.commit(add_parking_note(screen.session, note), tr("edit.parking.add", name=note))
-        screen.notify(tr("draft.parked", text=note), severity="warning", timeout=15)
+        host.commit(add_parking_note(host.session, note), tr("edit.parking.add", name=note))
+        host.notify(tr("draft.parked", text=note), severity="warning", timeout=15)

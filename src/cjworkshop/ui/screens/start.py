@@ -2,27 +2,38 @@
 
 Sessions are listed with their template, progress and last change; a file that cannot be read is
 listed with the reason, so nothing in the folder silently disappears. The folders are read in a
-worker thread after the screen is first drawn, so a folder of many or large sessions never keeps
-the screen from appearing. Opening a bundled example (when the examples are not already in the
-sessions folder) copies it there first, so the original stays as shipped. A new session's form
-keeps a draft in the folder while it is filled in, and opens again with it after a crash.
+thread after the screen is first drawn, so a folder of many or large sessions never keeps the
+screen from appearing; the thread is given the folders to read and hands back what it found.
+Opening a bundled example (when the examples are not already in the sessions folder) copies it
+there first, so the original stays as shipped. A new session's form keeps a draft in the folder
+while it is filled in, and opens again with it after a crash. Opening a session is the app's to
+do: the screen says which with ``SessionChosen``.
+
+The store (msgspec, the model, the session files) and the new-session dialog are imported where
+they are first used, not with this screen: with it they would cost some 13 and 11 ms of CPU
+before the first frame, which is 236 ms in all (bench/run.py, against 191 ms for a bare app).
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Label, Static
 
+from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.store.resources import examples_folder
 from cjworkshop.ui.commands import PaletteCommand
-from cjworkshop.ui.screens.base import WorkshopScreen
+from cjworkshop.ui.screens.base import LanguageChosen, SessionChosen, WorkshopScreen
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.record_table import LiteralTable
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
@@ -36,6 +47,28 @@ if TYPE_CHECKING:
 MAX_ROWS = 12
 
 
+@dataclass(frozen=True)
+class FolderContents:
+    """What reading the folders found: the sessions, the examples, a new session's draft."""
+
+    sessions: list[SessionSummary]
+    examples: list[SessionSummary]
+    draft: Draft | None
+
+
+def read_folders(folder: Path, examples: Path | None) -> FolderContents:
+    """The sessions in ``folder`` and in ``examples`` (if given), and a new session's draft
+    left in ``folder``; run in a thread."""
+    from cjworkshop.store.drafts import new_session_draft_path, read_draft_file  # see the top
+    from cjworkshop.store.folders import list_sessions
+
+    return FolderContents(
+        list_sessions(folder),
+        list_sessions(examples) if examples is not None else [],
+        read_draft_file(new_session_draft_path(folder)),
+    )
+
+
 class StartScreen(WorkshopScreen):
     """Open a session, open an example, or start a new one."""
 
@@ -47,9 +80,10 @@ class StartScreen(WorkshopScreen):
         Binding("ctrl+q", "app.quit", "key.quit", id="quit"),
     ]
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__()
+    def __init__(self, folder: Path, tr: Translator, *, clock: Callable[[], dt.datetime]) -> None:
+        super().__init__(tr)
         self.folder = folder
+        self.clock = clock
         self.examples = examples_folder()
         self.summaries: dict[str, SessionSummary] = {}
         self.found: tuple[list[SessionSummary], list[SessionSummary]] | None = None
@@ -67,7 +101,7 @@ class StartScreen(WorkshopScreen):
             return False
 
     def compose(self) -> ComposeResult:
-        tr = self.workshop.tr
+        tr = self.tr
         with Vertical(id="start"):
             yield TextPanel(id="start-title")
             yield TextLabel(id="sessions-label", classes="section")
@@ -91,32 +125,20 @@ class StartScreen(WorkshopScreen):
             self.query_one("#examples-label", Label).display = False
             self.query_one("#examples", DataTable).display = False
         # Read once the screen is drawn: the reading thread would only hold up the first frame.
-        self.call_after_refresh(
-            self.run_worker,
-            self._read_folders,
-            thread=True,
-            exclusive=True,
-            group="folders",
-            exit_on_error=False,
-        )
+        self.call_after_refresh(self._read_folders)
 
-    def _read_folders(self) -> None:
-        # Imported here, in the reading thread: the store is not needed for the first frame.
-        from cjworkshop.store.drafts import new_session_draft_path, read_draft_file
-        from cjworkshop.store.folders import list_sessions
+    @work(exclusive=True, group="folders", exit_on_error=False)
+    async def _read_folders(self) -> None:
+        examples = self.examples if self.shows_examples else None
+        found = await asyncio.to_thread(read_folders, self.folder, examples)
+        self._folders_read(found)
 
-        mine = list_sessions(self.folder)
-        examples = list_sessions(self.examples) if self.shows_examples else []
-        draft = read_draft_file(new_session_draft_path(self.folder))
-        self.app.call_from_thread(self._folders_read, mine, examples, draft)
-
-    def _folders_read(
-        self, mine: list[SessionSummary], examples: list[SessionSummary], draft: Draft | None
-    ) -> None:
-        self.found = (mine, examples)
+    def _folders_read(self, found: FolderContents) -> None:
+        self.found = (found.sessions, found.examples)
         self._show_lists()
+        draft = found.draft
         if draft is not None and draft.kind == "new-session" and self.app.screen is self:
-            self.notify(self.workshop.tr("draft.recovered"), timeout=10)
+            self.notify(self.tr("draft.recovered"), timeout=10)
             self._new_session_form(draft.values)
         if self.focused is None or not self.focused.display:
             tables = [table for table in self.query(DataTable) if table.display]
@@ -125,7 +147,7 @@ class StartScreen(WorkshopScreen):
 
     def _show_lists(self) -> None:
         """Show the lists as last read, in the current language."""
-        tr = self.workshop.tr
+        tr = self.tr
         title = Text("cjworkshop", style="bold")
         title.append(" · " + tr("start.tagline"), style="dim")
         self.query_one("#start-title", Static).update(title)
@@ -151,9 +173,9 @@ class StartScreen(WorkshopScreen):
         self._show_details()
 
     def _fill(self, table: DataTable[str | Text], summaries: list[SessionSummary]) -> int:
-        from cjworkshop.export.summary import progress_text
+        from cjworkshop.export.summary import progress_text  # the store: see the top
 
-        tr = self.workshop.tr
+        tr = self.tr
         table.clear(columns=True)
         for column in ("title", "template", "progress", "changed"):
             # No column keys: a DataTable that gets the same keys again after clear() keeps
@@ -192,7 +214,7 @@ class StartScreen(WorkshopScreen):
             self._open(event.row_key.value)
 
     def _show_details(self, key: str | None = None) -> None:
-        tr = self.workshop.tr
+        tr = self.tr
         details = self.query_one("#start-details", Static)
         summary = self.summaries.get(key) if key else None
         if summary is None:
@@ -203,7 +225,7 @@ class StartScreen(WorkshopScreen):
             return
         session = summary.session
         assert session is not None
-        from cjworkshop.export.summary import progress_text
+        from cjworkshop.export.summary import progress_text  # the store: see the top
         from cjworkshop.model.queries import progress
 
         counts = progress(session)
@@ -246,16 +268,16 @@ class StartScreen(WorkshopScreen):
         if summary is None:
             return
         if summary.error is not None:
-            self.notify(summary.error.render(self.workshop.tr), severity="error", timeout=10)
+            self.notify(summary.error.render(self.tr), severity="error", timeout=10)
             return
         path: Path | None = summary.path
         if self.shows_examples and summary.path.parent.resolve() == self.examples.resolve():
             path = self._copy_example(summary.path)
         if path is not None:
-            self.workshop.open_session(path)
+            self.post_message(SessionChosen(path))
 
     def _copy_example(self, example: Path) -> Path | None:
-        from cjworkshop.store.atomic import write_atomically
+        from cjworkshop.store.atomic import write_atomically  # the store: see the top
 
         target = self.folder / example.name
         if target.is_file() and not target.is_symlink():
@@ -266,17 +288,18 @@ class StartScreen(WorkshopScreen):
             write_atomically(target, example.read_bytes(), exclusive=True)
         except OSError as error:
             self.notify(
-                self.workshop.tr("start.copy_failed", folder=str(self.folder), reason=str(error)),
+                self.tr("start.copy_failed", folder=str(self.folder), reason=str(error)),
                 severity="error",
             )
             return None
-        self.notify(self.workshop.tr("start.copied", path=str(target)))
+        self.notify(self.tr("start.copied", path=str(target)))
         return target
 
     def action_new_session(self) -> None:
         self._new_session_form(None)
 
     def _new_session_form(self, initial: dict[str, str] | None) -> None:
+        # The store and the new-session dialog: see the top.
         from cjworkshop.store.drafts import Draft, new_session_draft_path
         from cjworkshop.ui.drafts import DraftKeeper
         from cjworkshop.ui.modals.new_session import NewSessionModal
@@ -285,24 +308,25 @@ class StartScreen(WorkshopScreen):
             self._drafts = DraftKeeper(
                 self, lambda: new_session_draft_path(self.folder), lambda: None
             )
-        drafts, clock = self._drafts, self.workshop.clock
+        drafts, clock = self._drafts, self.clock
 
         def changed(values: dict[str, str]) -> None:
             if values["title"].strip():
                 drafts.keep(Draft("new-session", None, None, values, clock()))
 
-        self.app.push_screen(NewSessionModal(on_change=changed, initial=initial), self._create)
+        dialog = NewSessionModal(self.tr, on_change=changed, initial=initial)
+        self.app.push_screen(dialog, self._create)
 
     def _create(self, choice: NewSession | None) -> None:
         if self._drafts is not None:
             self._drafts.drop()
         if choice is None:
             return
-        from cjworkshop.store.errors import StoreError
+        from cjworkshop.store.errors import StoreError  # the store: see the top
         from cjworkshop.store.folders import create_session
         from cjworkshop.store.templates import find_template
 
-        tr = self.workshop.tr
+        tr = self.tr
         try:
             template = find_template(choice.template)
             if template is None:
@@ -314,17 +338,17 @@ class StartScreen(WorkshopScreen):
                 title=choice.title,
                 language=choice.language,
                 mode=choice.mode,
-                when=self.workshop.clock(),
+                when=self.clock(),
             )
         except StoreError as error:
             self.notify(error.render(tr), severity="error", timeout=15)
             return
-        self.workshop.open_session(path)
+        self.post_message(SessionChosen(path))
 
     def action_switch_language(self) -> None:
-        app = self.workshop
-        app.start_language = "en" if app.start_language == "nl" else "nl"
-        app.language = app.start_language
+        language: Language = "en" if self.tr.language == "nl" else "nl"
+        self.tr = translator(language)
+        self.post_message(LanguageChosen(language))
         self._show_lists()
         self.refresh_bindings()
 
@@ -337,7 +361,7 @@ class StartScreen(WorkshopScreen):
             self.refresh_lists()
 
     def palette_commands(self) -> list[PaletteCommand]:
-        tr = self.workshop.tr
+        tr = self.tr
         return [
             PaletteCommand(
                 tr("cmd.new_session"), tr("cmdhelp.new_session"), self.action_new_session

@@ -26,7 +26,7 @@ from cjworkshop.model.assessment import (
 )
 from cjworkshop.model.template import AssessmentQuestion, template_phase
 from cjworkshop.ui.modals.record_form import FormField, FormValues
-from cjworkshop.ui.steps.base import FormRequest, PhaseFocused, StepView
+from cjworkshop.ui.steps.base import Asked, FormRequest, PhaseFocused, StepContext, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
@@ -66,8 +66,8 @@ class AssessmentStep(StepView):
         Binding("e", "note", "key.note", id="answer-note"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
         self.show_why = False
         self.questions: dict[str, AssessmentQuestion] = {}
 
@@ -84,7 +84,7 @@ class AssessmentStep(StepView):
 
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
-        template = self.screen_owner.template
+        template = self.template
         language = session.language
         self.query_one("#assessment-intro", Static).update(tr("assessment.intro"))
         answers = answers_by_question(session)
@@ -199,7 +199,7 @@ class AssessmentStep(StepView):
         key = self.table.current_key
         if key and key.startswith(QUESTION):
             return key.removeprefix(QUESTION)
-        self.screen_owner.notify(self.tr("assessment.none"))
+        self.notify(self.tr("assessment.none"))
         return None
 
     def select_record(self, record_id: str) -> None:
@@ -237,10 +237,10 @@ class AssessmentStep(StepView):
         self.show_why = not self.show_why
         self._show_card(self.table.current_key)
 
-    def action_note(self) -> None:
+    async def action_note(self) -> None:
         question = self._question()
         if question is not None:
-            self._note_form(question)
+            await self._note_form(question)
 
     def restore_draft(self, draft: Draft) -> bool:
         """The note a draft was typed for, with its form open again."""
@@ -251,7 +251,7 @@ class AssessmentStep(StepView):
         self._note_form(question, draft.values)
         return True
 
-    def _note_form(self, question: str, initial: FormValues | None = None) -> None:
+    def _note_form(self, question: str, initial: FormValues | None = None) -> Asked:
         tr = self.tr
         answer = answers_by_question(self.current).get(question)
         fields = [
@@ -277,4 +277,4 @@ class AssessmentStep(StepView):
 
         title = first_line(self.questions[question].question(self.current.language), 60)
         where = {"question": question}
-        self.ask(FormRequest("assessment.note", title, fields, saved, where, initial))
+        return self.ask(FormRequest("assessment.note", title, fields, saved, where, initial))

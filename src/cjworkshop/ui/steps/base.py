@@ -1,24 +1,37 @@
-"""What every step of the guided flow shares.
+"""What every step of the guided flow shares, and the messages steps send their screen.
+
+A step is given what it needs by the session screen that builds it: the translator, the
+template and the clock when it is made (``StepContext``), the session file's path as an
+attribute, and the session itself through the ``session`` reactive after every edit. It never
+reaches for its screen or the app: everything else it asks for with a message, which bubbles up
+to the screen.
 
 A step shows part of the session and edits it by posting ``SessionEdited`` with the new session
 and an undo label; the session screen commits it, saves it and hands the new session back to
-every step it has built through the ``session`` reactive. A step's view is built the first time
-it is shown; steps that are built but not on screen only note that they are out of date and
-redraw when they are shown again, so an edit costs one redraw, not eight. What the step list
-says of a step comes from ``progress``, from the session alone, so it needs no view.
+every step it has built. A step's view is built the first time it is shown; steps that are
+built but not on screen only note that they are out of date and redraw when they are shown
+again, so an edit costs one redraw, not eight. What the step list says of a step comes from
+``progress``, from the session alone, so it needs no view.
 
-A step that needs a form filled in posts ``FormRequested``; the session screen opens it, keeps
-its draft while it is typed in, and calls the step back with the values. A step with a field of
-its own (the walk's action and quote) reports what is typed there with ``DraftTyped``. After a
-crash the screen hands such a draft back to its step (``restore_draft``), which opens the form
-or the field again where it was.
+A step that needs a form filled in posts ``FormRequested`` (or ``RecordFormRequested`` for the
+screen's own forms of goals, personas, phases and touchpoints); the session screen opens it,
+keeps its draft while it is typed in, and calls the step back with the values. A step with a
+field of its own (the walk's action and quote) reports what is typed there with ``DraftTyped``.
+After a crash the screen hands such a draft back to its step (``restore_draft``), which opens
+the form or the field again where it was. A question before something that cannot be taken back
+lightly is ``ConfirmRequested``; another step is ``StepRequested``; writing the roadmap beside
+the session is ``ExportRequested``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.containers import Vertical
 from textual.message import Message
@@ -26,11 +39,51 @@ from textual.reactive import reactive
 
 from cjworkshop.i18n import Translator
 from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template
+from cjworkshop.ui.widgets.text import LiteralNotifications
 
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
+    from cjworkshop.ui.forms import FormKind
     from cjworkshop.ui.modals.record_form import FormField, FormValues
-    from cjworkshop.ui.screens.session import SessionScreen
+
+
+DIALOG_PATIENCE = 1.0
+"""The longest a key that asks for a dialog waits for the screen to put it up."""
+
+
+class DialogRequested(Message):
+    """A step asks its screen for a dialog; the screen sets ``shown`` once it is up (or once
+    it has said why it cannot be)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = asyncio.Event()
+
+
+class Asked:
+    """What asking for a dialog returns: awaited, it waits until the screen has put it up.
+
+    The key that asks for a dialog runs its action as it comes back up to the app, while the keys
+    typed right behind it are still on their way up. An action that awaits this keeps the app
+    from handling them until the dialog is on top, so that the app sends them on to the dialog
+    (``WorkshopApp.on_key``), as it would have them typed one at a time.
+    """
+
+    def __init__(self, request: DialogRequested | None) -> None:
+        self.request = request
+
+    def __await__(self) -> Generator[Any, None, None]:
+        return self._shown().__await__()
+
+    async def _shown(self) -> None:
+        if self.request is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.request.shown.wait(), DIALOG_PATIENCE)
+
+
+NOTHING_ASKED = Asked(None)
+"""What asking returns when there was nothing to ask."""
 
 
 class SessionEdited(Message):
@@ -60,12 +113,51 @@ class FormRequest:
     """Values to start from instead of the fields' own: a draft recovered after a crash."""
 
 
-class FormRequested(Message):
+class FormRequested(DialogRequested):
     """A step asks its screen to open a form, keeping a draft of it while it is typed in."""
 
     def __init__(self, request: FormRequest) -> None:
         super().__init__()
         self.request = request
+
+
+class RecordFormRequested(DialogRequested):
+    """A step asks its screen for the form of a goal, persona, phase or touchpoint: a new one
+    (``target`` None, in ``phase`` for a touchpoint) or an existing one."""
+
+    def __init__(self, kind: FormKind, target: str | None, phase: str | None = None) -> None:
+        super().__init__()
+        self.kind: FormKind = kind
+        self.target = target
+        self.phase = phase
+
+
+class ConfirmRequested(DialogRequested):
+    """A step asks its screen to ask the room a yes/no question first."""
+
+    def __init__(
+        self, question: str, yes: str, answered: Callable[[bool], None], *, danger: bool
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        """The text of the button that says yes (``Delete``, ``Merge``)."""
+        self.answered = answered
+        """Called with the answer: True for yes, False for no or a dismissed question."""
+        self.danger = danger
+
+
+class StepRequested(Message):
+    """A step asks its screen to show another step, then to call ``then`` with its view."""
+
+    def __init__(self, step: Step, then: Callable[[StepView], None] | None = None) -> None:
+        super().__init__()
+        self.step: Step = step
+        self.then = then
+
+
+class ExportRequested(Message):
+    """The roadmap is to be written as Markdown beside the session file."""
 
 
 class DraftTyped(Message):
@@ -90,7 +182,19 @@ class PhaseFocused(Message):
         self.phase_id = phase_id
 
 
-class StepView(Vertical):
+@dataclass(frozen=True)
+class StepContext:
+    """What the session screen hands every step it builds."""
+
+    tr: Translator
+    """The session's language."""
+    template: Template | None
+    """The session's journey template, if it is known here."""
+    clock: Callable[[], dt.datetime]
+    """Today, for decisions that record when they were made."""
+
+
+class StepView(LiteralNotifications, Vertical):
     """One step of the flow, shown in the session screen's content area."""
 
     STEP: ClassVar[Step]
@@ -98,21 +202,15 @@ class StepView(Vertical):
     session: reactive[Session | None] = reactive[Session | None](None, always_update=True)
     """The session as committed; set by the session screen after every edit."""
 
-    def __init__(self) -> None:
+    def __init__(self, context: StepContext) -> None:
         super().__init__(id=f"step-{self.STEP}", classes="step")
+        self.tr = context.tr
+        self.template = context.template
+        self.clock = context.clock
+        self.session_path: Path | None = None
+        """The session's file, as the session screen last saw it (a conflict or "save as"
+        moves it)."""
         self.stale = True
-
-    @property
-    def screen_owner(self) -> SessionScreen:
-        from cjworkshop.ui.screens.session import SessionScreen
-
-        screen = self.screen
-        assert isinstance(screen, SessionScreen)
-        return screen
-
-    @property
-    def tr(self) -> Translator:
-        return self.screen_owner.workshop.tr
 
     @property
     def current(self) -> Session:
@@ -148,9 +246,28 @@ class StepView(Vertical):
     def edit(self, session: Session, label: str, select: str | None = None) -> None:
         self.post_message(SessionEdited(session, label, select))
 
-    def ask(self, request: FormRequest) -> None:
+    def ask_for(self, request: DialogRequested) -> Asked:
+        """Have the screen put up a dialog; an action of a key awaits what this returns."""
+        self.post_message(request)
+        return Asked(request)
+
+    def ask(self, request: FormRequest) -> Asked:
         """Have the screen open a form; ``request.saved`` gets the values when it is saved."""
-        self.post_message(FormRequested(request))
+        return self.ask_for(FormRequested(request))
+
+    def open_record(self, kind: FormKind, target: str | None, phase: str | None = None) -> Asked:
+        """Have the screen open the form of a goal, persona, phase or touchpoint."""
+        return self.ask_for(RecordFormRequested(kind, target, phase))
+
+    def confirm(
+        self, question: str, yes: str, answered: Callable[[bool], None], *, danger: bool = True
+    ) -> Asked:
+        """Have the screen ask first; ``answered`` gets True when the room says yes."""
+        return self.ask_for(ConfirmRequested(question, yes, answered, danger=danger))
+
+    def notify_undoable(self, message: str) -> None:
+        """Say what was done, and that Ctrl+Z takes it back."""
+        self.notify(self.tr("done.undo_hint", message=message), timeout=5)
 
     def restore_draft(self, draft: Draft) -> bool:
         """Open again the form (or field) a draft of this step was typed in, with its text.

@@ -90,24 +90,24 @@ class GoalsStep(StepView):
         self.table.select_key(record_id)
 
     @on(DataTable.RowSelected, "#goals-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    async def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit()
+        await self.action_edit()
 
-    def action_add(self) -> None:
-        self.screen_owner.open_form("goal", None)
+    async def action_add(self) -> None:
+        await self.open_record("goal", None)
 
     def _goal_id(self) -> str | None:
         """The goal under the cursor; with no goals yet, says how to add one."""
         key = self.table.current_key
         if key is None:
-            self.screen_owner.notify(self.tr("goals.empty"))
+            self.notify(self.tr("goals.empty"))
         return key
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         key = self._goal_id()
         if key is not None:
-            self.screen_owner.open_form("goal", key)
+            await self.open_record("goal", key)
 
     def action_delete(self) -> None:
         key = self._goal_id()
@@ -115,12 +115,12 @@ class GoalsStep(StepView):
             return
         goal = edits.find(self.current.goals, key)
         self.edit(edits.delete_goal(self.current, key), self.tr("edit.goal.delete", name=goal.what))
-        self.screen_owner.notify_undoable(self.tr("done.deleted", name=goal.what))
+        self.notify_undoable(self.tr("done.deleted", name=goal.what))
 
     def action_examples(self) -> None:
         """Pick a goal from the template's examples; it is added as a goal to adjust."""
         tr, session = self.tr, self.current
-        template = self.screen_owner.template
+        template = self.template
         examples = (
             list(template.goal_examples(session.language))
             if template and template.goal_examples
@@ -129,7 +129,7 @@ class GoalsStep(StepView):
         taken = {goal.what for goal in session.goals}
         examples = [example for example in examples if example not in taken]
         if not examples:
-            self.screen_owner.notify(tr("goals.no_examples"))
+            self.notify(tr("goals.no_examples"))
             return
 
         def chosen(index: int | None) -> None:
@@ -139,7 +139,7 @@ class GoalsStep(StepView):
             self.edit(changed, tr("edit.goal.add", name=examples[index]), select=goal_id)
 
         self.app.push_screen(
-            PickerModal(tr("goals.examples"), examples, tr("goals.examples_hint")), chosen
+            PickerModal(tr, tr("goals.examples"), examples, tr("goals.examples_hint")), chosen
         )
 
     def action_move(self, offset: int) -> None:

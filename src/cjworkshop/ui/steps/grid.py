@@ -23,7 +23,14 @@ from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
 from cjworkshop.model.queries import plot_index, touchpoints_in_order
 from cjworkshop.model.session import Plot, Session
-from cjworkshop.ui.steps.base import FormRequest, PhaseFocused, StepView
+from cjworkshop.ui.steps.base import (
+    Asked,
+    FormRequest,
+    PhaseFocused,
+    StepContext,
+    StepRequested,
+    StepView,
+)
 from cjworkshop.ui.widgets.journey_grid import GridColumn, GridRow, JourneyGrid
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
@@ -84,8 +91,8 @@ class GridStep(StepView):
         Binding("w", "walk", "key.walk_here", id="grid-walk"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
         self.shape: tuple[object, ...] = ()
         self.shown: dict[tuple[str, str], Text] = {}
         self.phase_shown: str | None = None
@@ -239,23 +246,26 @@ class GridStep(StepView):
         pair = self._pair()
         if pair is None:
             return
+        # The walk's view is imported when it is first asked for, as the registry imports
+        # every step: with the grid it would cost some 12 ms of CPU before the grid's first
+        # frame (its fields bring Textual's TextArea).
         from cjworkshop.ui.steps.plotting import PlottingStep
 
         def walk_from_here(view: StepView) -> None:
             if isinstance(view, PlottingStep):
                 view.start(*pair)
 
-        self.screen_owner.go_to("plotting", then=walk_from_here)
+        self.post_message(StepRequested("plotting", then=walk_from_here))
 
     @on(JourneyGrid.CellChosen, "#grid-table")
-    def _selected(self, event: JourneyGrid.CellChosen) -> None:
+    async def _selected(self, event: JourneyGrid.CellChosen) -> None:
         event.stop()
-        self.action_open_cell()
+        await self.action_open_cell()
 
-    def action_open_cell(self) -> None:
+    async def action_open_cell(self) -> None:
         pair = self._pair()
         if pair is not None:
-            self._cell_form(pair)
+            await self._cell_form(pair)
 
     def restore_draft(self, draft: Draft) -> bool:
         """The cell a draft was typed in, with its form open again."""
@@ -269,7 +279,7 @@ class GridStep(StepView):
         self._cell_form(pair, draft.values)
         return True
 
-    def _cell_form(self, pair: tuple[str, str], initial: dict[str, str] | None = None) -> None:
+    def _cell_form(self, pair: tuple[str, str], initial: dict[str, str] | None = None) -> Asked:
         # The form is loaded when a cell is first opened, not with the grid.
         from cjworkshop.ui.modals.record_form import FormField, FormValues
 
@@ -323,4 +333,4 @@ class GridStep(StepView):
             self._save(updated, "edit.plot.cell")
 
         where = {"persona": pair[0], "touchpoint": pair[1]}
-        self.ask(FormRequest("grid.cell", title, fields, saved, where, initial))
+        return self.ask(FormRequest("grid.cell", title, fields, saved, where, initial))

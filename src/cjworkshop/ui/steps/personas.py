@@ -72,9 +72,9 @@ class PersonasStep(StepView):
         self._show_detail(event.row_key.value)
 
     @on(DataTable.RowSelected, "#personas-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    async def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit()
+        await self.action_edit()
 
     def _show_detail(self, key: str | None) -> None:
         detail = self.query_one("#persona-detail", Static)
@@ -108,17 +108,17 @@ class PersonasStep(StepView):
         key = self.table.current_key
         if key is None:
             solo = self.current.mode == "self-assessment"
-            self.screen_owner.notify(self.tr("personas.empty_solo" if solo else "personas.empty"))
+            self.notify(self.tr("personas.empty_solo" if solo else "personas.empty"))
             return None
         return edits.find(self.current.personas, key)
 
-    def action_add(self) -> None:
-        self.screen_owner.open_form("persona", None)
+    async def action_add(self) -> None:
+        await self.open_record("persona", None)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         persona = self._persona()
         if persona is not None:
-            self.screen_owner.open_form("persona", persona.id)
+            await self.open_record("persona", persona.id)
 
     def action_duplicate(self) -> None:
         persona = self._persona()
@@ -128,22 +128,22 @@ class PersonasStep(StepView):
         changed, copy_id = edits.duplicate_persona(self.current, persona.id, name)
         self.edit(changed, self.tr("edit.persona.duplicate", name=persona.name), select=copy_id)
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
         persona = self._persona()
         if persona is None:
             return
         tr = self.tr
         plotted = len(plots_of_persona(self.current, persona.id))
 
-        def answered(yes: bool | None) -> None:
+        def answered(yes: bool) -> None:
             if yes:
                 self.edit(
                     edits.delete_persona(self.current, persona.id),
                     tr("edit.persona.delete", name=persona.name),
                 )
-                self.screen_owner.notify_undoable(tr("done.deleted", name=persona.name))
+                self.notify_undoable(tr("done.deleted", name=persona.name))
 
-        self.screen_owner.confirm(
+        await self.confirm(
             tr("personas.delete_question", name=persona.name, plots=plotted),
             tr("button.delete"),
             answered,

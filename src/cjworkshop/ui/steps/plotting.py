@@ -31,7 +31,16 @@ from cjworkshop.model.queries import (
 )
 from cjworkshop.model.session import NAME_LENGTH, PainPoint, Persona, Plot, Touchpoint
 from cjworkshop.ui.modals.record_form import FormField, FormValues
-from cjworkshop.ui.steps.base import DraftDone, DraftTyped, FormRequest, PhaseFocused, StepView
+from cjworkshop.ui.steps.base import (
+    NOTHING_ASKED,
+    Asked,
+    DraftDone,
+    DraftTyped,
+    FormRequest,
+    PhaseFocused,
+    StepContext,
+    StepView,
+)
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
 
@@ -70,8 +79,8 @@ class PlottingStep(StepView):
         Binding("d,delete", "delete_note", "key.delete", show=False, id="walk-delete-note"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
         self.persona_id: str | None = None
         self.position = 0
         self.notes: list[str] = []
@@ -310,7 +319,7 @@ class PlottingStep(StepView):
     def action_focus_field(self, field_id: str) -> None:
         plot = self.plot
         if plot is not None and not plot.relevant:
-            self.screen_owner.notify(self.tr("walk.skipped_hint"))
+            self.notify(self.tr("walk.skipped_hint"))
             return
         self.query_one(f"#{field_id}", Input).focus()
 
@@ -377,8 +386,8 @@ class PlottingStep(StepView):
             self.start(event.option.id)
             self.focus_main()
 
-    def action_pain(self) -> None:
-        self._pain_form(None)
+    async def action_pain(self) -> None:
+        await self._pain_form(None)
 
     def _where(self, index: int | None) -> dict[str, str]:
         """Where a form of the walk is open: persona, touchpoint, and the note it edits."""
@@ -391,11 +400,11 @@ class PlottingStep(StepView):
             context["index"] = str(index)
         return context
 
-    def _pain_form(self, index: int | None, initial: FormValues | None = None) -> None:
+    def _pain_form(self, index: int | None, initial: FormValues | None = None) -> Asked:
         tr = self.tr
         plot = self._current_or_new()
         if plot is None:
-            return
+            return NOTHING_ASKED
         current = plot.pain_points[index] if index is not None else None
         fields = [
             FormField(
@@ -434,16 +443,16 @@ class PlottingStep(StepView):
             )
 
         title = tr("walk.pain.add") if index is None else tr("walk.pain.edit")
-        self.ask(FormRequest("plotting.pain", title, fields, saved, where, initial))
+        return self.ask(FormRequest("plotting.pain", title, fields, saved, where, initial))
 
-    def action_opportunity(self) -> None:
-        self._idea_form(None)
+    async def action_opportunity(self) -> None:
+        await self._idea_form(None)
 
-    def _idea_form(self, index: int | None, initial: FormValues | None = None) -> None:
+    def _idea_form(self, index: int | None, initial: FormValues | None = None) -> Asked:
         tr = self.tr
         plot = self._current_or_new()
         if plot is None:
-            return
+            return NOTHING_ASKED
         current = plot.opportunities[index] if index is not None else ""
         fields = [
             FormField(
@@ -472,7 +481,7 @@ class PlottingStep(StepView):
             )
 
         title = tr("walk.idea.add") if index is None else tr("walk.idea.edit")
-        self.ask(FormRequest("plotting.idea", title, fields, saved, where, initial))
+        return self.ask(FormRequest("plotting.idea", title, fields, saved, where, initial))
 
     def restore_draft(self, draft: Draft) -> bool:
         """Back to the persona and touchpoint a form or field was open at, with its text."""
@@ -504,14 +513,14 @@ class PlottingStep(StepView):
         return False
 
     @on(OptionList.OptionSelected, "#walk-notes")
-    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
+    async def _note_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_index < len(self.notes):
             kind, number = self.notes[event.option_index].split(":")
             if kind + ":" == PAIN:
-                self._pain_form(int(number))
+                await self._pain_form(int(number))
             else:
-                self._idea_form(int(number))
+                await self._idea_form(int(number))
 
     def action_delete_note(self) -> None:
         """D on a highlighted pain point or opportunity deletes it (Ctrl+Z brings it back)."""
@@ -524,7 +533,7 @@ class PlottingStep(StepView):
             or highlighted is None
             or highlighted >= len(self.notes)
         ):
-            self.screen_owner.notify(self.tr("walk.delete_hint"))
+            self.notify(self.tr("walk.delete_hint"))
             return
         kind, number = self.notes[highlighted].split(":")
         index = int(number)

@@ -1,7 +1,7 @@
 """How far each step has come, in a few words for the step list: ``3 goals``, ``12 of 45 plotted``.
 
 Worked out from the session alone, so the step list can speak of every step without building its
-view (or importing it): the session screen asks once per edit, not once per step switch.
+view (or importing it), and once per edit, not once per step switch (``StepProgress``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import overall_score
 from cjworkshop.model.queries import is_plotted, plot_index
+from cjworkshop.model.review import pain_groups
+from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, question_texts
 
@@ -49,15 +51,11 @@ def _grid(session: Session, tr: Translator, template: Template | None) -> str:
 
 
 def _review(session: Session, tr: Translator, template: Template | None) -> str:
-    from cjworkshop.model.review import pain_groups  # a slow step: imported after the frame
-
     groups = pain_groups(session)
     return tr.count("review.count", len(groups)) if groups else ""
 
 
 def _roadmap(session: Session, tr: Translator, template: Template | None) -> str:
-    from cjworkshop.model.roadmap import roadmap  # a slow step: imported after the frame
-
     items = roadmap(session, question_texts(template, session.language))
     now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
     return tr.count("roadmap.count", len(items), now=now) if items else ""
@@ -90,3 +88,39 @@ def step_counts(
 ) -> dict[Step, str]:
     """The progress note of every step in ``steps``."""
     return {step: COUNTS[step](session, tr, template) for step in steps}
+
+
+class StepProgress:
+    """What the step list says of the steps of one session screen, kept until the next edit.
+
+    The slow steps' counts are worked out apart (``count_slow_steps``), after the screen is
+    drawn; until then they say what they said before the edit.
+    """
+
+    def __init__(self, steps: Sequence[Step], tr: Translator, template: Template | None) -> None:
+        self.steps = tuple(steps)
+        self.tr = tr
+        self.template = template
+        self.counted: Session | None = None
+        """The session the counts are of."""
+        self.notes: dict[Step, str] = {}
+
+    def counts(self, session: Session) -> tuple[dict[Step, str], bool]:
+        """Every step's note, and whether the slow ones are still to be counted for
+        ``session``."""
+        if session is self.counted:
+            return self.notes, False
+        quick = [step for step in self.steps if step not in SLOW_STEPS]
+        notes = step_counts(quick, session, self.tr, self.template)
+        notes.update({step: self.notes.get(step, "") for step in self.steps if step not in notes})
+        self.counted, self.notes = session, notes
+        return notes, True
+
+    def count_slow_steps(self, session: Session) -> bool:
+        """Count the slow steps of ``session``; False when it was edited again meanwhile
+        (that edit asks for its own counts)."""
+        if session is not self.counted:
+            return False
+        slow = [step for step in self.steps if step in SLOW_STEPS]
+        self.notes.update(step_counts(slow, session, self.tr, self.template))
+        return True

@@ -27,7 +27,7 @@ from cjworkshop.model.session import Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_path, previous_version
-from cjworkshop.ui.steps.base import StepView
+from cjworkshop.ui.steps.base import StepContext, StepView
 from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
@@ -39,6 +39,11 @@ class ReviewStep(StepView):
 
     STEP = "review"
 
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
+        self.earlier_read: tuple[Path, float, Session] | None = None
+        """The previous version as last read: its file, that file's time of change, and it."""
+
     def compose(self) -> ComposeResult:
         yield TextPanel(id="review-intro", classes="step-intro")
         with VerticalScroll(id="review", can_focus=True):
@@ -48,12 +53,10 @@ class ReviewStep(StepView):
     def focus_main(self) -> None:
         self.query_one("#review").focus()
 
-    _previous: tuple[Path, float, Session] | None = None
-
     def _earlier(self, path: Path, session: Session) -> tuple[Path, Session] | None:
         """The previous version, read once and again only when its file changes."""
         earlier = previous_path(path, session)
-        cached = self._previous
+        cached = self.earlier_read
         try:
             stamp = earlier.stat().st_mtime
         except OSError:
@@ -62,22 +65,22 @@ class ReviewStep(StepView):
             return earlier, cached[2]
         found = previous_version(path, session)
         if found is not None:
-            self._previous = (earlier, stamp, found[1])
+            self.earlier_read = (earlier, stamp, found[1])
         return found
 
     def _since(self, session: Session) -> RenderableType | None:
-        if not session.previous:
+        if not session.previous or self.session_path is None:
             return None
         tr = self.tr
         try:
-            found = self._earlier(self.screen_owner.document.path, session)
+            found = self._earlier(self.session_path, session)
         except StoreError as error:
             message = tr("revisit.unreadable", name=session.previous, error=error.render(tr))
             return Text(message, style="yellow")
         if found is None:
             return None
         earlier_path, earlier = found
-        texts = question_texts(self.screen_owner.template, session.language)
+        texts = question_texts(self.template, session.language)
         lines = diff_rich(compare(earlier, session, question_texts=texts), earlier, session, tr)
         heading = Text(tr("revisit.since", name=earlier_path.name), style="bold")
         return Group(heading, *lines[1:], Text())

@@ -12,11 +12,10 @@ with the item and says where it went.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -27,7 +26,7 @@ from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
 from cjworkshop.model.session import HORIZONS, NAME_LENGTH, STATUSES, Horizon, Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.ui.modals.record_form import FormField, FormValues
-from cjworkshop.ui.steps.base import FormRequest, StepView
+from cjworkshop.ui.steps.base import Asked, ExportRequested, FormRequest, StepContext, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
@@ -62,8 +61,8 @@ class RoadmapStep(StepView):
         Binding("d,delete", "forget", "key.forget", show=False, id="item-forget"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
         self.items: dict[str, RankedItem] = {}
         self.voter: str | None = None
         self.marked: str | None = None
@@ -85,7 +84,7 @@ class RoadmapStep(StepView):
 
     def ranked(self) -> list[RankedItem]:
         session = self.current
-        return roadmap(session, question_texts(self.screen_owner.template, session.language))
+        return roadmap(session, question_texts(self.template, session.language))
 
     def refresh_view(self) -> None:
         tr = self.tr
@@ -173,9 +172,7 @@ class RoadmapStep(StepView):
             return
         group, place = self._place(item)
         label = self.tr("roadmap.closed") if group == "closed" else horizon_name(self.tr, group)
-        self.screen_owner.notify(
-            self.tr("roadmap.moved", name=item.title, group=label, place=place), timeout=4
-        )
+        self.notify(self.tr("roadmap.moved", name=item.title, group=label, place=place), timeout=4)
 
     def _cells(self, item: RankedItem) -> list[str | Text]:
         tr = self.tr
@@ -258,13 +255,13 @@ class RoadmapStep(StepView):
             if found is not None:
                 return found
         if key is not None and key.startswith(ORPHAN):
-            self.screen_owner.notify(self.tr("roadmap.orphan_keys"))
+            self.notify(self.tr("roadmap.orphan_keys"))
         else:
-            self.screen_owner.notify(self.tr("roadmap.empty"))
+            self.notify(self.tr("roadmap.empty"))
         return None
 
     def _today(self) -> dt.date:
-        return self.screen_owner.workshop.clock().date()
+        return self.clock().date()
 
     def _decide(self, item: RankedItem, changed: Session, label: str) -> None:
         # The cursor goes with the item it was on, to the item's new place. Whoever sets an
@@ -299,10 +296,10 @@ class RoadmapStep(StepView):
         changed = decisions.decide(self.current, item, self._today(), horizon=following)
         self._decide(item, changed, self.tr("edit.roadmap.horizon", name=item.title))
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         item = self._item()
         if item is not None:
-            self._item_form(item)
+            await self._item_form(item)
 
     def restore_draft(self, draft: Draft) -> bool:
         """The item (or the voter) a draft was typed for, with its form open again."""
@@ -316,7 +313,7 @@ class RoadmapStep(StepView):
         self._item_form(item, draft.values)
         return True
 
-    def _item_form(self, item: RankedItem, initial: FormValues | None = None) -> None:
+    def _item_form(self, item: RankedItem, initial: FormValues | None = None) -> Asked:
         tr = self.tr
         decision = item.decision
         fields = [
@@ -347,11 +344,11 @@ class RoadmapStep(StepView):
             self.edit(changed, tr("edit.roadmap.edit", name=title), select=fresh.id)
 
         where = {"item": item.id}
-        self.ask(
+        return self.ask(
             FormRequest("roadmap.item", tr("roadmap.form.title"), fields, saved, where, initial)
         )
 
-    def action_voter(self, initial: FormValues | None = None) -> None:
+    def action_voter(self, initial: FormValues | None = None) -> Asked:
         tr, session = self.tr, self.current
         known = ", ".join(decisions.participants(session)) or tr("roadmap.nobody_yet")
         fields = [
@@ -369,15 +366,16 @@ class RoadmapStep(StepView):
             self.voter = " ".join(values["name"].split())
             self._show_voting()
 
-        self.ask(FormRequest("roadmap.voter", tr("roadmap.form.voter"), fields, saved, {}, initial))
+        request = FormRequest("roadmap.voter", tr("roadmap.form.voter"), fields, saved, {}, initial)
+        return self.ask(request)
 
-    def action_vote(self, delta: int) -> None:
+    async def action_vote(self, delta: int) -> None:
         item = self._item()
         if item is None:
             return
         tr = self.tr
         if self.voter is None:
-            self.action_voter()
+            await self.action_voter()
             return
         try:
             changed = decisions.vote(self.current, item, self.voter, delta)
@@ -385,7 +383,7 @@ class RoadmapStep(StepView):
             message = tr(
                 f"roadmap.vote_refused.{refused.reason}", name=self.voter, budget=refused.budget
             )
-            self.screen_owner.notify(message, severity="warning")
+            self.notify(message, severity="warning")
             return
         self._decide(item, changed, tr("edit.roadmap.vote", name=item.title, voter=self.voter))
 
@@ -403,9 +401,9 @@ class RoadmapStep(StepView):
         marked = self.items.get(self.marked) if self.marked is not None else None
         self._mark(None)
         if marked is not None:
-            self.screen_owner.notify(self.tr("roadmap.unmarked", name=marked.title))
+            self.notify(self.tr("roadmap.unmarked", name=marked.title))
 
-    def action_merge(self) -> None:
+    async def action_merge(self) -> None:
         item = self._item()
         if item is None:
             return
@@ -415,11 +413,11 @@ class RoadmapStep(StepView):
             return
         if self.marked is None or self.marked not in self.items:
             self._mark(item.id)
-            self.screen_owner.notify(tr("roadmap.marked", name=item.title))
+            self.notify(tr("roadmap.marked", name=item.title))
             return
         other = self.items[self.marked]
 
-        def answered(yes: bool | None) -> None:
+        def answered(yes: bool) -> None:
             if not yes:
                 self.action_cancel_merge()
                 return
@@ -435,7 +433,7 @@ class RoadmapStep(StepView):
                 select=item.id,
             )
 
-        self.screen_owner.confirm(
+        await self.confirm(
             tr("roadmap.merge_question", name=item.title, other=other.title),
             tr("button.merge"),
             answered,
@@ -444,29 +442,10 @@ class RoadmapStep(StepView):
     def action_forget(self) -> None:
         key = self.table.current_key
         if key is None or not key.startswith(ORPHAN):
-            self.screen_owner.notify(self.tr("roadmap.forget_items"))
+            self.notify(self.tr("roadmap.forget_items"))
             return
         record_id = key.removeprefix(ORPHAN)
         self.edit(decisions.forget(self.current, record_id), self.tr("edit.roadmap.forget"))
 
     def action_export(self) -> None:
-        self._export(self.screen_owner.document.path)
-
-    @work(thread=True, exclusive=True, group="roadmap-export")
-    def _export(self, session_path: Path) -> None:
-        from cjworkshop.export.markdown import roadmap_markdown
-        from cjworkshop.store.atomic import write_atomically
-
-        tr = self.tr
-        target = session_path.with_name(f"{session_path.stem}-roadmap.md")
-        try:
-            session = self.current
-            questions = question_texts(self.screen_owner.template, session.language)
-            write_atomically(target, roadmap_markdown(session, tr, questions))
-        except OSError as error:
-            message = tr("roadmap.export_failed", path=str(target), reason=str(error))
-            self.app.call_from_thread(self.screen_owner.notify, message, severity="error")
-            return
-        self.app.call_from_thread(
-            self.screen_owner.notify, tr("roadmap.exported", path=str(target))
-        )
+        self.post_message(ExportRequested())

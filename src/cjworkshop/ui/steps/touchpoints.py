@@ -22,7 +22,7 @@ from cjworkshop.model import edits
 from cjworkshop.model.queries import empty_phases, phases_without_indirect, plots_at_touchpoint
 from cjworkshop.model.session import Phase, Touchpoint
 from cjworkshop.model.template import SuggestedTouchpoint, template_phase
-from cjworkshop.ui.steps.base import PhaseFocused, StepView
+from cjworkshop.ui.steps.base import PhaseFocused, StepContext, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
@@ -46,8 +46,8 @@ class TouchpointsStep(StepView):
         Binding("P", "add_phase", "key.add_phase", id="phase-add"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(context)
         self.phase_id: str | None = None
         self.suggested: list[SuggestedTouchpoint] = []
         self.suggested_for: str | None = None
@@ -160,7 +160,7 @@ class TouchpointsStep(StepView):
         tr = self.tr
         label = self.query_one("#suggestions-label", Static)
         options = self.query_one("#suggestions", OptionList)
-        guide = template_phase(self.screen_owner.template, phase.id) if phase else None
+        guide = template_phase(self.template, phase.id) if phase else None
         language = self.current.language
         present = {
             tp.name.casefold() for tp in self.current.touchpoints if phase and tp.phase == phase.id
@@ -198,9 +198,9 @@ class TouchpointsStep(StepView):
     # Actions ------------------------------------------------------------------------------
 
     @on(DataTable.RowSelected, "#touchpoints-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    async def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit()
+        await self.action_edit()
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _suggestion_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -227,28 +227,28 @@ class TouchpointsStep(StepView):
             options.highlighted = options.highlighted or 0
             options.focus()
         else:
-            self.screen_owner.notify(self.tr("touchpoints.no_suggestions"))
+            self.notify(self.tr("touchpoints.no_suggestions"))
 
-    def action_add(self) -> None:
+    async def action_add(self) -> None:
         phase = self._selected_phase()
         if phase is None:
-            self.action_add_phase()
+            await self.action_add_phase()
             return
-        self.screen_owner.open_form("touchpoint", None, phase=phase.id)
+        await self.open_record("touchpoint", None, phase=phase.id)
 
-    def action_add_phase(self) -> None:
-        self.screen_owner.open_form("phase", None)
+    async def action_add_phase(self) -> None:
+        await self.open_record("phase", None)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         touchpoint = self._selected_touchpoint()
         if touchpoint is not None:
-            self.screen_owner.open_form("touchpoint", touchpoint.id)
+            await self.open_record("touchpoint", touchpoint.id)
             return
         phase = self._selected_phase()
         if phase is not None:
-            self.screen_owner.open_form("phase", phase.id)
+            await self.open_record("phase", phase.id)
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
         tr, session = self.tr, self.current
         touchpoint = self._selected_touchpoint()
         if touchpoint is not None:
@@ -257,7 +257,7 @@ class TouchpointsStep(StepView):
             label = tr("edit.touchpoint.delete", name=touchpoint.name)
             if plotted == 0:
                 self.edit(delete, label)
-                self.screen_owner.notify_undoable(tr("done.deleted", name=touchpoint.name))
+                self.notify_undoable(tr("done.deleted", name=touchpoint.name))
                 return
             question = tr("touchpoints.delete_question", name=touchpoint.name, plots=plotted)
         else:
@@ -269,11 +269,11 @@ class TouchpointsStep(StepView):
             label = tr("edit.phase.delete", name=phase.name)
             question = tr("touchpoints.delete_phase_question", name=phase.name, count=count)
 
-        def answered(yes: bool | None) -> None:
+        def answered(yes: bool) -> None:
             if yes:
                 self.edit(delete, label)
 
-        self.screen_owner.confirm(question, tr("button.delete"), answered)
+        await self.confirm(question, tr("button.delete"), answered)
 
     def action_move(self, offset: int) -> None:
         touchpoint = self._selected_touchpoint()
@@ -299,13 +299,13 @@ class TouchpointsStep(StepView):
                 if self.current.phases
                 else "touchpoints.no_phases"
             )
-            self.screen_owner.notify(self.tr(key))
+            self.notify(self.tr(key))
             return
         ids = [phase.id for phase in self.current.phases]
         target = ids.index(touchpoint.phase) + offset
         if not 0 <= target < len(ids):
             edge = "touchpoints.first_phase" if offset < 0 else "touchpoints.last_phase"
-            self.screen_owner.notify(self.tr(edge, name=touchpoint.name))
+            self.notify(self.tr(edge, name=touchpoint.name))
             return
         moved = edits.update_touchpoint(self.current, replace(touchpoint, phase=ids[target]))
         self.edit(moved, self.tr("edit.touchpoint.move", name=touchpoint.name))

@@ -12,7 +12,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from cjworkshop.i18n import Translator
+from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template, template_phase
 from cjworkshop.ui.widgets.text import TextPanel
+
+PHASED_STEPS: frozenset[Step] = frozenset({"touchpoints", "plotting", "assessment"})
+"""The steps that work phase by phase: the panel adds the questions of the phase at hand."""
 
 
 class FacilitatorPanel(VerticalScroll, can_focus=False):
@@ -20,6 +26,38 @@ class FacilitatorPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield TextPanel(id="guide")
+
+    def show_guide(
+        self,
+        tr: Translator,
+        template: Template | None,
+        session: Session,
+        step: Step,
+        phase_id: str | None,
+    ) -> None:
+        """The questions for ``step`` (and for the phase ``phase_id``, in a step that works
+        phase by phase): the template's where it has them, else the general ones."""
+        language = session.language
+        guide = template.steps.get(step) if template else None
+        questions = list(guide.questions(language)) if guide and guide.questions else []
+        questions = questions or tr.items(f"guide.{step}.questions")
+        phase_name: str | None = None
+        phase_text = ""
+        phase_questions: tuple[str, ...] = ()
+        phase = next((p for p in session.phases if p.id == phase_id), None)
+        if phase is not None and step in PHASED_STEPS:
+            phase_name = tr("guide.phase", phase=phase.name)
+            phase_text = phase.description
+            advice = template_phase(template, phase.id)
+            phase_questions = advice.questions(language) if advice else ()
+        self.show(
+            tr("guide.title", step=tr(f"step.{step}")),
+            questions,
+            phase_name,
+            phase_text,
+            phase_questions,
+            tuple(tr.items(f"guide.{step}.tips")),
+        )
 
     def show(
         self,

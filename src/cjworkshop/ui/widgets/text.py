@@ -4,12 +4,15 @@ Textual reads a ``str`` in a ``Static`` or ``Label`` as markup, and ``update`` l
 screen again. These two show text as written, leave the screen alone when nothing changed, and
 skip the layout when the new text keeps the old one's lines and widths (a clock ticking, a count
 going up, a status that says "saved" at another time), which is most updates during an edit.
+Notifications show their text as written too (``LiteralNotifications``): they often quote what
+people typed.
 """
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.notifications import SeverityLevel
 from textual.visual import VisualType
 from textual.widgets import Label, Static
 
@@ -54,3 +57,22 @@ def first_line(text: str, width: int = 80) -> str:
     stripped = text.strip()
     line = stripped.splitlines()[0] if stripped else ""
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+class LiteralNotifications:
+    """Notifications that show their message as written: it often quotes what people typed.
+
+    Mixed into the app, every screen and every step, before Textual's class."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        super().notify(  # type: ignore[misc]
+            message, title=title, severity=severity, timeout=timeout, markup=markup
+        )

@@ -1,0 +1,141 @@
+"""The session's files: a copy saved elsewhere, a revisit started, the roadmap written out.
+
+Saving a copy (Ctrl+S) is the way on when the session's own folder cannot be written: the session
+continues in the copy. A revisit (Ctrl+R) writes a new dated copy that remembers this version,
+and the app goes on there; this file stays as it is. The roadmap (x in its step) is written as
+Markdown beside the session file in a thread: what it needs is taken before the thread starts,
+and what came of it is said on the screen's own thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from textual.app import App
+from textual.message import Message
+from textual.notifications import SeverityLevel
+
+from cjworkshop.export.markdown import roadmap_markdown
+from cjworkshop.i18n import Translator
+from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template, question_texts
+from cjworkshop.store.atomic import write_atomically
+from cjworkshop.store.document import SessionDocument
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.revisit import revisit_path, start_revisit
+from cjworkshop.ui.autosave import Autosaver, SaveStatus
+from cjworkshop.ui.modals.save_as import SaveAsModal
+from cjworkshop.ui.screens.base import RevisitStarted
+from cjworkshop.ui.screens.step_timer import StepTimer
+
+
+class FilesHost(Protocol):
+    """What these actions need of the session screen."""
+
+    document: SessionDocument
+    tr: Translator
+    clock: Callable[[], dt.datetime]
+    template: Template | None
+    step: Step
+    timer: StepTimer
+    autosave: Autosaver | None
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def notify(
+        self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
+    ) -> None: ...
+
+    def confirm(
+        self, question: str, yes: str, answered: Callable[[bool], None], *, danger: bool
+    ) -> None: ...
+
+    def show_status(self, status: SaveStatus) -> None: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+
+def write_roadmap(
+    target: Path, session: Session, tr: Translator, questions: dict[str, str]
+) -> str | None:
+    """Write the roadmap of ``session`` to ``target``; why it could not be, if it could not."""
+    try:
+        write_atomically(target, roadmap_markdown(session, tr, questions))
+    except OSError as error:
+        return str(error)
+    return None
+
+
+class SessionFiles:
+    """Save a copy, start a revisit, export the roadmap: for one session screen."""
+
+    def __init__(self, host: FilesHost) -> None:
+        self.host = host
+
+    def save_as(self) -> None:
+        """Ask for a file name, write the session there and continue in it."""
+        host = self.host
+
+        def chosen(target: Path | None) -> None:
+            if target is None:
+                return
+            try:
+                host.document.save_as(target)
+            except StoreError as error:
+                host.notify(error.render(host.tr), severity="error", timeout=12)
+                return
+            host.notify(host.tr("save.saved_as", path=str(target)))
+            if host.autosave is not None:
+                host.show_status(host.autosave.status())
+
+        host.app.push_screen(SaveAsModal(host.tr, host.document.path), chosen)
+
+    def start_revisit(self) -> None:
+        """Ask, then continue in a new dated copy of this session; this version stays as it is."""
+        host, tr = self.host, self.host.tr
+        document = host.document
+        if document.read_only:
+            host.notify(tr("revisit.read_only"), severity="warning")
+            return
+        path = document.path
+        target = revisit_path(path, host.clock().date())
+
+        def answered(yes: bool) -> None:
+            if not yes:
+                return
+            host.timer.record(host.step)
+            document.save()
+            try:
+                written = start_revisit(path, document.session, host.clock())
+            except StoreError as error:
+                host.notify(error.render(tr), severity="error", timeout=12)
+                return
+            host.notify(tr("revisit.started", old=path.name, new=written.name))
+            host.post_message(RevisitStarted(written))
+
+        host.confirm(
+            tr("revisit.question", old=path.name, new=target.name),
+            tr("button.revisit"),
+            answered,
+            danger=False,
+        )
+
+    async def export_roadmap(self) -> None:
+        """Write the roadmap as Markdown beside the session file, and say where it went."""
+        host = self.host
+        # Everything the thread needs is taken here, on the screen's thread: the thread reads
+        # no widget and asks nothing of the screen.
+        session, tr, path = host.document.session, host.tr, host.document.path
+        target = path.with_name(f"{path.stem}-roadmap.md")
+        questions = question_texts(host.template, session.language)
+        error = await asyncio.to_thread(write_roadmap, target, session, tr, questions)
+        if error is None:
+            host.notify(tr("roadmap.exported", path=str(target)))
+        else:
+            message = tr("roadmap.export_failed", path=str(target), reason=error)
+            host.notify(message, severity="error")
