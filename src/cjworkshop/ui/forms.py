@@ -1,9 +1,10 @@
-"""What the forms for goals, personas, phases and touchpoints ask, and how answers become edits.
+"""The forms for goals, personas, phases and touchpoints, and how their answers become edits.
 
-``form_fields`` describes a form for a new or an existing record; ``apply_form`` turns the values
-the user saved into an edit of the session, with a label for undo. Keeping both sides here means a
-form and its conversion can never drift apart, and a draft recovered after a crash (kind, target
-and values) can be reopened and saved through exactly the same path.
+``record_form`` is the form for a new or an existing record; its answer is the record as the form
+left it (a new one without an id yet), and ``saved_record`` turns that into an edit of the
+session, with a label for undo. Keeping both sides here means a form and its conversion can
+never drift apart, and a draft recovered after a crash (kind, target and values) can be reopened
+and saved through exactly the same path.
 """
 
 from __future__ import annotations
@@ -11,26 +12,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from msgspec.structs import replace
-
 from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.session import (
     CHANNELS,
     NAME_LENGTH,
+    Channel,
     Goal,
     Persona,
     Phase,
     Session,
     Touchpoint,
+    TouchpointKind,
 )
-from cjworkshop.ui.modals.record_form import FormField, FormValues
-from cjworkshop.ui.widgets.validators import Decimal
+from cjworkshop.ui.modals.form_spec import (
+    Answers,
+    Choice,
+    FormField,
+    FormSpec,
+    choice_field,
+    line_field,
+    number_field,
+    text_field,
+)
 
 FormKind = Literal["goal", "persona", "phase", "touchpoint"]
 FORM_KINDS: tuple[FormKind, ...] = ("goal", "persona", "phase", "touchpoint")
 
+SessionRecord = Goal | Persona | Phase | Touchpoint
+"""What the forms here edit."""
+
 PERSONA_TEXTS = ("description", "needs", "triggers", "finds_us", "expectations", "frustrations")
+"""The texts of a persona's profile, in the order they are shown."""
 
 
 @dataclass(frozen=True)
@@ -42,204 +55,239 @@ class FormEdit:
     record_id: str
 
 
-def form_fields(
-    kind: FormKind, tr: Translator, session: Session, target: str | None, phase: str | None = None
-) -> tuple[str, list[FormField]]:
-    """The title and fields of a form for a new record (``target`` None) or an existing one."""
-    action = "edit" if target else "add"
-    if kind == "goal":
-        goal = edits.find(session.goals, target) if target else None
-        return tr(f"form.goal.{action}"), [
-            FormField(
-                "what",
-                tr("field.goal.what"),
-                value=goal.what if goal else "",
-                required=True,
-                hint=tr("hint.goal.what"),
-                max_length=NAME_LENGTH,
-            ),
-            FormField(
-                "why",
-                tr("field.goal.why"),
-                "text",
-                goal.why if goal else "",
-                hint=tr("hint.goal.why"),
-            ),
-            FormField(
-                "measure",
-                tr("field.goal.measure"),
-                "text",
-                goal.measure if goal else "",
-                hint=tr("hint.goal.measure"),
-            ),
-        ]
-    if kind == "persona":
-        persona = edits.find(session.personas, target) if target else None
-        fields = [
-            FormField(
-                "name",
-                tr("field.persona.name"),
-                value=persona.name if persona else "",
-                required=True,
-                hint=tr("hint.persona.name"),
-                max_length=NAME_LENGTH,
-            ),
-        ]
-        for name in PERSONA_TEXTS:
-            value = getattr(persona, name) if persona else ""
-            fields.append(
-                FormField(
-                    name,
-                    tr(f"field.persona.{name}"),
-                    "text",
-                    value,
-                    hint=tr(f"hint.persona.{name}"),
-                )
-            )
-        solo = session.mode == "self-assessment" and action == "add"
-        return tr("form.persona.solo" if solo else f"form.persona.{action}"), fields
-    if kind == "phase":
-        current = edits.find(session.phases, target) if target else None
-        weight = f"{current.weight:g}" if current else "1"
-        return tr(f"form.phase.{action}"), [
-            FormField(
-                "name",
-                tr("field.phase.name"),
-                value=current.name if current else "",
-                required=True,
-                max_length=NAME_LENGTH,
-            ),
-            FormField(
-                "description",
-                tr("field.phase.description"),
-                "text",
-                current.description if current else "",
-            ),
-            FormField(
-                "weight",
-                tr("field.phase.weight"),
-                value=weight,
-                required=True,
-                hint=tr("hint.phase.weight"),
-                validators=(Decimal(0.1, 5.0, tr("invalid.phase.weight")),),
-            ),
-        ]
-    touchpoint = edits.find(session.touchpoints, target) if target else None
-    phase_id = touchpoint.phase if touchpoint else (phase or session.phases[0].id)
-    return tr(f"form.touchpoint.{action}"), [
-        FormField(
-            "name",
-            tr("field.touchpoint.name"),
-            value=touchpoint.name if touchpoint else "",
-            required=True,
-            hint=tr("hint.touchpoint.name"),
-            max_length=NAME_LENGTH,
-        ),
-        FormField(
-            "phase",
-            tr("field.touchpoint.phase"),
-            "choice",
-            phase_id,
-            choices=tuple((p.id, p.name) for p in session.phases),
-        ),
-        FormField(
-            "kind",
-            tr("field.touchpoint.kind"),
-            "choice",
-            touchpoint.kind if touchpoint else "direct",
-            choices=(("direct", tr("kind_long.direct")), ("indirect", tr("kind_long.indirect"))),
-        ),
-        FormField(
-            "channel",
-            tr("field.touchpoint.channel"),
-            "choice",
-            touchpoint.channel if touchpoint else "web",
-            choices=tuple((c, tr(f"channel.{c}")) for c in CHANNELS),
-        ),
-        FormField(
-            "owner",
-            tr("field.touchpoint.owner"),
-            value=touchpoint.owner if touchpoint else "",
-            hint=tr("hint.touchpoint.owner"),
-        ),
-        FormField(
-            "description",
-            tr("field.touchpoint.description"),
-            "text",
-            touchpoint.description if touchpoint else "",
-        ),
-        FormField(
-            "interactions",
-            tr("field.touchpoint.interactions"),
-            "text",
-            "\n".join(touchpoint.interactions) if touchpoint else "",
-            hint=tr("hint.touchpoint.interactions"),
-        ),
-    ]
-
-
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Text without stray spaces around it; multi-line text keeps its lines."""
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
-def apply_form(
-    kind: FormKind, tr: Translator, session: Session, target: str | None, values: FormValues
-) -> FormEdit:
-    """Turn saved form values into an edit of the session."""
+def record_form(
+    kind: FormKind, tr: Translator, session: Session, target: str | None, phase: str | None = None
+) -> FormSpec[SessionRecord]:
+    """The form for a new record (``target`` None; a touchpoint in ``phase``) or an existing
+    one."""
     if kind == "goal":
-        what, why, measure = (_clean(values[k]) for k in ("what", "why", "measure"))
-        if target:
-            goal = replace(edits.find(session.goals, target), what=what, why=why, measure=measure)
-            return FormEdit(
-                edits.update_goal(session, goal), tr("edit.goal.edit", name=what), target
-            )
-        changed, new_id = edits.add_goal(session, Goal(id="", what=what, why=why, measure=measure))
-        return FormEdit(changed, tr("edit.goal.add", name=what), new_id)
+        return goal_form(tr, edits.find(session.goals, target) if target else None)
     if kind == "persona":
-        texts = {name: _clean(values[name]) for name in ("name", *PERSONA_TEXTS)}
-        if target:
-            persona = replace(edits.find(session.personas, target), **texts)
-            return FormEdit(
-                edits.update_persona(session, persona),
-                tr("edit.persona.edit", name=texts["name"]),
-                target,
-            )
-        changed, new_id = edits.add_persona(session, Persona(id="", **texts))
-        return FormEdit(changed, tr("edit.persona.add", name=texts["name"]), new_id)
+        persona = edits.find(session.personas, target) if target else None
+        return persona_form(tr, persona, solo=session.mode == "self-assessment")
     if kind == "phase":
-        name, description = _clean(values["name"]), _clean(values["description"])
-        weight = round(float(values["weight"].strip().replace(",", ".")), 2)
-        if target:
-            current = replace(
-                edits.find(session.phases, target),
-                name=name,
-                description=description,
-                weight=weight,
-            )
-            return FormEdit(
-                edits.update_phase(session, current), tr("edit.phase.edit", name=name), target
-            )
-        changed, new_id = edits.add_phase(
-            session, Phase(id="", name=name, description=description, weight=weight)
-        )
-        return FormEdit(changed, tr("edit.phase.add", name=name), new_id)
-    interactions = tuple(line for line in _clean(values["interactions"]).splitlines() if line)
-    record = Touchpoint(
-        id=target or "",
-        phase=values["phase"],
-        name=_clean(values["name"]),
-        channel=next((channel for channel in CHANNELS if channel == values["channel"]), "other"),
-        kind="indirect" if values["kind"] == "indirect" else "direct",
-        owner=_clean(values["owner"]),
-        description=_clean(values["description"]),
-        interactions=interactions,
+        return phase_form(tr, edits.find(session.phases, target) if target else None)
+    touchpoint = edits.find(session.touchpoints, target) if target else None
+    return touchpoint_form(tr, session, touchpoint, phase)
+
+
+def goal_form(tr: Translator, goal: Goal | None) -> FormSpec[Goal]:
+    what = line_field(
+        "what",
+        tr("field.goal.what"),
+        goal.what if goal else "",
+        required=True,
+        hint=tr("hint.goal.what"),
+        max_length=NAME_LENGTH,
     )
-    if target:
-        return FormEdit(
-            edits.update_touchpoint(session, record),
-            tr("edit.touchpoint.edit", name=record.name),
-            target,
+    why = text_field(
+        "why", tr("field.goal.why"), goal.why if goal else "", hint=tr("hint.goal.why")
+    )
+    measure = text_field(
+        "measure",
+        tr("field.goal.measure"),
+        goal.measure if goal else "",
+        hint=tr("hint.goal.measure"),
+    )
+
+    def read(answers: Answers) -> Goal:
+        return Goal(
+            id=goal.id if goal else "",
+            what=clean(answers[what]),
+            why=clean(answers[why]),
+            measure=clean(answers[measure]),
         )
-    changed, new_id = edits.add_touchpoint(session, record)
-    return FormEdit(changed, tr("edit.touchpoint.add", name=record.name), new_id)
+
+    return FormSpec(tr("form.goal.edit" if goal else "form.goal.add"), (what, why, measure), read)
+
+
+def persona_form(tr: Translator, persona: Persona | None, *, solo: bool) -> FormSpec[Persona]:
+    """A persona's form; a self-assessment's first one asks for the typical customer."""
+    shown = persona or Persona(id="", name="")
+
+    def about(name: str, value: str) -> FormField[str]:
+        return text_field(name, tr(f"field.persona.{name}"), value, hint=tr(f"hint.persona.{name}"))
+
+    name = line_field(
+        "name",
+        tr("field.persona.name"),
+        shown.name,
+        required=True,
+        hint=tr("hint.persona.name"),
+        max_length=NAME_LENGTH,
+    )
+    description = about("description", shown.description)
+    needs = about("needs", shown.needs)
+    triggers = about("triggers", shown.triggers)
+    finds_us = about("finds_us", shown.finds_us)
+    expectations = about("expectations", shown.expectations)
+    frustrations = about("frustrations", shown.frustrations)
+
+    def read(answers: Answers) -> Persona:
+        return Persona(
+            id=shown.id,
+            name=clean(answers[name]),
+            description=clean(answers[description]),
+            needs=clean(answers[needs]),
+            triggers=clean(answers[triggers]),
+            finds_us=clean(answers[finds_us]),
+            expectations=clean(answers[expectations]),
+            frustrations=clean(answers[frustrations]),
+        )
+
+    fields = (name, description, needs, triggers, finds_us, expectations, frustrations)
+    title = "form.persona.edit" if persona else "form.persona.solo" if solo else "form.persona.add"
+    return FormSpec(tr(title), fields, read)
+
+
+def phase_form(tr: Translator, phase: Phase | None) -> FormSpec[Phase]:
+    name = line_field(
+        "name",
+        tr("field.phase.name"),
+        phase.name if phase else "",
+        required=True,
+        max_length=NAME_LENGTH,
+    )
+    description = text_field(
+        "description", tr("field.phase.description"), phase.description if phase else ""
+    )
+    weight = number_field(
+        "weight",
+        tr("field.phase.weight"),
+        phase.weight if phase else 1.0,
+        low=0.1,
+        high=5.0,
+        invalid=tr("invalid.phase.weight"),
+        hint=tr("hint.phase.weight"),
+    )
+
+    def read(answers: Answers) -> Phase:
+        weighs: float = answers[weight]
+        return Phase(
+            id=phase.id if phase else "",
+            name=clean(answers[name]),
+            description=clean(answers[description]),
+            weight=round(weighs, 2),
+        )
+
+    title = tr("form.phase.edit" if phase else "form.phase.add")
+    return FormSpec(title, (name, description, weight), read)
+
+
+def touchpoint_form(
+    tr: Translator, session: Session, touchpoint: Touchpoint | None, phase: str | None
+) -> FormSpec[Touchpoint]:
+    """A touchpoint's form; a new one starts in ``phase``, else in the first phase."""
+    name = line_field(
+        "name",
+        tr("field.touchpoint.name"),
+        touchpoint.name if touchpoint else "",
+        required=True,
+        hint=tr("hint.touchpoint.name"),
+        max_length=NAME_LENGTH,
+    )
+    in_phase = choice_field(
+        "phase",
+        tr("field.touchpoint.phase"),
+        touchpoint.phase if touchpoint else (phase or session.phases[0].id),
+        [Choice(p.id, p.id, p.name) for p in session.phases],
+    )
+    kinds: list[Choice[TouchpointKind]] = [
+        Choice("direct", "direct", tr("kind_long.direct")),
+        Choice("indirect", "indirect", tr("kind_long.indirect")),
+    ]
+    kind = choice_field(
+        "kind", tr("field.touchpoint.kind"), touchpoint.kind if touchpoint else "direct", kinds
+    )
+    channels: list[Choice[Channel]] = [Choice(c, c, tr(f"channel.{c}")) for c in CHANNELS]
+    channel = choice_field(
+        "channel",
+        tr("field.touchpoint.channel"),
+        touchpoint.channel if touchpoint else "web",
+        channels,
+    )
+    owner = line_field(
+        "owner",
+        tr("field.touchpoint.owner"),
+        touchpoint.owner if touchpoint else "",
+        hint=tr("hint.touchpoint.owner"),
+    )
+    description = text_field(
+        "description",
+        tr("field.touchpoint.description"),
+        touchpoint.description if touchpoint else "",
+    )
+    interactions = text_field(
+        "interactions",
+        tr("field.touchpoint.interactions"),
+        "\n".join(touchpoint.interactions) if touchpoint else "",
+        hint=tr("hint.touchpoint.interactions"),
+    )
+
+    def read(answers: Answers) -> Touchpoint:
+        return Touchpoint(
+            id=touchpoint.id if touchpoint else "",
+            phase=answers[in_phase],
+            name=clean(answers[name]),
+            channel=answers[channel],
+            kind=answers[kind],
+            owner=clean(answers[owner]),
+            description=clean(answers[description]),
+            interactions=tuple(line for line in clean(answers[interactions]).splitlines() if line),
+        )
+
+    title = tr("form.touchpoint.edit" if touchpoint else "form.touchpoint.add")
+    fields = (name, in_phase, kind, channel, owner, description, interactions)
+    return FormSpec(title, fields, read)
+
+
+def saved_record(tr: Translator, session: Session, record: SessionRecord) -> FormEdit:
+    """The session with a record as its form left it: added when new (no id yet), else
+    updated."""
+    match record:
+        case Goal():
+            return _saved_goal(tr, session, record)
+        case Persona():
+            return _saved_persona(tr, session, record)
+        case Phase():
+            return _saved_phase(tr, session, record)
+        case Touchpoint():
+            return _saved_touchpoint(tr, session, record)
+
+
+def _saved_goal(tr: Translator, session: Session, goal: Goal) -> FormEdit:
+    if goal.id:
+        return FormEdit(
+            edits.update_goal(session, goal), tr("edit.goal.edit", name=goal.what), goal.id
+        )
+    changed, new_id = edits.add_goal(session, goal)
+    return FormEdit(changed, tr("edit.goal.add", name=goal.what), new_id)
+
+
+def _saved_persona(tr: Translator, session: Session, persona: Persona) -> FormEdit:
+    if persona.id:
+        label = tr("edit.persona.edit", name=persona.name)
+        return FormEdit(edits.update_persona(session, persona), label, persona.id)
+    changed, new_id = edits.add_persona(session, persona)
+    return FormEdit(changed, tr("edit.persona.add", name=persona.name), new_id)
+
+
+def _saved_phase(tr: Translator, session: Session, phase: Phase) -> FormEdit:
+    if phase.id:
+        label = tr("edit.phase.edit", name=phase.name)
+        return FormEdit(edits.update_phase(session, phase), label, phase.id)
+    changed, new_id = edits.add_phase(session, phase)
+    return FormEdit(changed, tr("edit.phase.add", name=phase.name), new_id)
+
+
+def _saved_touchpoint(tr: Translator, session: Session, touchpoint: Touchpoint) -> FormEdit:
+    if touchpoint.id:
+        label = tr("edit.touchpoint.edit", name=touchpoint.name)
+        return FormEdit(edits.update_touchpoint(session, touchpoint), label, touchpoint.id)
+    changed, new_id = edits.add_touchpoint(session, touchpoint)
+    return FormEdit(changed, tr("edit.touchpoint.add", name=touchpoint.name), new_id)

@@ -1,10 +1,11 @@
-"""One form for every kind of record: a list of fields in, a dict of values out.
+"""One dialog for every form: a ``FormSpec[T]`` in, its answer (a T) out.
 
-Goals, personas, phases and touchpoints are all edited through this modal, described by their
-``FormField``s. It validates every field before saving (required text, numbers in range), saves
-with Enter in a one-line field or Ctrl+S anywhere, asks before throwing typed text away on Escape,
-and reports each change to an ``on_change`` callback, which the session screen uses to keep a
-draft on disk while the user types.
+Goals, personas, phases, touchpoints, pain points, grid cells, roadmap items and notes are all
+edited through this modal, described by the fields of their ``FormSpec`` (``form_spec``). It
+validates every field before saving (required text, numbers in range), saves with Enter in a
+one-line field or Ctrl+S anywhere and dismisses with the form's answer, asks before throwing
+typed text away on Escape, and reports what the fields hold at every change to an ``on_change``
+callback, which the session screen uses to keep a draft on disk while the user types.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -21,38 +21,22 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.validation import Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from cjworkshop.i18n import Translator
 from cjworkshop.ui.modals.base import WorkshopModal
 from cjworkshop.ui.modals.confirm import close_unless_kept
+from cjworkshop.ui.modals.form_spec import Answers, FormField, FormSpec, FormValues
 from cjworkshop.ui.widgets.fields import LineField, TextField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 from cjworkshop.ui.widgets.validators import NotBlank
 
-FieldKind = Literal["line", "text", "choice"]
-FormValues = dict[str, str]
+Answer = TypeVar("Answer")
 
 
-@dataclass(frozen=True)
-class FormField:
-    name: str
-    label: str
-    kind: FieldKind = "line"
-    value: str = ""
-    required: bool = False
-    hint: str = ""
-    choices: tuple[tuple[str, str], ...] = ()
-    """(value, label) pairs of a choice field."""
-    validators: tuple[Validator, ...] = field(default=())
-    max_length: int = 0
-    """The most characters a one-line field takes (0: no limit), as the session file allows."""
-
-
-class RecordForm(WorkshopModal[FormValues | None]):
-    """A modal form; dismisses with the values, or None when cancelled."""
+class RecordForm(WorkshopModal[Answer | None]):
+    """A modal form; dismisses with its answer, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "key.save_form", id="save", priority=True),
@@ -72,17 +56,17 @@ class RecordForm(WorkshopModal[FormValues | None]):
     def __init__(
         self,
         tr: Translator,
-        title: str,
-        fields: list[FormField],
+        form: FormSpec[Answer],
         *,
         on_change: Callable[[FormValues], None] | None = None,
         initial: FormValues | None = None,
     ) -> None:
         super().__init__(tr)
-        self.form_title = title
-        self.fields = fields
+        self.form = form
+        self.form_title = form.title
+        self.fields = form.fields
         self.on_change = on_change
-        self.initial = {f.name: f.value for f in fields}
+        self.initial = {f.name: f.value for f in form.fields}
         self.start_values = {**self.initial, **(initial or {})}
         self._ready = False
 
@@ -103,7 +87,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
                 yield Button(tr("button.save"), id="save", variant="primary")
                 yield Button(tr("button.cancel"), id="cancel")
 
-    def _widget(self, spec: FormField) -> Widget:
+    def _widget(self, spec: FormField[Any]) -> Widget:
         value = self.start_values.get(spec.name, spec.value)
         widget_id = f"field-{spec.name}"
         if spec.kind == "text":
@@ -148,6 +132,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
         self.query_one("#form-keys", Static).update(self.tr(hint))
 
     def values(self) -> FormValues:
+        """What every field holds now, as typed."""
         result: FormValues = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.name}")
@@ -217,7 +202,7 @@ class RecordForm(WorkshopModal[FormValues | None]):
     async def action_save(self) -> None:
         await self._fields_caught_up()
         if self._valid():
-            self.dismiss(self.values())
+            self.dismiss(self.form.read(Answers(self.values())))
 
     async def _fields_caught_up(self) -> None:
         """Wait until every field has handled the keys and pastes already handed to it.

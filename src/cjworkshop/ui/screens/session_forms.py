@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from textual.app import App
 from textual.notifications import SeverityLevel
@@ -24,10 +24,13 @@ from cjworkshop.model.session import NAME_LENGTH, ParkingNote, Session, Step
 from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.drafts import Draft, read_draft
 from cjworkshop.ui.drafts import DraftKeeper
-from cjworkshop.ui.forms import FORM_KINDS, FormKind, apply_form, form_fields
+from cjworkshop.ui.forms import FORM_KINDS, FormKind, SessionRecord, record_form, saved_record
+from cjworkshop.ui.modals.form_spec import FormSpec, FormValues
 from cjworkshop.ui.modals.parking_lot import ParkingEdit, ParkingLotModal, edited
-from cjworkshop.ui.modals.record_form import FormField, FormValues, RecordForm
+from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.steps.base import FormRequest, StepView
+
+Answer = TypeVar("Answer")
 
 
 class FormsHost(Protocol):
@@ -75,20 +78,19 @@ class SessionForms:
         if kind == "touchpoint" and not host.session.phases:
             host.notify(tr("touchpoints.no_phases"), severity="warning")
             return
-        title, fields = form_fields(kind, tr, host.session, target, phase)
+        form = record_form(kind, tr, host.session, target, phase)
 
-        def saved(values: FormValues) -> None:
-            edit = apply_form(kind, tr, host.session, target, values)
+        def saved(record: SessionRecord) -> None:
+            edit = saved_record(tr, host.session, record)
             host.commit(edit.session, edit.label, select=edit.record_id)
 
-        self._push(kind, title, fields, saved, target=target, phase=phase, initial=initial)
+        self._push(kind, form, saved, target=target, phase=phase, initial=initial)
 
-    def open(self, request: FormRequest) -> None:
+    def open(self, request: FormRequest[Any]) -> None:
         """A form a step asked for."""
         self._push(
             request.kind,
-            request.title,
-            request.fields,
+            request.form,
             request.saved,
             context=request.context,
             initial=request.initial,
@@ -97,9 +99,8 @@ class SessionForms:
     def _push(
         self,
         kind: str,
-        title: str,
-        fields: list[FormField],
-        saved: Callable[[FormValues], None],
+        form: FormSpec[Answer],
+        saved: Callable[[Answer], None],
         *,
         target: str | None = None,
         phase: str | None = None,
@@ -111,13 +112,13 @@ class SessionForms:
         def changed(values: FormValues) -> None:
             self.keep(kind, values, target=target, phase=phase, context=where)
 
-        def done(values: FormValues | None) -> None:
+        def done(answer: Answer | None) -> None:
             self.drafts.drop()
-            if values is not None:
-                saved(values)
+            if answer is not None:
+                saved(answer)
 
-        form = RecordForm(self.host.tr, title, fields, on_change=changed, initial=initial)
-        self.host.app.push_screen(form, done)
+        dialog = RecordForm(self.host.tr, form, on_change=changed, initial=initial)
+        self.host.app.push_screen(dialog, done)
 
     def open_parking_lot(self, initial: str = "") -> None:
         """The parking lot, its line kept as a draft while something is typed in it."""

@@ -25,7 +25,7 @@ from cjworkshop.model.assessment import (
     set_answer,
 )
 from cjworkshop.model.template import AssessmentQuestion, template_phase
-from cjworkshop.ui.modals.record_form import FormField, FormValues
+from cjworkshop.ui.modals.form_spec import Answers, FormSpec, FormValues, text_field
 from cjworkshop.ui.steps.base import Asked, FormRequest, PhaseFocused, StepContext, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
@@ -254,27 +254,28 @@ class AssessmentStep(StepView):
     def _note_form(self, question: str, initial: FormValues | None = None) -> Asked:
         tr = self.tr
         answer = answers_by_question(self.current).get(question)
-        fields = [
-            FormField(
-                "note",
-                tr("assessment.note"),
-                "text",
-                answer.note if answer else "",
-                hint=tr("assessment.note_hint"),
-            )
-        ]
+        note = text_field(
+            "note",
+            tr("assessment.note"),
+            answer.note if answer else "",
+            hint=tr("assessment.note_hint"),
+        )
 
-        def saved(values: FormValues) -> None:
+        def read(answers: Answers) -> str:
+            return answers[note].strip()
+
+        def saved(text: str) -> None:
             current = answers_by_question(self.current).get(question)
             changed = set_answer(
                 self.current,
                 question,
                 score=current.score if current else None,
                 not_applicable=current.not_applicable if current else False,
-                note=values["note"].strip(),
+                note=text,
             )
             self.edit(changed, self._label(question), select=question)
 
         title = first_line(self.questions[question].question(self.current.language), 60)
+        form = FormSpec(title, (note,), read)
         where = {"question": question}
-        return self.ask(FormRequest("assessment.note", title, fields, saved, where, initial))
+        return self.ask(FormRequest("assessment.note", form, saved, where, initial))

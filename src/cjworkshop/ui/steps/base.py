@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from textual.containers import Vertical
 from textual.message import Message
@@ -45,8 +45,10 @@ from cjworkshop.ui.widgets.text import LiteralNotifications
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
     from cjworkshop.ui.forms import FormKind
-    from cjworkshop.ui.modals.record_form import FormField, FormValues
+    from cjworkshop.ui.modals.form_spec import FormSpec, FormValues
 
+
+Answer = TypeVar("Answer")
 
 DIALOG_PATIENCE = 1.0
 """The longest a key that asks for a dialog waits for the screen to put it up."""
@@ -98,15 +100,14 @@ class SessionEdited(Message):
 
 
 @dataclass(frozen=True)
-class FormRequest:
-    """A form a step wants filled in, where it was opened, and what to do with the answers."""
+class FormRequest(Generic[Answer]):
+    """A form a step wants filled in, where it was opened, and what to do with its answer."""
 
     kind: str
     """The form, named after its step (``plotting.pain``): a draft of it goes back there."""
-    title: str
-    fields: list[FormField]
-    saved: Callable[[FormValues], None]
-    """Called with the values when the form is saved (not when it is cancelled)."""
+    form: FormSpec[Answer]
+    saved: Callable[[Answer], None]
+    """Called with the form's answer when it is saved (not when it is cancelled)."""
     context: dict[str, str] = field(default_factory=dict)
     """Where the form was opened (a persona and a touchpoint, an item), to open it there again."""
     initial: FormValues | None = None
@@ -116,7 +117,7 @@ class FormRequest:
 class FormRequested(DialogRequested):
     """A step asks its screen to open a form, keeping a draft of it while it is typed in."""
 
-    def __init__(self, request: FormRequest) -> None:
+    def __init__(self, request: FormRequest[Any]) -> None:
         super().__init__()
         self.request = request
 
@@ -251,8 +252,8 @@ class StepView(LiteralNotifications, Vertical):
         self.post_message(request)
         return Asked(request)
 
-    def ask(self, request: FormRequest) -> Asked:
-        """Have the screen open a form; ``request.saved`` gets the values when it is saved."""
+    def ask(self, request: FormRequest[Any]) -> Asked:
+        """Have the screen open a form; ``request.saved`` gets its answer when it is saved."""
         return self.ask_for(FormRequested(request))
 
     def open_record(self, kind: FormKind, target: str | None, phase: str | None = None) -> Asked:

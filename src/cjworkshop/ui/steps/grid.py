@@ -10,6 +10,7 @@ After an edit only the rows whose cells changed are redrawn, so the grid stays q
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
@@ -23,6 +24,14 @@ from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
 from cjworkshop.model.queries import plot_index, touchpoints_in_order
 from cjworkshop.model.session import Plot, Session
+from cjworkshop.ui.modals.form_spec import (
+    Answers,
+    Choice,
+    FormSpec,
+    FormValues,
+    choice_field,
+    line_field,
+)
 from cjworkshop.ui.steps.base import (
     Asked,
     FormRequest,
@@ -39,6 +48,17 @@ if TYPE_CHECKING:
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"
+
+
+@dataclass(frozen=True)
+class CellAnswer:
+    """What the form of a grid cell says of a persona at a touchpoint."""
+
+    relevant: bool
+    emotion: int | None
+    action: str
+    thought: str
+    moment_of_truth: bool
 
 
 def cell_text(plot: Plot | None) -> Text:
@@ -279,58 +299,45 @@ class GridStep(StepView):
         self._cell_form(pair, draft.values)
         return True
 
-    def _cell_form(self, pair: tuple[str, str], initial: dict[str, str] | None = None) -> Asked:
-        # The form is loaded when a cell is first opened, not with the grid.
-        from cjworkshop.ui.modals.record_form import FormField, FormValues
-
+    def _cell_form(self, pair: tuple[str, str], initial: FormValues | None = None) -> Asked:
         tr = self.tr
         plot = self._plot(*pair)
-        scale = [
-            (str(value), f"{GLYPHS[value]} {tr(f'emotion.{name}')}")
+        feelings: list[Choice[int | None]] = [Choice("", None, tr("emotion.none"))]
+        feelings += [
+            Choice(str(value), value, f"{GLYPHS[value]} {tr(f'emotion.{name}')}")
             for value, name in NAMES.items()
         ]
-        emotions = (("", tr("emotion.none")), *scale)
-        yes_no = (("yes", tr("grid.yes")), ("no", tr("grid.no")))
-        fields = [
-            FormField(
-                "relevant",
-                tr("grid.relevant"),
-                "choice",
-                "yes" if plot.relevant else "no",
-                choices=yes_no,
-            ),
-            FormField(
-                "emotion",
-                tr("walk.emotion"),
-                "choice",
-                "" if plot.emotion is None else str(plot.emotion),
-                choices=emotions,
-            ),
-            FormField("action", tr("walk.action"), value=plot.action),
-            FormField("thought", tr("walk.thought"), value=plot.thought),
-            FormField(
-                "moment",
-                tr("walk.moment_of_truth"),
-                "choice",
-                "yes" if plot.moment_of_truth else "no",
-                choices=yes_no,
-            ),
-        ]
-        persona = edits.find(self.current.personas, pair[0])
-        touchpoint = edits.find(self.current.touchpoints, pair[1])
-        title = tr("grid.cell_title", persona=persona.name, touchpoint=touchpoint.name)
+        yes_no = [Choice("yes", True, tr("grid.yes")), Choice("no", False, tr("grid.no"))]
+        relevant = choice_field("relevant", tr("grid.relevant"), plot.relevant, yes_no)
+        emotion = choice_field("emotion", tr("walk.emotion"), plot.emotion, feelings)
+        action = line_field("action", tr("walk.action"), plot.action)
+        thought = line_field("thought", tr("walk.thought"), plot.thought)
+        moment = choice_field("moment", tr("walk.moment_of_truth"), plot.moment_of_truth, yes_no)
 
-        def saved(values: FormValues) -> None:
+        def read(answers: Answers) -> CellAnswer:
+            return CellAnswer(
+                relevant=answers[relevant],
+                emotion=answers[emotion],
+                action=" ".join(answers[action].split()),
+                thought=" ".join(answers[thought].split()),
+                moment_of_truth=answers[moment],
+            )
+
+        def saved(answer: CellAnswer) -> None:
             fresh = self._plot(*pair)
             updated = replace(
                 fresh,
-                relevant=values["relevant"] == "yes",
-                emotion=int(values["emotion"]) if values["emotion"] else None,
-                action=" ".join(values["action"].split()),
-                thought=" ".join(values["thought"].split()),
-                moment_of_truth=values["moment"] == "yes",
+                relevant=answer.relevant,
+                emotion=answer.emotion,
+                action=answer.action,
+                thought=answer.thought,
+                moment_of_truth=answer.moment_of_truth,
             )
             self._save(updated, "edit.plot.cell")
 
+        persona = edits.find(self.current.personas, pair[0])
+        touchpoint = edits.find(self.current.touchpoints, pair[1])
+        title = tr("grid.cell_title", persona=persona.name, touchpoint=touchpoint.name)
+        form = FormSpec(title, (relevant, emotion, action, thought, moment), read)
         where = {"persona": pair[0], "touchpoint": pair[1]}
-        return self.ask(FormRequest("grid.cell", title, fields, saved, where, initial))
+        return self.ask(FormRequest("grid.cell", form, saved, where, initial))

@@ -9,7 +9,8 @@ phase. Every answer is committed (and saved) as it is given.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from msgspec.structs import replace
 from rich.text import Text
@@ -30,7 +31,14 @@ from cjworkshop.model.queries import (
     touchpoints_in_order,
 )
 from cjworkshop.model.session import NAME_LENGTH, PainPoint, Persona, Plot, Touchpoint
-from cjworkshop.ui.modals.record_form import FormField, FormValues
+from cjworkshop.ui.modals.form_spec import (
+    Answers,
+    Choice,
+    FormSpec,
+    FormValues,
+    choice_field,
+    line_field,
+)
 from cjworkshop.ui.steps.base import (
     NOTHING_ASKED,
     Asked,
@@ -47,11 +55,45 @@ from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
 
-PAIN = "pain:"
-IDEA = "idea:"
+NoteKind = Literal["pain", "idea"]
+"""A note of the walk at a plot: a pain point or an opportunity."""
 FIELDS = {"action": "walk-action", "thought": "walk-thought"}
 """The walk's own fields: what they hold, and their widget."""
 FIELD_NAMES = {widget: name for name, widget in FIELDS.items()}
+
+
+@dataclass(frozen=True)
+class NoteAnswer:
+    """What the form of a pain point or an opportunity says: its text, and a pain's severity."""
+
+    text: str
+    severity: int | None = None
+
+
+def with_note(plot: Plot, kind: NoteKind, index: int | None, note: NoteAnswer) -> Plot:
+    """``plot`` with the note added (``index`` None) or written over the note at ``index``; a
+    plot with a note is relevant."""
+    if kind == "pain":
+        pains = list(plot.pain_points)
+        pain = PainPoint(text=note.text, severity=note.severity)
+        if index is None:
+            pains.append(pain)
+        else:
+            pains[index] = pain
+        return replace(plot, relevant=True, pain_points=tuple(pains))
+    ideas = list(plot.opportunities)
+    if index is None:
+        ideas.append(note.text)
+    else:
+        ideas[index] = note.text
+    return replace(plot, relevant=True, opportunities=tuple(ideas))
+
+
+def without_note(plot: Plot, kind: NoteKind, index: int) -> Plot:
+    """``plot`` without the note at ``index``."""
+    if kind == "pain":
+        return replace(plot, pain_points=plot.pain_points[:index] + plot.pain_points[index + 1 :])
+    return replace(plot, opportunities=plot.opportunities[:index] + plot.opportunities[index + 1 :])
 
 
 class PlottingStep(StepView):
@@ -83,7 +125,8 @@ class PlottingStep(StepView):
         super().__init__(context)
         self.persona_id: str | None = None
         self.position = 0
-        self.notes: list[str] = []
+        self.notes: list[tuple[NoteKind, int]] = []
+        """The notes listed at the plot on screen, in their order."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="walk"):
@@ -248,10 +291,10 @@ class PlottingStep(StepView):
             entries.append(
                 Option(Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text))
             )
-            self.notes.append(f"{PAIN}{index}")
+            self.notes.append(("pain", index))
         for index, idea in enumerate(plot.opportunities if plot else ()):
             entries.append(Option(Text.assemble(("✦ ", "bold"), idea)))
-            self.notes.append(f"{IDEA}{index}")
+            self.notes.append(("idea", index))
         if not entries:
             entries.append(Option(Text(tr("walk.no_notes"), style="dim italic"), disabled=True))
         options.set_options(entries)
@@ -387,7 +430,10 @@ class PlottingStep(StepView):
             self.focus_main()
 
     async def action_pain(self) -> None:
-        await self._pain_form(None)
+        await self._note_form("pain", None)
+
+    async def action_opportunity(self) -> None:
+        await self._note_form("idea", None)
 
     def _where(self, index: int | None) -> dict[str, str]:
         """Where a form of the walk is open: persona, touchpoint, and the note it edits."""
@@ -400,88 +446,46 @@ class PlottingStep(StepView):
             context["index"] = str(index)
         return context
 
-    def _pain_form(self, index: int | None, initial: FormValues | None = None) -> Asked:
+    def _note_form(
+        self, kind: NoteKind, index: int | None, initial: FormValues | None = None
+    ) -> Asked:
+        """The form of a new note (``index`` None) or of the one at ``index``: a pain point
+        has a severity too, and is as long as a name may be."""
         tr = self.tr
         plot = self._current_or_new()
         if plot is None:
             return NOTHING_ASKED
-        current = plot.pain_points[index] if index is not None else None
-        fields = [
-            FormField(
-                "text",
-                tr("walk.pain.text"),
-                value=current.text if current else "",
-                required=True,
-                hint=tr("walk.pain.hint"),
-                max_length=NAME_LENGTH,
-            ),
-            FormField(
-                "severity",
-                tr("walk.pain.severity"),
-                "choice",
-                str(current.severity) if current and current.severity else "3",
-                choices=tuple((str(n), tr(f"severity.{n}")) for n in range(1, 6)),
-            ),
-        ]
+        pain = plot.pain_points[index] if kind == "pain" and index is not None else None
+        idea = plot.opportunities[index] if kind == "idea" and index is not None else ""
+        text = line_field(
+            "text",
+            tr(f"walk.{kind}.text"),
+            pain.text if pain else idea,
+            required=True,
+            hint=tr(f"walk.{kind}.hint"),
+            max_length=NAME_LENGTH if kind == "pain" else 0,
+        )
+        severities = [Choice(str(n), n, tr(f"severity.{n}")) for n in range(1, 6)]
+        severity = choice_field(
+            "severity",
+            tr("walk.pain.severity"),
+            pain.severity if pain and pain.severity else 3,
+            severities,
+        )
 
-        where = self._where(index)
+        def read(answers: Answers) -> NoteAnswer:
+            said = " ".join(answers[text].split())
+            return NoteAnswer(said, answers[severity] if kind == "pain" else None)
 
-        def saved(values: FormValues) -> None:
+        def saved(note: NoteAnswer) -> None:
             fresh = self._current_or_new()
-            if fresh is None:
-                return
-            pain = PainPoint(
-                text=" ".join(values["text"].split()), severity=int(values["severity"])
-            )
-            pains = list(fresh.pain_points)
-            if index is None:
-                pains.append(pain)
-            else:
-                pains[index] = pain
-            self._save_plot(
-                replace(fresh, relevant=True, pain_points=tuple(pains)), "edit.plot.pain"
-            )
+            if fresh is not None:
+                self._save_plot(with_note(fresh, kind, index, note), f"edit.plot.{kind}")
 
-        title = tr("walk.pain.add") if index is None else tr("walk.pain.edit")
-        return self.ask(FormRequest("plotting.pain", title, fields, saved, where, initial))
-
-    async def action_opportunity(self) -> None:
-        await self._idea_form(None)
-
-    def _idea_form(self, index: int | None, initial: FormValues | None = None) -> Asked:
-        tr = self.tr
-        plot = self._current_or_new()
-        if plot is None:
-            return NOTHING_ASKED
-        current = plot.opportunities[index] if index is not None else ""
-        fields = [
-            FormField(
-                "text",
-                tr("walk.idea.text"),
-                value=current,
-                required=True,
-                hint=tr("walk.idea.hint"),
-            )
-        ]
-
-        where = self._where(index)
-
-        def saved(values: FormValues) -> None:
-            fresh = self._current_or_new()
-            if fresh is None:
-                return
-            ideas = list(fresh.opportunities)
-            text = " ".join(values["text"].split())
-            if index is None:
-                ideas.append(text)
-            else:
-                ideas[index] = text
-            self._save_plot(
-                replace(fresh, relevant=True, opportunities=tuple(ideas)), "edit.plot.idea"
-            )
-
-        title = tr("walk.idea.add") if index is None else tr("walk.idea.edit")
-        return self.ask(FormRequest("plotting.idea", title, fields, saved, where, initial))
+        title = tr(f"walk.{kind}.add" if index is None else f"walk.{kind}.edit")
+        fields = (text, severity) if kind == "pain" else (text,)
+        form = FormSpec(title, fields, read)
+        return self.ask(FormRequest(f"plotting.{kind}", form, saved, self._where(index), initial))
 
     def restore_draft(self, draft: Draft) -> bool:
         """Back to the persona and touchpoint a form or field was open at, with its text."""
@@ -497,13 +501,12 @@ class PlottingStep(StepView):
         plot = self._current_or_new()
         assert plot is not None
         index = int(context["index"]) if context.get("index", "").isdigit() else None
-        if draft.kind == "plotting.pain":
-            known = index is not None and index < len(plot.pain_points)
-            self._pain_form(index if known else None, draft.values)
-            return True
-        if draft.kind == "plotting.idea":
-            known = index is not None and index < len(plot.opportunities)
-            self._idea_form(index if known else None, draft.values)
+        kinds: dict[str, NoteKind] = {"plotting.pain": "pain", "plotting.idea": "idea"}
+        kind = kinds.get(draft.kind)
+        if kind is not None:
+            notes = plot.pain_points if kind == "pain" else plot.opportunities
+            known = index is not None and index < len(notes)
+            self._note_form(kind, index if known else None, draft.values)
             return True
         if draft.kind == "plotting.field" and context.get("field") in FIELDS:
             field = self.query_one(f"#{FIELDS[context['field']]}", Input)
@@ -516,11 +519,7 @@ class PlottingStep(StepView):
     async def _note_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_index < len(self.notes):
-            kind, number = self.notes[event.option_index].split(":")
-            if kind + ":" == PAIN:
-                await self._pain_form(int(number))
-            else:
-                await self._idea_form(int(number))
+            await self._note_form(*self.notes[event.option_index])
 
     def action_delete_note(self) -> None:
         """D on a highlighted pain point or opportunity deletes it (Ctrl+Z brings it back)."""
@@ -535,12 +534,4 @@ class PlottingStep(StepView):
         ):
             self.notify(self.tr("walk.delete_hint"))
             return
-        kind, number = self.notes[highlighted].split(":")
-        index = int(number)
-        if kind + ":" == PAIN:
-            pains = plot.pain_points[:index] + plot.pain_points[index + 1 :]
-            changed = replace(plot, pain_points=pains)
-        else:
-            ideas = plot.opportunities[:index] + plot.opportunities[index + 1 :]
-            changed = replace(plot, opportunities=ideas)
-        self._save_plot(changed, "edit.plot.remove_note")
+        self._save_plot(without_note(plot, *self.notes[highlighted]), "edit.plot.remove_note")

@@ -12,6 +12,7 @@ with the item and says where it went.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -25,13 +26,23 @@ from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
 from cjworkshop.model.session import HORIZONS, NAME_LENGTH, STATUSES, Horizon, Session
 from cjworkshop.model.template import question_texts
-from cjworkshop.ui.modals.record_form import FormField, FormValues
+from cjworkshop.ui.modals.form_spec import Answers, FormSpec, FormValues, line_field, text_field
 from cjworkshop.ui.steps.base import Asked, ExportRequested, FormRequest, StepContext, StepView
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
+
+
+@dataclass(frozen=True)
+class ItemAnswer:
+    """What the form of a roadmap item says of it: spaces tidied, the note's lines kept."""
+
+    title: str
+    owner: str
+    note: str
+
 
 ITEM = "item:"
 ORPHAN = "orphan:"
@@ -316,58 +327,58 @@ class RoadmapStep(StepView):
     def _item_form(self, item: RankedItem, initial: FormValues | None = None) -> Asked:
         tr = self.tr
         decision = item.decision
-        fields = [
-            FormField("title", tr("roadmap.field.title"), value=item.title, required=True),
-            FormField(
-                "owner",
-                tr("roadmap.field.owner"),
-                value=item.owner,
-                hint=tr("roadmap.field.owner_hint"),
-            ),
-            FormField("note", tr("roadmap.field.note"), "text", decision.note if decision else ""),
-        ]
+        title = line_field("title", tr("roadmap.field.title"), item.title, required=True)
+        owner = line_field(
+            "owner", tr("roadmap.field.owner"), item.owner, hint=tr("roadmap.field.owner_hint")
+        )
+        note = text_field("note", tr("roadmap.field.note"), decision.note if decision else "")
 
-        def saved(values: FormValues) -> None:
+        def read(answers: Answers) -> ItemAnswer:
+            return ItemAnswer(
+                " ".join(answers[title].split()),
+                " ".join(answers[owner].split()),
+                answers[note].strip(),
+            )
+
+        def saved(answer: ItemAnswer) -> None:
             fresh = self.items.get(item.id)
             if fresh is None:
                 return
-            title = " ".join(values["title"].split())
             generated = fresh.evidence[0].text
             changed = decisions.decide(
                 self.current,
                 fresh,
                 self._today(),
-                title="" if title == generated else title,
-                owner=" ".join(values["owner"].split()),
-                note=values["note"].strip(),
+                title="" if answer.title == generated else answer.title,
+                owner=answer.owner,
+                note=answer.note,
             )
-            self.edit(changed, tr("edit.roadmap.edit", name=title), select=fresh.id)
+            self.edit(changed, tr("edit.roadmap.edit", name=answer.title), select=fresh.id)
 
-        where = {"item": item.id}
-        return self.ask(
-            FormRequest("roadmap.item", tr("roadmap.form.title"), fields, saved, where, initial)
-        )
+        form = FormSpec(tr("roadmap.form.title"), (title, owner, note), read)
+        return self.ask(FormRequest("roadmap.item", form, saved, {"item": item.id}, initial))
 
     def action_voter(self, initial: FormValues | None = None) -> Asked:
         tr, session = self.tr, self.current
         known = ", ".join(decisions.participants(session)) or tr("roadmap.nobody_yet")
-        fields = [
-            FormField(
-                "name",
-                tr("roadmap.field.voter"),
-                value=self.voter or "",
-                required=True,
-                hint=tr("roadmap.field.voter_hint", known=known),
-                max_length=NAME_LENGTH,
-            )
-        ]
+        name = line_field(
+            "name",
+            tr("roadmap.field.voter"),
+            self.voter or "",
+            required=True,
+            hint=tr("roadmap.field.voter_hint", known=known),
+            max_length=NAME_LENGTH,
+        )
 
-        def saved(values: FormValues) -> None:
-            self.voter = " ".join(values["name"].split())
+        def read(answers: Answers) -> str:
+            return " ".join(answers[name].split())
+
+        def saved(voter: str) -> None:
+            self.voter = voter
             self._show_voting()
 
-        request = FormRequest("roadmap.voter", tr("roadmap.form.voter"), fields, saved, {}, initial)
-        return self.ask(request)
+        form = FormSpec(tr("roadmap.form.voter"), (name,), read)
+        return self.ask(FormRequest("roadmap.voter", form, saved, {}, initial))
 
     async def action_vote(self, delta: int) -> None:
         item = self._item()
