@@ -15,7 +15,7 @@ from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.grid import GridStep
 from cjworkshop.ui.steps.roadmap import RoadmapStep
 from tests.ui.conftest import app_for
-from tests.ui.helpers import fill, settle, shown_text, table_rows
+from tests.ui.helpers import fill, notices, settle, shown_text, table_rows
 from tests.unit.test_review import crafted
 
 
@@ -176,3 +176,18 @@ async def test_roadmap_decisions_rerank_at_once_and_survive_a_restart(workdir: P
         await settle(pilot)
         step = screen.query_one(RoadmapStep)
         assert next(row[1] for row in table_rows(step.table) if row[0]) == "Rude driver"
+
+
+async def test_x_writes_the_roadmap_beside_the_session_and_says_where(workdir: Path) -> None:
+    path = crafted_file(workdir / "sessions")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("roadmap")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        written = path.with_name(f"{path.stem}-roadmap.md")
+        assert notices(app)[-1] == f"Roadmap written to {written}"
+    assert "Slow site" in written.read_text(encoding="utf-8")
