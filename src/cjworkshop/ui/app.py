@@ -98,8 +98,8 @@ class WorkshopApp(LiteralNotifications, App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # F1 works in dialogs too (a dialog hands no other key to the app); "?" does not take
         # priority, as it is also a character people type.
-        Binding("f1", "toggle_keys", "key.keys", id="keys", priority=True),
-        Binding("question_mark", "toggle_keys", "key.keys", show=False, id="keys-question"),
+        Binding("f1", "toggle_keys", "key.keys", priority=True),
+        Binding("question_mark", "toggle_keys", "key.keys", show=False),
     ]
 
     def __init__(

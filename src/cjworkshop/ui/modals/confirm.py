@@ -18,9 +18,9 @@ class ConfirmModal(WorkshopModal[bool]):
     """Asks before something that cannot be taken back lightly, like deleting a persona."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "key.cancel", id="cancel"),
-        Binding("y", "answer(True)", "key.yes", show=False, id="yes"),
-        Binding("n", "answer(False)", "key.no", show=False, id="no"),
+        Binding("escape", "answer(False)", "key.cancel"),
+        Binding("y", "answer(True)", "key.yes", show=False),
+        Binding("n", "answer(False)", "key.no", show=False),
     ]
 
     def __init__(

@@ -42,8 +42,8 @@ class NewSessionModal(WorkshopModal[NewSession | None]):
     """Everything a new session needs, validated before it is created."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel", id="cancel"),
-        Binding("ctrl+s", "create", "key.create", id="create"),
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("ctrl+s", "create", "key.create"),
     ]
 
     def __init__(

@@ -76,9 +76,9 @@ class ParkingLotModal(WorkshopModal[None]):
     """Type a topic and press Enter; Space marks one handled, D deletes, Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "key.close", id="parking-close"),
-        Binding("space", "toggle_done", "key.toggle_done", id="parking-toggle"),
-        Binding("d,delete", "delete", "key.delete", id="parking-delete"),
+        Binding("escape", "close", "key.close"),
+        Binding("space", "toggle_done", "key.toggle_done"),
+        Binding("d,delete", "delete", "key.delete"),
     ]
 
     def __init__(

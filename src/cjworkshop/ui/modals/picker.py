@@ -21,7 +21,7 @@ class PickerModal(WorkshopModal[int | None]):
     """A list of choices; dismisses with the index of the chosen one, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel", id="picker-cancel"),
+        Binding("escape", "cancel", "key.cancel"),
     ]
 
     def __init__(self, tr: Translator, title: str, choices: list[str], hint: str = "") -> None:

@@ -39,8 +39,8 @@ class RecordForm(WorkshopModal[Answer | None]):
     """A modal form; dismisses with its answer, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save_form", id="save", priority=True),
-        Binding("escape", "cancel", "key.cancel", id="cancel", priority=True),
+        Binding("ctrl+s", "save", "key.save_form", priority=True),
+        Binding("escape", "cancel", "key.cancel", priority=True),
         # Textual hands each key to the field focused when the app receives it, and runs a
         # binding only once the key has passed through that field and come back up to the
         # app: in a burst of keys (a fast typist on a busy machine, a script, a paste the
@@ -48,9 +48,9 @@ class RecordForm(WorkshopModal[Answer | None]):
         # then. The keys that move on (or away, as Escape's question does) act as the app
         # receives them, once the fields have caught up, so what follows them lands where it
         # would if typed one key at a time.
-        Binding("tab", "next_field", show=False, priority=True, id="next-field"),
-        Binding("shift+tab", "previous_field", show=False, priority=True, id="previous-field"),
-        Binding("enter", "enter", show=False, priority=True, id="enter"),
+        Binding("tab", "next_field", show=False, priority=True),
+        Binding("shift+tab", "previous_field", show=False, priority=True),
+        Binding("enter", "enter", show=False, priority=True),
     ]
 
     def __init__(

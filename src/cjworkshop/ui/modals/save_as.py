@@ -31,7 +31,7 @@ class SaveAsModal(WorkshopModal[Path | None]):
     """Asks for a new file name; the session continues in the new file."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel", id="save-as-cancel"),
+        Binding("escape", "cancel", "key.cancel"),
     ]
 
     def __init__(self, tr: Translator, current: Path) -> None:

@@ -74,20 +74,18 @@ class SessionScreen(WorkshopScreen):
     SCOPED_CSS = False
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "left_square_bracket", "step(-1)", "key.previous_step", show=False, id="step-previous"
-        ),
-        Binding("right_square_bracket", "step(1)", "key.next_step", id="step-next"),
-        Binding("ctrl+z", "undo", "key.undo", id="undo"),
-        Binding("ctrl+y", "redo", "key.redo", show=False, id="redo"),
-        Binding("t", "timebox", "key.timebox", id="timebox"),
-        Binding("plus", "timebox_extend", "key.timebox_extend", show=False, id="timebox-extend"),
-        Binding("T", "timebox_reset", "key.timebox_reset", show=False, id="timebox-reset"),
-        Binding("f", "toggle_panel", "key.panel", id="panel"),
-        Binding("p", "parking_lot", "key.parking_lot", id="parking-lot"),
-        Binding("ctrl+s", "save_as", "key.save_as", show=False, id="save-as"),
-        Binding("ctrl+w", "close_session", "key.close_session", show=False, id="close"),
-        Binding("ctrl+r", "start_revisit", "key.revisit", show=False, id="revisit"),
+        Binding("left_square_bracket", "step(-1)", "key.previous_step", show=False),
+        Binding("right_square_bracket", "step(1)", "key.next_step"),
+        Binding("ctrl+z", "undo", "key.undo"),
+        Binding("ctrl+y", "redo", "key.redo", show=False),
+        Binding("t", "timebox", "key.timebox"),
+        Binding("plus", "timebox_extend", "key.timebox_extend", show=False),
+        Binding("T", "timebox_reset", "key.timebox_reset", show=False),
+        Binding("f", "toggle_panel", "key.panel"),
+        Binding("p", "parking_lot", "key.parking_lot"),
+        Binding("ctrl+s", "save_as", "key.save_as", show=False),
+        Binding("ctrl+w", "close_session", "key.close_session", show=False),
+        Binding("ctrl+r", "start_revisit", "key.revisit", show=False),
     ]
 
     session: reactive[Session] = reactive[Session](None, always_update=True, init=False)  # type: ignore[arg-type]

@@ -73,11 +73,11 @@ class StartScreen(WorkshopScreen):
     """Open a session, open an example, or start a new one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_session", "key.new_session", id="new"),
-        Binding("enter", "open_highlighted", "key.open", id="open"),
-        Binding("ctrl+l", "switch_language", "key.language", id="language"),
-        Binding("ctrl+r", "refresh", "key.refresh", show=False, id="refresh"),
-        Binding("ctrl+q", "app.quit", "key.quit", id="quit"),
+        Binding("n", "new_session", "key.new_session"),
+        Binding("enter", "open_highlighted", "key.open"),
+        Binding("ctrl+l", "switch_language", "key.language"),
+        Binding("ctrl+r", "refresh", "key.refresh", show=False),
+        Binding("ctrl+q", "app.quit", "key.quit"),
     ]
 
     def __init__(self, folder: Path, tr: Translator, *, clock: Callable[[], dt.datetime]) -> None:

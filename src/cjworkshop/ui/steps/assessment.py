@@ -55,15 +55,15 @@ class AssessmentStep(StepView):
 
     STEP = "assessment"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "answer(1)", "key.answer_1", show=False, id="answer-1"),
-        Binding("2", "answer(2)", "key.answer_2", show=False, id="answer-2"),
-        Binding("3", "answer(3)", "key.answer_3", show=False, id="answer-3"),
-        Binding("4", "answer(4)", "key.answer_4", show=False, id="answer-4"),
-        Binding("5", "answer(5)", "key.answer_5", show=False, id="answer-5"),
-        Binding("n", "not_applicable", "key.not_applicable", id="answer-na"),
-        Binding("0", "clear", "key.clear_answer", show=False, id="answer-clear"),
-        Binding("w", "why", "key.why", id="answer-why"),
-        Binding("e", "note", "key.note", id="answer-note"),
+        Binding("1", "answer(1)", "key.answer_1", show=False),
+        Binding("2", "answer(2)", "key.answer_2", show=False),
+        Binding("3", "answer(3)", "key.answer_3", show=False),
+        Binding("4", "answer(4)", "key.answer_4", show=False),
+        Binding("5", "answer(5)", "key.answer_5", show=False),
+        Binding("n", "not_applicable", "key.not_applicable"),
+        Binding("0", "clear", "key.clear_answer", show=False),
+        Binding("w", "why", "key.why"),
+        Binding("e", "note", "key.note"),
     ]
 
     def __init__(self, context: StepContext) -> None:

@@ -23,12 +23,12 @@ class GoalsStep(StepView):
 
     STEP = "goals"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "key.add", id="goal-add"),
-        Binding("e", "edit", "key.edit", id="goal-edit"),
-        Binding("d,delete", "delete", "key.delete", id="goal-delete"),
-        Binding("x", "examples", "key.examples", id="goal-examples"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", show=False, id="goal-up"),
-        Binding("shift+down,J", "move(1)", "key.move_down", show=False, id="goal-down"),
+        Binding("a", "add", "key.add"),
+        Binding("e", "edit", "key.edit"),
+        Binding("d,delete", "delete", "key.delete"),
+        Binding("x", "examples", "key.examples"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", show=False),
+        Binding("shift+down,J", "move(1)", "key.move_down", show=False),
     ]
 
     def compose(self) -> ComposeResult:

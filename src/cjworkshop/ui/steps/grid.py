@@ -100,15 +100,15 @@ class GridStep(StepView):
 
     STEP = "grid"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "emotion(1)", "key.emotion_1", show=False, id="grid-1"),
-        Binding("2", "emotion(2)", "key.emotion_2", show=False, id="grid-2"),
-        Binding("3", "emotion(3)", "key.emotion_3", show=False, id="grid-3"),
-        Binding("4", "emotion(4)", "key.emotion_4", show=False, id="grid-4"),
-        Binding("5", "emotion(5)", "key.emotion_5", show=False, id="grid-5"),
-        Binding("0", "emotion(0)", "key.emotion_clear", show=False, id="grid-0"),
-        Binding("x", "skip", "key.skip", id="grid-skip"),
-        Binding("e", "open_cell", "key.edit", id="grid-edit"),
-        Binding("w", "walk", "key.walk_here", id="grid-walk"),
+        Binding("1", "emotion(1)", "key.emotion_1", show=False),
+        Binding("2", "emotion(2)", "key.emotion_2", show=False),
+        Binding("3", "emotion(3)", "key.emotion_3", show=False),
+        Binding("4", "emotion(4)", "key.emotion_4", show=False),
+        Binding("5", "emotion(5)", "key.emotion_5", show=False),
+        Binding("0", "emotion(0)", "key.emotion_clear", show=False),
+        Binding("x", "skip", "key.skip"),
+        Binding("e", "open_cell", "key.edit"),
+        Binding("w", "walk", "key.walk_here"),
     ]
 
     def __init__(self, context: StepContext) -> None:

@@ -25,12 +25,12 @@ class PersonasStep(StepView):
 
     STEP = "personas"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "key.add", id="persona-add"),
-        Binding("e", "edit", "key.edit", id="persona-edit"),
-        Binding("c", "duplicate", "key.duplicate", id="persona-duplicate"),
-        Binding("d,delete", "delete", "key.delete", id="persona-delete"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", show=False, id="persona-up"),
-        Binding("shift+down,J", "move(1)", "key.move_down", show=False, id="persona-down"),
+        Binding("a", "add", "key.add"),
+        Binding("e", "edit", "key.edit"),
+        Binding("c", "duplicate", "key.duplicate"),
+        Binding("d,delete", "delete", "key.delete"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", show=False),
+        Binding("shift+down,J", "move(1)", "key.move_down", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -54,22 +54,22 @@ class RoadmapStep(StepView):
 
     STEP = "roadmap"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "effort(1)", "key.effort_1", show=False, id="effort-1"),
-        Binding("2", "effort(2)", "key.effort_2", show=False, id="effort-2"),
-        Binding("3", "effort(3)", "key.effort_3", show=False, id="effort-3"),
-        Binding("4", "effort(4)", "key.effort_4", show=False, id="effort-4"),
-        Binding("5", "effort(5)", "key.effort_5", show=False, id="effort-5"),
-        Binding("0", "effort(0)", "key.effort_clear", show=False, id="effort-clear"),
-        Binding("e", "edit", "key.edit", id="item-edit"),
-        Binding("s", "status", "key.status", id="item-status"),
-        Binding("h", "horizon", "key.horizon", id="item-horizon"),
-        Binding("V", "voter", "key.voter", id="item-voter"),
-        Binding("full_stop", "vote(1)", "key.dot_add", id="item-dot"),
-        Binding("comma", "vote(-1)", "key.dot_remove", show=False, id="item-undot"),
-        Binding("m", "merge", "key.merge", id="item-merge"),
-        Binding("escape", "cancel_merge", "key.cancel_merge", id="item-unmark"),
-        Binding("x", "export", "key.export", id="roadmap-export"),
-        Binding("d,delete", "forget", "key.forget", show=False, id="item-forget"),
+        Binding("1", "effort(1)", "key.effort_1", show=False),
+        Binding("2", "effort(2)", "key.effort_2", show=False),
+        Binding("3", "effort(3)", "key.effort_3", show=False),
+        Binding("4", "effort(4)", "key.effort_4", show=False),
+        Binding("5", "effort(5)", "key.effort_5", show=False),
+        Binding("0", "effort(0)", "key.effort_clear", show=False),
+        Binding("e", "edit", "key.edit"),
+        Binding("s", "status", "key.status"),
+        Binding("h", "horizon", "key.horizon"),
+        Binding("V", "voter", "key.voter"),
+        Binding("full_stop", "vote(1)", "key.dot_add"),
+        Binding("comma", "vote(-1)", "key.dot_remove", show=False),
+        Binding("m", "merge", "key.merge"),
+        Binding("escape", "cancel_merge", "key.cancel_merge"),
+        Binding("x", "export", "key.export"),
+        Binding("d,delete", "forget", "key.forget", show=False),
     ]
 
     def __init__(self, context: StepContext) -> None:

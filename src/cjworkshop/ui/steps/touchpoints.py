@@ -35,15 +35,15 @@ class TouchpointsStep(StepView):
 
     STEP = "touchpoints"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "key.add_touchpoint", id="tp-add"),
-        Binding("s", "suggestions", "key.suggestions", id="tp-suggestions"),
-        Binding("e", "edit", "key.edit", id="tp-edit"),
-        Binding("d,delete", "delete", "key.delete", id="tp-delete"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", show=False, id="tp-up"),
-        Binding("shift+down,J", "move(1)", "key.move_down", show=False, id="tp-down"),
-        Binding("less_than_sign", "other_phase(-1)", "key.phase_before", show=False, id="tp-prev"),
-        Binding("greater_than_sign", "other_phase(1)", "key.phase_after", show=False, id="tp-next"),
-        Binding("P", "add_phase", "key.add_phase", id="phase-add"),
+        Binding("a", "add", "key.add_touchpoint"),
+        Binding("s", "suggestions", "key.suggestions"),
+        Binding("e", "edit", "key.edit"),
+        Binding("d,delete", "delete", "key.delete"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", show=False),
+        Binding("shift+down,J", "move(1)", "key.move_down", show=False),
+        Binding("less_than_sign", "other_phase(-1)", "key.phase_before", show=False),
+        Binding("greater_than_sign", "other_phase(1)", "key.phase_after", show=False),
+        Binding("P", "add_phase", "key.add_phase"),
     ]
 
     def __init__(self, context: StepContext) -> None:
