@@ -24,7 +24,7 @@ import pytest
 
 from cjworkshop.store import atomic, session_file
 from cjworkshop.store.session_file import read_session
-from cjworkshop.ui import app as app_module
+from cjworkshop.ui import last_save
 from cjworkshop.ui.modals.confirm import ConfirmModal
 from tests.ui.conftest import app_for, has_no_lock, new_session
 from tests.ui.helpers import fill, settle
@@ -59,7 +59,7 @@ async def test_a_disk_that_hangs_on_the_last_save_does_not_keep_the_app(
         return real_write(target, text, **options)
 
     monkeypatch.setattr(session_file, "write_atomically", write)
-    monkeypatch.setattr(app_module, "CLOSE_PATIENCE_SECONDS", 0.5)
+    monkeypatch.setattr(last_save, "CLOSE_PATIENCE_SECONDS", 0.5)
     app = app_for(path)
     try:
         async with app.run_test(size=(120, 40)) as pilot:

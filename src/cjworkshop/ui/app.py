@@ -17,14 +17,11 @@ import gc
 import os
 import signal
 import sys
-import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group
 from rich.text import Text
@@ -37,6 +34,7 @@ from cjworkshop import GC_THRESHOLD
 from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.model.clock import now
 from cjworkshop.ui.commands import WorkshopCommands
+from cjworkshop.ui.last_save import LastSave, in_daemon_thread, unsaved, within_patience
 from cjworkshop.ui.modals.base import KeysReady, WorkshopModal
 from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.screens.base import (
@@ -53,39 +51,6 @@ if TYPE_CHECKING:
     from cjworkshop.store.document import SaveResult, SessionDocument
     from cjworkshop.store.errors import EditRefused
     from cjworkshop.store.session_file import LoadedSession
-
-CLOSE_PATIENCE_SECONDS = 5
-"""How long leaving a session waits for its last save: a disk that does not answer within this
-time does not keep the app from ending (what was not saved is said instead)."""
-
-Result = TypeVar("Result")
-
-
-def in_daemon_thread(call: Callable[[], Result]) -> Future[Result]:
-    """Run ``call`` in a thread of its own, off the event loop, and return its future.
-
-    Not ``asyncio.to_thread`` or a Textual worker: both use threads that Python waits for before
-    the process ends, so a write to a disk that hangs would keep the app from ending at all.
-    """
-    future: Future[Result] = Future()
-    future.set_running_or_notify_cancel()  # waiting may time out, but never cancels the write
-
-    def run() -> None:
-        try:
-            future.set_result(call())
-        except BaseException as error:  # handed to whoever waits for it
-            future.set_exception(error)
-
-    threading.Thread(target=run, name="cjworkshop-last-save", daemon=True).start()
-    return future
-
-
-@dataclass(frozen=True)
-class Closing:
-    """A session being closed: its document, and the close running off the event loop."""
-
-    document: SessionDocument
-    done: Future[SaveResult]
 
 
 class WorkshopApp(LiteralNotifications, App[None]):
@@ -132,7 +97,6 @@ class WorkshopApp(LiteralNotifications, App[None]):
         (closing, a revisit, quitting, SIGTERM and SIGHUP, ``run_app``'s last word) passes
         through the app, which closes it once, in ``_close_document``. The session screen
         edits it (commits, undo, autosave) but never closes it."""
-        self.closing: Closing | None = None
         self.not_saved: str | None = None
         """What could not be written when the last session closed, in words; said after the
         app ends."""
@@ -297,56 +261,30 @@ class WorkshopApp(LiteralNotifications, App[None]):
 
     # Leaving --------------------------------------------------------------------------------
 
-    def _close_document(self) -> Closing | None:
-        """The one close of the open session: what is pending is written and the lock released,
-        in a thread of its own; None when no session is open (or it is closing already)."""
+    def _close_document(self) -> LastSave | None:
+        """The one close of the open session (``last_save``); None when none is open."""
         document, self.document = self.document, None
-        if document is not None:
-            self.closing = Closing(document, in_daemon_thread(document.close))
-            return self.closing
-        return None
+        return LastSave(document) if document is not None else None
 
     async def _release_document(self) -> bool:
-        """Close the open session, waiting for its last save at most a few seconds; False
+        """Close the open session, waiting a few seconds at most for its last save; False
         when no session was open."""
         closing = self._close_document()
         if closing is None:
             return False
-        try:
-            result = await asyncio.wait_for(
-                asyncio.wrap_future(closing.done), CLOSE_PATIENCE_SECONDS
-            )
-        except TimeoutError:
-            result = None
-        self._note_unsaved(closing.document, result)
+        self._note_unsaved(closing, await closing.result())
         return True
 
     def finish(self) -> None:
         """Write what is pending and release the session if it is still open: ``run_app``'s
         last word, after the event loop has stopped (an error, a signal)."""
         closing = self._close_document()
-        if closing is None:
-            return
-        try:
-            result = closing.done.result(timeout=CLOSE_PATIENCE_SECONDS)
-        except TimeoutError:
-            result = None
-        self._note_unsaved(closing.document, result)
+        if closing is not None:
+            self._note_unsaved(closing, closing.result_now())
 
-    def _note_unsaved(self, document: SessionDocument, result: SaveResult | None) -> None:
-        """Say what the close could not write: nothing, when the disk has it all."""
-        tr = self.tr
-        if result is None:
-            self.disk_hangs = True
-            reason = tr("quit.disk_silent", seconds=CLOSE_PATIENCE_SECONDS)
-        elif not document.dirty:
-            self.not_saved = None
-            return
-        elif result.error is not None:
-            reason = result.error.render(tr)
-        else:
-            reason = tr("quit.read_only")
-        self.not_saved = tr("quit.not_saved", path=str(document.path), reason=reason)
+    def _note_unsaved(self, closing: LastSave, result: SaveResult | None) -> None:
+        self.disk_hangs = self.disk_hangs or result is None
+        self.not_saved = unsaved(self.tr, closing.document, result)
 
     async def on_unmount(self) -> None:
         """The app ends (quitting, a signal, an error): its screens are gone, the session's
@@ -358,9 +296,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         document = self.document
         if document is not None and document.dirty:
             # Off the event loop and not for ever: a disk that hangs is asked about below.
-            with contextlib.suppress(TimeoutError):
-                saving = in_daemon_thread(document.save)
-                await asyncio.wait_for(asyncio.wrap_future(saving), CLOSE_PATIENCE_SECONDS)
+            await within_patience(in_daemon_thread(document.save))
         if document is None or not document.dirty:
             self.exit()
             return
