@@ -9,8 +9,7 @@ phase. Every answer is committed (and saved) as it is given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from rich.text import Text
@@ -22,23 +21,15 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjworkshop.model import edits
-from cjworkshop.model.emotion import GLYPHS, NAMES, from_key
+from cjworkshop.model.emotion import from_key
 from cjworkshop.model.queries import (
     is_plotted,
     phases_by_id,
     plot_for,
-    plots_at_touchpoint,
     touchpoints_in_order,
 )
-from cjworkshop.model.session import NAME_LENGTH, PainPoint, Persona, Plot, Touchpoint
-from cjworkshop.ui.modals.form_spec import (
-    Answers,
-    Choice,
-    FormSpec,
-    FormValues,
-    choice_field,
-    line_field,
-)
+from cjworkshop.model.session import Persona, Plot, Touchpoint
+from cjworkshop.ui.modals.form_spec import FormValues
 from cjworkshop.ui.steps.base import (
     NOTHING_ASKED,
     Asked,
@@ -49,51 +40,26 @@ from cjworkshop.ui.steps.base import (
     StepContext,
     StepView,
 )
+from cjworkshop.ui.steps.plot_card import (
+    NoteAnswer,
+    NoteKind,
+    feeling,
+    heading,
+    note_form,
+    note_options,
+    others,
+    with_note,
+    without_note,
+)
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
 
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
 
-NoteKind = Literal["pain", "idea"]
-"""A note of the walk at a plot: a pain point or an opportunity."""
 FIELDS = {"action": "walk-action", "thought": "walk-thought"}
 """The walk's own fields: what they hold, and their widget."""
 FIELD_NAMES = {widget: name for name, widget in FIELDS.items()}
-
-
-@dataclass(frozen=True)
-class NoteAnswer:
-    """What the form of a pain point or an opportunity says: its text, and a pain's severity."""
-
-    text: str
-    severity: int | None = None
-
-
-def with_note(plot: Plot, kind: NoteKind, index: int | None, note: NoteAnswer) -> Plot:
-    """``plot`` with the note added (``index`` None) or written over the note at ``index``; a
-    plot with a note is relevant."""
-    if kind == "pain":
-        pains = list(plot.pain_points)
-        pain = PainPoint(text=note.text, severity=note.severity)
-        if index is None:
-            pains.append(pain)
-        else:
-            pains[index] = pain
-        return replace(plot, relevant=True, pain_points=tuple(pains))
-    ideas = list(plot.opportunities)
-    if index is None:
-        ideas.append(note.text)
-    else:
-        ideas[index] = note.text
-    return replace(plot, relevant=True, opportunities=tuple(ideas))
-
-
-def without_note(plot: Plot, kind: NoteKind, index: int) -> Plot:
-    """``plot`` without the note at ``index``."""
-    if kind == "pain":
-        return replace(plot, pain_points=plot.pain_points[:index] + plot.pain_points[index + 1 :])
-    return replace(plot, opportunities=plot.opportunities[:index] + plot.opportunities[index + 1 :])
 
 
 class PlottingStep(StepView):
@@ -234,16 +200,8 @@ class PlottingStep(StepView):
                 persona=persona.name,
             )
         )
-        heading = Text(touchpoint.name, style="bold")
-        heading.append(
-            f"\n{tr('walk.phase', phase=phase.name)} · {tr(f'channel.{touchpoint.channel}')} · "
-            f"{tr(f'kind.{touchpoint.kind}')}",
-            style="dim",
-        )
-        if touchpoint.description:
-            heading.append("\n" + touchpoint.description, style="italic")
-        self.query_one("#walk-touchpoint", Static).update(heading)
-        self.query_one("#walk-status", Static).update(self._status(plot))
+        self.query_one("#walk-touchpoint", Static).update(heading(tr, touchpoint, phase))
+        self.query_one("#walk-status", Static).update(feeling(tr, plot))
         relevant = plot is None or plot.relevant
         self.query_one("#walk-fields").display = relevant
         self.query_one("#walk-action-label", Label).update(tr("walk.action"))
@@ -256,71 +214,12 @@ class PlottingStep(StepView):
             field = self.query_one(f"#{field_id}", Input)
             if not field.has_focus:
                 field.value = value
-        self._show_notes(plot)
-        self.query_one("#walk-others", Static).update(self._others(persona, touchpoint))
+        entries, self.notes = note_options(tr, plot)
+        self.query_one("#walk-notes", OptionList).set_options(entries)
+        others_there = others(tr, self.current, persona, touchpoint)
+        self.query_one("#walk-others", Static).update(others_there)
         self.query_one("#walk-keys", Static).update(tr("walk.keys"))
         self.post_message(PhaseFocused(touchpoint.phase))
-
-    def _status(self, plot: Plot | None) -> Text:
-        tr = self.tr
-        text = Text()
-        if plot is not None and not plot.relevant:
-            text.append(f"— {tr('emotion.skipped')}", style="bold")
-            text.append("  " + tr("walk.skipped_hint"), style="dim")
-            return text
-        text.append(tr("walk.emotion") + " ", style="bold")
-        if plot is None or plot.emotion is None:
-            text.append(tr("emotion.none"), style="dim italic")
-            text.append("  " + tr("walk.emotion_hint"), style="dim")
-        else:
-            style = "red" if plot.emotion < 0 else "green" if plot.emotion > 0 else ""
-            text.append(
-                f"{GLYPHS[plot.emotion]} {tr(f'emotion.{NAMES[plot.emotion]}')}", style=style
-            )
-        if plot is not None and plot.moment_of_truth:
-            text.append("   ★ " + tr("walk.moment_of_truth"), style="bold")
-        return text
-
-    def _show_notes(self, plot: Plot | None) -> None:
-        tr = self.tr
-        options = self.query_one("#walk-notes", OptionList)
-        entries: list[Option] = []
-        self.notes = []
-        for index, pain in enumerate(plot.pain_points if plot else ()):
-            severity = str(pain.severity) if pain.severity is not None else "?"
-            entries.append(
-                Option(Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text))
-            )
-            self.notes.append(("pain", index))
-        for index, idea in enumerate(plot.opportunities if plot else ()):
-            entries.append(Option(Text.assemble(("✦ ", "bold"), idea)))
-            self.notes.append(("idea", index))
-        if not entries:
-            entries.append(Option(Text(tr("walk.no_notes"), style="dim italic"), disabled=True))
-        options.set_options(entries)
-
-    def _others(self, persona: Persona, touchpoint: Touchpoint) -> Text:
-        tr = self.tr
-        names = {p.id: p.name for p in self.current.personas}
-        text = Text(tr("walk.others") + "\n", style="bold dim")
-        found = False
-        for plot in plots_at_touchpoint(self.current, touchpoint.id):
-            if plot.persona == persona.id:
-                continue
-            found = True
-            text.append(f"{names.get(plot.persona, plot.persona)}: ", style="bold")
-            if not plot.relevant:
-                text.append(tr("emotion.skipped"), style="dim")
-            elif plot.emotion is not None:
-                text.append(f"{GLYPHS[plot.emotion]} {tr(f'emotion.{NAMES[plot.emotion]}')}")
-            if plot.thought:
-                text.append(f"  “{first_line(plot.thought, 60)}”", style="italic")
-            for pain in plot.pain_points:
-                text.append(f"  ⚠ {first_line(pain.text, 40)}")
-            text.append("\n")
-        if not found:
-            text.append(tr("walk.no_others"), style="dim italic")
-        return text
 
     def focus_main(self) -> None:
         self.query_one("#walk-card").focus()
@@ -449,42 +348,17 @@ class PlottingStep(StepView):
     def _note_form(
         self, kind: NoteKind, index: int | None, initial: FormValues | None = None
     ) -> Asked:
-        """The form of a new note (``index`` None) or of the one at ``index``: a pain point
-        has a severity too, and is as long as a name may be."""
-        tr = self.tr
+        """The form of a new note (``index`` None) or of the one at ``index``."""
         plot = self._current_or_new()
         if plot is None:
             return NOTHING_ASKED
-        pain = plot.pain_points[index] if kind == "pain" and index is not None else None
-        idea = plot.opportunities[index] if kind == "idea" and index is not None else ""
-        text = line_field(
-            "text",
-            tr(f"walk.{kind}.text"),
-            pain.text if pain else idea,
-            required=True,
-            hint=tr(f"walk.{kind}.hint"),
-            max_length=NAME_LENGTH if kind == "pain" else 0,
-        )
-        severities = [Choice(str(n), n, tr(f"severity.{n}")) for n in range(1, 6)]
-        severity = choice_field(
-            "severity",
-            tr("walk.pain.severity"),
-            pain.severity if pain and pain.severity else 3,
-            severities,
-        )
-
-        def read(answers: Answers) -> NoteAnswer:
-            said = " ".join(answers[text].split())
-            return NoteAnswer(said, answers[severity] if kind == "pain" else None)
 
         def saved(note: NoteAnswer) -> None:
             fresh = self._current_or_new()
             if fresh is not None:
                 self._save_plot(with_note(fresh, kind, index, note), f"edit.plot.{kind}")
 
-        title = tr(f"walk.{kind}.add" if index is None else f"walk.{kind}.edit")
-        fields = (text, severity) if kind == "pain" else (text,)
-        form = FormSpec(title, fields, read)
+        form = note_form(self.tr, kind, plot, index)
         return self.ask(FormRequest(f"plotting.{kind}", form, saved, self._where(index), initial))
 
     def restore_draft(self, draft: Draft) -> bool:

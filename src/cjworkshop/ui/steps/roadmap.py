@@ -15,21 +15,29 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from cjworkshop.export.explain import horizon_name, merge_note, number, why
+from cjworkshop.export.explain import merge_note
 from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
-from cjworkshop.model.session import HORIZONS, NAME_LENGTH, STATUSES, Horizon, Session
+from cjworkshop.model.session import NAME_LENGTH, STATUSES, Horizon, Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.ui.modals.form_spec import Answers, FormSpec, FormValues, line_field, text_field
 from cjworkshop.ui.steps.base import Asked, ExportRequested, FormRequest, StepContext, StepView
+from cjworkshop.ui.steps.roadmap_table import (
+    HEADER,
+    ITEM,
+    ORPHAN,
+    group_name,
+    item_card,
+    place,
+    roadmap_rows,
+)
 from cjworkshop.ui.widgets.record_table import RecordTable
-from cjworkshop.ui.widgets.text import TextPanel, first_line
+from cjworkshop.ui.widgets.text import TextPanel
 
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
@@ -42,11 +50,6 @@ class ItemAnswer:
     title: str
     owner: str
     note: str
-
-
-ITEM = "item:"
-ORPHAN = "orphan:"
-HEADER = "h:"
 
 
 class RoadmapStep(StepView):
@@ -116,51 +119,8 @@ class RoadmapStep(StepView):
             self.marked = None  # merged, or gone with its pain points
             self.refresh_bindings()
         self._say_where_it_went()
-        rows: list[tuple[str, list[str | Text]]] = []
-        groups: list[tuple[str, str, list[RankedItem]]] = [
-            (
-                horizon,
-                horizon_name(tr, horizon),
-                [i for i in items if i.horizon == horizon and i.status not in ("done", "dropped")],
-            )
-            for horizon in HORIZONS
-        ]
-        groups.append(
-            ("closed", tr("roadmap.closed"), [i for i in items if i.status in ("done", "dropped")])
-        )
-        for key, label, members in groups:
-            if not members:
-                continue
-            rows.append(
-                (
-                    HEADER + key,
-                    ["", Text(f"▸ {label} ({len(members)})", style="bold"), "", "", "", ""],
-                )
-            )
-            rows.extend((ITEM + item.id, self._cells(item)) for item in members)
         stale = orphaned(self.current)
-        if stale:
-            rows.append(
-                (
-                    HEADER + "orphans",
-                    ["", Text(f"▸ {tr('roadmap.orphans')}", style="bold"), "", "", "", ""],
-                )
-            )
-            for record in stale:
-                rows.append(
-                    (
-                        ORPHAN + record.id,
-                        [
-                            "",
-                            Text(first_line(record.title or record.id, 40), style="dim"),
-                            "",
-                            "",
-                            "",
-                            "",
-                        ],
-                    )
-                )
-        self.table.fill(rows)
+        self.table.fill(roadmap_rows(tr, items, stale, self.marked))
         has_items = bool(items or stale)
         self.table.display = has_items
         empty = self.query_one("#roadmap-empty", Static)
@@ -169,39 +129,19 @@ class RoadmapStep(StepView):
         self._show_voting()
         self._show_card(self.table.current_key)
 
-    @staticmethod
-    def _place(item: RankedItem) -> tuple[str, int]:
-        return ("closed" if item.status in ("done", "dropped") else item.horizon), item.rank
-
     def _say_where_it_went(self) -> None:
         moving, self.moving = self.moving, None
         if moving is None:
             return
         item_id, before = moving
         item = self.items.get(item_id)
-        if item is None or self._place(item) == before:
+        if item is None or place(item) == before:
             return
-        group, place = self._place(item)
-        label = self.tr("roadmap.closed") if group == "closed" else horizon_name(self.tr, group)
-        self.notify(self.tr("roadmap.moved", name=item.title, group=label, place=place), timeout=4)
-
-    def _cells(self, item: RankedItem) -> list[str | Text]:
-        tr = self.tr
-        marker = "◆ " if item.id == self.marked else ""
-        effort = str(item.factors.effort) if item.factors.effort_set else "?"
-        dots = f" •{item.factors.dots}" if item.factors.dots else ""
-        horizon_mark = " ⚑" if item.horizon_overridden else ""
-        return [
-            str(item.rank),
-            Text(
-                marker + first_line(item.title, 40) + dots + horizon_mark,
-                style="strike dim" if item.status == "dropped" else "",
-            ),
-            number(item.factors.score),
-            Text(effort, style="" if item.factors.effort_set else "yellow"),
-            first_line(item.owner, 14),
-            tr(f"status.{item.status}"),
-        ]
+        group, rank = place(item)
+        moved = self.tr(
+            "roadmap.moved", name=item.title, group=group_name(self.tr, group), place=rank
+        )
+        self.notify(moved, timeout=4)
 
     def _show_voting(self) -> None:
         tr, session = self.tr, self.current
@@ -219,35 +159,12 @@ class RoadmapStep(StepView):
         self._show_card(event.row_key.value)
 
     def _show_card(self, key: str | None) -> None:
-        tr = self.tr
         card = self.query_one("#roadmap-card", Static)
         item = self.items.get(key.removeprefix(ITEM)) if key and key.startswith(ITEM) else None
         card.display = item is not None
         if item is None:
             return
-        names = {p.id: p.name for p in self.current.personas}
-        touchpoints = {t.id: t.name for t in self.current.touchpoints}
-        text = Text(item.title + "\n", style="bold")
-        text.append(why(tr, item) + "\n", style="italic")
-        quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
-        text.append(tr("roadmap.card.quadrant", quadrant=quadrant) + "\n")
-        for found in item.evidence:
-            where = ", ".join(touchpoints.get(t, t) for t in found.touchpoints)
-            who = ", ".join(names.get(p, p) for p in sorted(found.personas))
-            text.append(f"{tr(f'roadmap.source.{found.kind}')}: ", style="bold dim")
-            text.append(found.text)
-            if where:
-                text.append(f"  — {where}", style="dim")
-            if who and found.kind != "assessment":
-                text.append(f" ({who})", style="dim")
-            text.append("\n")
-        votes = [v for v in self.current.votes if v.item == item.id]
-        if votes:
-            text.append(tr("roadmap.card.votes") + " ", style="bold dim")
-            text.append(", ".join(f"{v.participant} {v.dots}" for v in votes) + "\n")
-        if item.decision is not None and item.decision.note:
-            text.append(item.decision.note + "\n", style="dim")
-        card.update(text)
+        card.update(item_card(self.tr, self.current, item))
 
     def focus_main(self) -> None:
         self.table.focus()
@@ -279,7 +196,7 @@ class RoadmapStep(StepView):
         # effort, a status or a horizon is looking at that item: the next key may well correct
         # it (2, then 3) and must not fall on whatever slid into its row. The jump is easy to
         # miss in a long list, so it is said in words: moved to Next, place 7.
-        self.moving = (item.id, self._place(item))
+        self.moving = (item.id, place(item))
         self.edit(changed, label, select=item.id)
 
     def action_effort(self, effort: int) -> None:
