@@ -5,6 +5,10 @@ continues in the copy. A revisit (Ctrl+R) writes a new dated copy that remembers
 and the app goes on there; this file stays as it is. The roadmap (x in its step) is written as
 Markdown beside the session file in a thread: what it needs is taken before the thread starts,
 and what came of it is said on the screen's own thread.
+
+The dialog and the roadmap's export are imported when first used: with the session screen they
+would cost some 11 ms of CPU before its first frame (see ``session_forms`` and
+``steps.progress``).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from textual.app import App
 from textual.message import Message
 from textual.notifications import SeverityLevel
 
-from cjworkshop.export.markdown import roadmap_markdown
 from cjworkshop.i18n import Translator
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, question_texts
@@ -28,7 +31,6 @@ from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import revisit_path, start_revisit
 from cjworkshop.ui.autosave import Autosaver, SaveStatus
-from cjworkshop.ui.modals.save_as import SaveAsModal
 from cjworkshop.ui.screens.base import RevisitStarted
 from cjworkshop.ui.screens.step_timer import StepTimer
 
@@ -64,6 +66,8 @@ def write_roadmap(
     target: Path, session: Session, tr: Translator, questions: dict[str, str]
 ) -> str | None:
     """Write the roadmap of ``session`` to ``target``; why it could not be, if it could not."""
+    from cjworkshop.export.markdown import roadmap_markdown  # when first used: see the top
+
     try:
         write_atomically(target, roadmap_markdown(session, tr, questions))
     except OSError as error:
@@ -92,6 +96,8 @@ class SessionFiles:
             host.notify(host.tr("save.saved_as", path=str(target)))
             if host.autosave is not None:
                 host.show_status(host.autosave.status())
+
+        from cjworkshop.ui.modals.save_as import SaveAsModal  # when first opened: see the top
 
         host.app.push_screen(SaveAsModal(host.tr, host.document.path), chosen)
 

@@ -7,13 +7,17 @@ beside the session file while it is open (``ui.drafts``), and when a session ope
 left by a crash, the form opens again where it was: at its record, or in its step
 (``StepView.restore_draft``). A draft whose form cannot open again, because what it was about
 is gone, goes to the parking lot.
+
+The dialogs themselves (and Textual's TextArea with their fields) are imported when one is first
+opened: with the session screen they would cost some 11 ms of CPU before its first frame (the
+large session at its grid: 320 ms, bench/run.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.app import App
 from textual.notifications import SeverityLevel
@@ -26,9 +30,10 @@ from cjworkshop.store.drafts import Draft, read_draft
 from cjworkshop.ui.drafts import DraftKeeper
 from cjworkshop.ui.forms import FORM_KINDS, FormKind, SessionRecord, record_form, saved_record
 from cjworkshop.ui.modals.form_spec import FormSpec, FormValues
-from cjworkshop.ui.modals.parking_lot import ParkingEdit, ParkingLotModal, edited
-from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.steps.base import FormRequest, StepView
+
+if TYPE_CHECKING:
+    from cjworkshop.ui.modals.parking_lot import ParkingEdit
 
 Answer = TypeVar("Answer")
 
@@ -117,11 +122,15 @@ class SessionForms:
             if answer is not None:
                 saved(answer)
 
+        from cjworkshop.ui.modals.record_form import RecordForm  # when first opened: see the top
+
         dialog = RecordForm(self.host.tr, form, on_change=changed, initial=initial)
         self.host.app.push_screen(dialog, done)
 
     def open_parking_lot(self, initial: str = "") -> None:
         """The parking lot, its line kept as a draft while something is typed in it."""
+        from cjworkshop.ui.modals.parking_lot import ParkingLotModal, edited  # see the top
+
         host = self.host
 
         def typed(text: str) -> None:

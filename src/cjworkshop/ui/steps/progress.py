@@ -2,6 +2,11 @@
 
 Worked out from the session alone, so the step list can speak of every step without building its
 view (or importing it), and once per edit, not once per step switch (``StepProgress``).
+
+The review's and the roadmap's counts rank every pain point and the whole roadmap, so they are
+worked out after the screen is drawn (``SLOW_STEPS``), and their models imported then: with the
+session screen they (and the roadmap's export, which needs them too) would cost some 11 ms of
+CPU before its first frame (the large session at its grid: 320 ms, bench/run.py).
 """
 
 from __future__ import annotations
@@ -11,8 +16,6 @@ from collections.abc import Callable, Sequence
 from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import overall_score
 from cjworkshop.model.queries import is_plotted, plot_index
-from cjworkshop.model.review import pain_groups
-from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, question_texts
 
@@ -51,11 +54,15 @@ def _grid(session: Session, tr: Translator, template: Template | None) -> str:
 
 
 def _review(session: Session, tr: Translator, template: Template | None) -> str:
+    from cjworkshop.model.review import pain_groups  # a slow step's: see the top
+
     groups = pain_groups(session)
     return tr.count("review.count", len(groups)) if groups else ""
 
 
 def _roadmap(session: Session, tr: Translator, template: Template | None) -> str:
+    from cjworkshop.model.roadmap import roadmap  # a slow step's: see the top
+
     items = roadmap(session, question_texts(template, session.language))
     now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
     return tr.count("roadmap.count", len(items), now=now) if items else ""
