@@ -186,7 +186,8 @@ class WorkshopApp(LiteralNotifications, App[None]):
     def open_session(self, path: Path, *, read_only: bool = False, first: bool = False) -> None:
         """Open a session on its own screen; a locked one may be opened read-only after asking."""
         # The store (msgspec, the model, the session file) is imported when a session opens:
-        # at the start screen's first frame it would cost some 12 ms of CPU, 5% of the whole.
+        # at the start screen's first frame it would cost some 14 ms of CPU (of 250 ms in all,
+        # bench/run.py).
         from cjworkshop.store.document import SessionDocument
         from cjworkshop.store.errors import EditRefused, StoreError
 
@@ -209,8 +210,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
 
     def _show_document(self, document: SessionDocument, step: Step | None = None) -> None:
         # The session screen and its modules come with the first session: at the start
-        # screen's first frame they would cost some 21 ms of CPU (bench/run.py, CPU to the
-        # first frame of the start screen, 236 ms).
+        # screen's first frame they would cost some 27 ms of CPU (of 250 ms in all, bench/run.py).
         from cjworkshop.ui.screens.session import SessionScreen
 
         self.document = document
@@ -350,7 +350,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         Textual stops calling it.
         """
         # Rich's traceback (and Pygments with it) only when there is one to show: imported
-        # with the app it would cost some 14 ms of CPU at every start.
+        # with the app it would cost some 11 ms of CPU before every first frame.
         from rich.traceback import Traceback
 
         self.bell()

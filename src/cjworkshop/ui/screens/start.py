@@ -10,8 +10,8 @@ while it is filled in, and opens again with it after a crash. Opening a session 
 do: the screen says which with ``SessionChosen``.
 
 The store (msgspec, the model, the session files) and the new-session dialog are imported where
-they are first used, not with this screen: with it they would cost some 13 and 11 ms of CPU
-before the first frame, which is 236 ms in all (bench/run.py, against 191 ms for a bare app).
+they are first used, not with this screen: with it they would cost some 13 and 15 ms of CPU
+before the first frame, which is 250 ms in all (bench/run.py, against 210 ms for a bare app).
 """
 
 from __future__ import annotations

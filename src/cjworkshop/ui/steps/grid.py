@@ -70,8 +70,10 @@ def cell_text(plot: Plot | None) -> Text:
 
 @functools.cache
 def _cell_look(emotion: int | None, relevant: bool, pains: bool, moment: bool) -> Text:
-    # A grid of 1,500 cells shows a few dozen different looks: each is made once. The texts
-    # are shared, so nobody may change them.
+    # A grid of 1,500 cells shows a few dozen different looks: each is made once, and the grid
+    # draws each once and compares them by identity. Made afresh for every cell, they cost
+    # some 15 ms of CPU more before the large grid's first frame, and 5 ms (15%) more per
+    # feeling set (bench/run.py). The texts are shared, so nobody may change them.
     if emotion is None and relevant and not pains:
         return Text("·", style="dim")
     if not relevant:
@@ -267,7 +269,7 @@ class GridStep(StepView):
         if pair is None:
             return
         # The walk's view is imported when it is first asked for, as the registry imports
-        # every step: with the grid it would cost some 12 ms of CPU before the grid's first
+        # every step: with the grid it would cost some 11-20 ms of CPU before the grid's first
         # frame (its fields bring Textual's TextArea).
         from cjworkshop.ui.steps.plotting import PlottingStep
 

@@ -6,7 +6,7 @@ view (or importing it), and once per edit, not once per step switch (``StepProgr
 The review's and the roadmap's counts rank every pain point and the whole roadmap, so they are
 worked out after the screen is drawn (``SLOW_STEPS``), and their models imported then: with the
 session screen they (and the roadmap's export, which needs them too) would cost some 11 ms of
-CPU before its first frame (the large session at its grid: 320 ms, bench/run.py).
+CPU before its first frame (the large session at its grid: 345 ms in all, bench/run.py).
 """
 
 from __future__ import annotations

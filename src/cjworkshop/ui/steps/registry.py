@@ -1,8 +1,8 @@
 """Which view shows each step of the flow (``model.flow`` says which steps, in which order).
 
 Each step's view is imported when the step is first shown, so opening a session loads one: the
-other seven, imported with the session screen, would cost some 15 ms of CPU before its first
-frame (the large session at its grid: 320 ms in all, bench/run.py).
+other seven, imported with the session screen, would cost some 30 ms of CPU before its first
+frame (the large session at its grid: 345 ms in all, bench/run.py).
 """
 
 from __future__ import annotations
