@@ -54,7 +54,9 @@ class ReviewStep(StepView):
         self.query_one("#review").focus()
 
     def _earlier(self, path: Path, session: Session) -> tuple[Path, Session] | None:
-        """The previous version, read once and again only when its file changes."""
+        """The previous version, read once and again only when its file changes: reading it
+        costs as much as opening the session (some 15 ms for a large one, bench/run.py), and
+        the review is drawn again after every edit while it is on screen."""
         earlier = previous_path(path, session)
         cached = self.earlier_read
         try:
