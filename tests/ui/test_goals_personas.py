@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from textual.widgets import Static
@@ -10,6 +11,7 @@ from cjworkshop.store.session_file import read_session
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.goals import GoalsStep
 from cjworkshop.ui.steps.personas import PersonasStep
+from tests.conftest import SESSIONS
 from tests.ui.conftest import app_for, new_session
 from tests.ui.helpers import fill, settle, table_rows
 
@@ -154,3 +156,20 @@ async def test_a_session_opens_at_the_step_asked_for(workdir: Path) -> None:
         await settle(pilot)
         assert screen.wanted_step == "plotting"
         assert screen.views["plotting"].display
+
+
+async def test_every_goal_is_shown_whole_after_one_is_added(workdir: Path) -> None:
+    # Rows the screen draws before the table has measured them used to keep the width of the
+    # column's heading ("Be r" for "Be reachable when customers need us most").
+    path = workdir / "sessions" / "harbour.toml"
+    shutil.copyfile(SESSIONS / "harbour-broadband.toml", path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await fill(pilot, "Answer")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = app.export_screenshot().replace("&#160;", " ")
+        for goal in read_session(path).goals:
+            assert goal.what in shown, goal.what

@@ -20,6 +20,7 @@ from rich.text import Text, TextType
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
+from textual.render import measure
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -142,17 +143,25 @@ class RecordTable(LiteralTable):
         keep = keep if keep is not None else self.current_key
         position = self.cursor_row
         self.clear(columns=True)
-        for label, width in self.column_specs:
-            self.add_column(label, width=width)
+        for index, (label, width) in enumerate(self.column_specs):
+            self.add_column(
+                label, width=self._fitting(index, label, rows) if width is None else width
+            )
         for key, cells in rows:
             self.add_row(*cells, key=key)
-        # Column widths follow the rows just added: paint again once the layout knows them.
-        self.call_after_refresh(self.refresh)
         if not rows:
             return
         keys = [key for key, _ in rows]
         target = keys.index(keep) if keep in keys else min(position, len(rows) - 1)
         self.move_cursor(row=self.nearest_stop(max(0, target), downward=True), animate=False)
+
+    def _fitting(self, index: int, label: str, rows: Sequence[tuple[str, Sequence[Cell]]]) -> int:
+        """The width of column ``index`` that fits its label and every cell, as Textual would
+        work it out: given now, because Textual measures new rows only once the table is idle,
+        and rows the screen draws before that keep their old width (they are drawn once)."""
+        console = self.app.console
+        cells = [cells[index] for _, cells in rows if index < len(cells)]
+        return max(measure(console, literal(cell), 1) for cell in [label, *cells])
 
     def select_key(self, key: str) -> None:
         for index, row_key in enumerate(self.rows):
