@@ -15,12 +15,9 @@ from cjworkshop.model.session import MODES
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import create_session, list_sessions
 from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
-from cjworkshop.store.session_file import (
-    MAX_SESSION_BYTES,
-    session_from_data,
-)
-from cjworkshop.store.templates import bundled_templates, find_template, template_from_data
-from cjworkshop.store.toml_text import decode_toml, read_bytes
+from cjworkshop.store.session_file import MAX_SESSION_BYTES, session_from_toml
+from cjworkshop.store.templates import bundled_templates, find_template, template_from_toml
+from cjworkshop.store.toml_file import read_toml_file
 
 _FOLDER = click.Path(file_okay=False, path_type=Path)
 
@@ -165,13 +162,13 @@ def validate_command(cli: CliContext, paths: tuple[Path, ...]) -> None:
 
 def _validate_one(cli: CliContext, path: Path) -> str:
     tr = cli.tr
-    text, parsed = decode_toml(read_bytes(path, MAX_SESSION_BYTES), path)
-    if "title" in parsed or "name" not in parsed:
-        session = session_from_data(parsed, path, text)
+    source = read_toml_file(path, MAX_SESSION_BYTES)
+    if "title" in source.data or "name" not in source.data:
+        session = session_from_toml(source)
         return tr(
             "cli.validate.session", title=session.title, details=progress_text(cli.tr, session)
         )
-    template = template_from_data(parsed, path, text)
+    template = template_from_toml(source, path)
     return tr(
         "cli.validate.template", name=template.name(cli.language), phases=len(template.phases)
     )

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import functools
 import os
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final, Literal
-
-from cjworkshop.store import toml_reader
 
 Language = Literal["nl", "en"]
 LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
@@ -31,13 +30,7 @@ def catalog(language: Language) -> dict[str, CatalogValue]:
     """All texts of one language as a flat mapping from dotted key to value."""
     flat: dict[str, CatalogValue] = {}
     for path in sorted((_CATALOG_DIR / language).glob("*.toml")):
-        text = path.read_text(encoding="utf-8")
-        try:
-            parsed = toml_reader.loads(text)  # the catalogs' layout: read at every start, fast
-        except toml_reader.NotCanonical:  # a catalog edited by hand
-            import tomllib
-
-            parsed = tomllib.loads(text)
+        parsed = tomllib.loads(path.read_text(encoding="utf-8"))
         part: dict[str, CatalogValue] = {}
         _flatten(parsed, "", part)
         twice = sorted(set(part) & set(flat))
