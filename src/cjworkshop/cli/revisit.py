@@ -13,8 +13,10 @@ import datetime as dt
 from pathlib import Path
 
 import click
+from rich.text import Text
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.export.diff_text import DiffText, Tone, diff_markdown, diff_text
 from cjworkshop.model.checks import CheckFailure, checks_to_run, run_checks
 from cjworkshop.model.diff import compare
 from cjworkshop.model.session import Session
@@ -58,15 +60,27 @@ def _questions(cli: CliContext, *sessions: Session) -> dict[str, str]:
 )
 @pass_cli
 def diff_command(cli: CliContext, old_path: Path, new_path: Path, kind: str) -> None:
-    from cjworkshop.export.diff_text import diff_markdown, diff_rich
-
     old, new = _load(cli, old_path), _load(cli, new_path)
     diff = compare(old, new, question_texts=_questions(cli, new, old))
     if kind == "md":
         click.echo(diff_markdown(diff, old, new, cli.tr), nl=False)
         return
-    for line in diff_rich(diff, old, new, cli.tr):
+    for line in diff_rich(diff_text(diff, old, new, cli.tr)):
         cli.out.print(line)
+
+
+_STYLES: dict[Tone, str] = {"good": "green", "bad": "red", "plain": ""}
+"""Colour only repeats what the words say: green for better and solved, red for worse and new."""
+
+
+def diff_rich(told: DiffText) -> list[Text]:
+    """The diff as terminal lines: bold title and headings, one coloured line per change."""
+    lines = [Text(told.title, style="bold"), Text(told.summary)]
+    for section in told.sections:
+        lines.append(Text())
+        lines.append(Text(section.heading, style="bold underline"))
+        lines.extend(Text(f"• {line.text}", style=_STYLES[line.tone]) for line in section.lines)
+    return lines
 
 
 @click.command("check", help=help_text("cli.check.help"))

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from cjworkshop.export.diff_text import diff_rich
+from cjworkshop.export.diff_text import diff_text
 from cjworkshop.model.diff import compare
 from cjworkshop.model.emotion import GLYPHS, signed
 from cjworkshop.model.queries import emotion_curve
@@ -78,9 +78,14 @@ class ReviewStep(StepView):
             return None
         earlier_path, earlier = found
         texts = question_texts(self.screen_owner.template, session.language)
-        lines = diff_rich(compare(earlier, session, question_texts=texts), earlier, session, tr)
-        heading = Text(tr("revisit.since", name=earlier_path.name), style="bold")
-        return Group(heading, *lines[1:], Text())
+        told = diff_text(compare(earlier, session, question_texts=texts), earlier, session, tr)
+        styles = {"good": "green", "bad": "red", "plain": ""}
+        lines = [Text(tr("revisit.since", name=earlier_path.name), style="bold")]
+        lines.append(Text(told.summary))
+        for section in told.sections:
+            lines += [Text(), Text(section.heading, style="bold underline")]
+            lines += [Text(f"• {line.text}", style=styles[line.tone]) for line in section.lines]
+        return Group(*lines, Text())
 
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
