@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
+from rich.table import Table
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli, typed_text
+from cjworkshop.cli.launch import launch_session
 from cjworkshop.export.summary import progress_text
 from cjworkshop.i18n import as_language
 from cjworkshop.model.clock import now
@@ -90,8 +93,6 @@ def new_command(
     )
     should_open = open_app if open_app is not None else (sys.stdin.isatty() and sys.stdout.isatty())
     if should_open:
-        from cjworkshop.cli.launch import launch_session
-
         launch_session(cli, path, read_only=False)
 
 
@@ -106,9 +107,6 @@ def new_command(
 )
 @pass_cli
 def list_command(cli: CliContext, folder: Path) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
     tr = cli.tr
     if not folder.is_dir():
         cli.fail(tr("cli.list.no_folder", folder=str(folder)))
@@ -152,9 +150,9 @@ def validate_command(cli: CliContext, paths: tuple[Path, ...]) -> None:
             summary = _validate_one(cli, path)
         except StoreError as error:
             failed += 1
-            cli.err.print(f"[red]✗[/] {_escape(error.render(tr))}")
+            cli.err.print(f"[red]✗[/] {escape(error.render(tr))}")
             continue
-        cli.out.print(f"[green]✓[/] {_escape(str(path))}: {_escape(summary)}", soft_wrap=True)
+        cli.out.print(f"[green]✓[/] {escape(str(path))}: {escape(summary)}", soft_wrap=True)
     if failed:
         cli.err.print(tr.count("cli.validate.failed", failed, total=len(paths)))
         raise SystemExit(1)
@@ -172,9 +170,3 @@ def _validate_one(cli: CliContext, path: Path) -> str:
     return tr(
         "cli.validate.template", name=template.name(cli.language), phases=len(template.phases)
     )
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

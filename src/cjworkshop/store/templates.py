@@ -8,13 +8,13 @@ validated by the same strict conversion as sessions, plus the checks in
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from msgspec.structs import replace
 
 from cjworkshop.model.ids import slugify
-from cjworkshop.model.template import Template, template_problems
+from cjworkshop.model.session import Language, Session
+from cjworkshop.model.template import Template, question_texts, template_problems
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.resources import bundled_folder
 from cjworkshop.store.toml_file import TomlFile, convert, read_toml_file, refuse
@@ -42,7 +42,6 @@ def template_from_toml(source: TomlFile, path: Path) -> Template:
     return replace(template, id=template_id)
 
 
-@functools.cache
 def bundled_templates() -> tuple[Template, ...]:
     """Every template shipped with cjworkshop, the common models first."""
     paths = sorted(templates_folder().glob("*.toml"))
@@ -52,7 +51,6 @@ def bundled_templates() -> tuple[Template, ...]:
     return tuple(sorted(found, key=lambda t: (rank.get(t.id, len(rank)), t.id)))
 
 
-@functools.cache
 def bundled_template(template_id: str) -> Template | None:
     """One bundled template by id, read on its own (opening a session needs only its own)."""
     path = templates_folder() / f"{template_id}.toml"
@@ -69,3 +67,11 @@ def find_template(name: str) -> Template | None:
     if candidate.suffix == ".toml" and candidate.is_file():
         return read_template(candidate)
     return None
+
+
+def template_questions(session: Session, language: Language) -> dict[str, str]:
+    """The self-assessment questions of the session's template by key; none when it is gone."""
+    try:
+        return question_texts(find_template(session.template), language)
+    except StoreError:
+        return {}
