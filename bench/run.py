@@ -36,7 +36,6 @@ from probes import (
     bare_command,
     cli_command,
     cycle,
-    import_instructions,
     import_time,
     key_cpu,
     our_app,
@@ -140,15 +139,14 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
             cli_command("open", large, "--step", "grid"), b"Phase / touchpoint"
         ),
         "session": lambda: terminal_start(cli_command("open", large), b"want to achieve"),
+        "walk": lambda: terminal_start(
+            cli_command("open", large, "--step", "plotting"), b"Touchpoint 1 of"
+        ),
         "huge": lambda: terminal_start(
             cli_command("open", huge, "--step", "grid"), b"Phase / touchpoint"
         ),
     }
-    imports = {
-        "textual": "textual.app",
-        "app": "cjworkshop.ui.app",
-        "cli": "cjworkshop.cli",
-    }
+    imports = {"textual": "textual.app", "cli": "cjworkshop.cli"}
     found: dict[str, list[Run]] = {kind: [] for kind in starts}
     imported: dict[str, list[float]] = {kind: [] for kind in imports}
     for _ in range(runs):
@@ -182,6 +180,12 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
             median_of(bare, "frame"),
         ),
         Row(
+            "start to first frame: large session at the walk",
+            median_of(found["walk"], "frame"),
+            "ms",
+            median_of(bare, "frame"),
+        ),
+        Row(
             "CPU to first frame: start screen",
             median_of(found["start"], "frame_cpu"),
             "ms",
@@ -211,18 +215,11 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
             1.0,
         ),
         Row(
-            "import cjworkshop.ui.app",
-            statistics.median(imported["app"]),
-            "ms",
-            textual_import,
-            "import textual.app",
-            1.1,
-        ),
-        Row(
             "import cjworkshop.cli (no UI)",
             statistics.median(imported["cli"]),
             "ms",
             textual_import,
+            "import textual.app",
         ),
         Row(
             "peak memory, huge session's grid open",
@@ -330,33 +327,9 @@ def key_rows(path: Path, keys: int) -> list[Row]:
     ]
 
 
-def instruction_rows() -> list[Row]:
-    """The app's import counted in instructions, once: the count does not vary between runs."""
-    textual_import = import_instructions("textual.app")
-    if textual_import is None:
-        print("valgrind is not installed: no instruction counts", file=sys.stderr)
-        return []
-    app_import = import_instructions("cjworkshop.ui.app") or 0
-    return [
-        Row(
-            "instructions, import cjworkshop.ui.app (millions)",
-            app_import / 1e6,
-            "M",
-            textual_import / 1e6,
-            "import textual.app",
-            1.1,
-        )
-    ]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    parser.add_argument(
-        "--instructions",
-        action="store_true",
-        help="also count the instructions of the app's import with valgrind (repeatable)",
-    )
     args = parser.parse_args()
     runs = 3 if args.quick else 9
     # Measure the package as an installed one runs: with its bytecode compiled. A checkout
@@ -376,8 +349,6 @@ def main() -> None:
         rows += process_rows(folder, paths, runs)
         rows += store_rows(folder, sessions, texts, runs)
         rows += key_rows(paths["large"], 24 if args.quick else 60)
-        if args.instructions:
-            rows += instruction_rows()
     print(
         f"cjworkshop benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
         f"medians of {runs} runs"
