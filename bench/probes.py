@@ -21,14 +21,11 @@ import fcntl
 import json
 import os
 import pty
-import re
 import select
-import shutil
 import statistics
 import struct
 import subprocess
 import sys
-import tempfile
 import termios
 import textwrap
 import time
@@ -152,27 +149,6 @@ def _read(terminal: int, patience: float) -> bytes:
         return os.read(terminal, 65536)
     except OSError:  # the other side of the terminal is gone: the process ended
         return b""
-
-
-def import_instructions(module: str) -> int | None:
-    """Machine instructions for a fresh interpreter to import ``module`` and end, counted by
-    valgrind's callgrind; None without valgrind.
-
-    Slow, but the same from run to run whatever else the machine is doing: the figure to trust
-    when two wall-clock runs disagree. Only imports are counted so: under valgrind a running
-    app is some fifty times slower while Textual's timers keep wall-clock time, so its event
-    loop takes other turns than it does natively, and a count of a start is not the count of
-    the same start outside valgrind.
-    """
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "callgrind.out"
-        callgrind = [valgrind, "-q", "--tool=callgrind", f"--callgrind-out-file={out}"]
-        subprocess.run([*callgrind, sys.executable, "-c", f"import {module}"], check=True)
-        found = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE)
-    return int(found.group(1)) if found else None
 
 
 def import_time(module: str) -> float:

@@ -14,11 +14,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cjworkshop.cli import cli
 from cjworkshop.i18n import translator
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.session_file import MAX_SESSION_BYTES, dumps_session, read_session
+from cjworkshop.store.session_file import (
+    MAX_SESSION_BYTES,
+    dumps_session,
+    parse_session,
+    read_session,
+)
 from tests.conftest import ROOT, small_session
 
 BAD = ROOT / "tests" / "data" / "bad"
@@ -226,3 +233,25 @@ def test_a_file_with_one_enormous_dotted_key_is_refused_at_once_in_a_real_proces
     assert process.returncode == 1
     assert "Traceback" not in process.stderr
     assert _said(path, EXPECTED[path.name]).search(process.stderr), process.stderr
+
+
+SIGNIFICANT = [*'"\\[]{}=,.\n\r\t #tf0123456789eE+-:TZ', "\\u", '"""', "\\U0001F600", "\x00"]
+"""Characters and pieces that mean something to TOML: what a damaged file is made of."""
+
+
+@given(st.data())
+@settings(max_examples=300)
+def test_a_damaged_session_file_loads_or_is_refused_in_words(data: st.DataObject) -> None:
+    text = dumps_session(small_session())
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 3))
+        piece = data.draw(st.sampled_from(SIGNIFICANT) | st.text(max_size=2))
+        text = text[:at] + piece + text[at + cut :]
+    try:
+        parse_session(text.encode("utf-8", "surrogatepass"), Path("damaged.toml"))
+    except StoreError as error:
+        refused = error
+    else:
+        return
+    assert refused.render(EN).startswith("damaged.toml")

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from msgspec.structs import replace
 
 from cjworkshop.cli import cli
-from cjworkshop.export.diff_text import diff_markdown, diff_rich, summary_text
+from cjworkshop.export.diff_text import diff_markdown, diff_text, summary_text
 from cjworkshop.i18n import translator
 from cjworkshop.model.diff import (
     DiffSummary,
@@ -35,6 +35,7 @@ from cjworkshop.model.session import (
     Vote,
 )
 from cjworkshop.store.session_file import dumps_session
+from cjworkshop.terminal import diff_rich
 from tests.conftest import WHEN, small_session
 from tests.strategies import sessions
 
@@ -222,7 +223,7 @@ def test_pain_points_new_solved_and_severity_matched_by_text_key() -> None:
     )
     summary = diff.summary
     assert (summary.pains_new, summary.pains_solved, summary.pains_severity) == (1, 0, 1)
-    lines = [line.plain for line in diff_rich(diff, old, new, EN)]
+    lines = [line.plain for line in diff_rich(diff_text(diff, old, new, EN))]
     assert "• Severity severity 5 → severity 3: “geen PIN!” for Piet at Kassa" in lines
     assert "• New: “Lange rij” for Piet at Kassa (not rated)" in lines
 
@@ -342,7 +343,7 @@ def test_user_text_is_escaped_in_markdown_and_literal_in_the_terminal() -> None:
     kinds = {child.type for t in tokens if t.children for child in t.children}
     assert "link_open" not in kinds
     assert "em_open" not in kinds
-    lines = [line.plain for line in diff_rich(diff, old, new, EN)]
+    lines = [line.plain for line in diff_rich(diff_text(diff, old, new, EN))]
     assert lines[0] == "What changed in *Bakkerij*"
     assert "• Persona renamed: Sanne → [Sanne](http://x)" in lines
 
@@ -353,7 +354,10 @@ def test_terminal_colours_follow_better_and_worse() -> None:
     new = with_plot(
         new, "piet", "kassa", pain_points=(*old.plots[3].pain_points, PainPoint(text="Duur"))
     )
-    styles = {line.plain: str(line.style) for line in diff_rich(compare(old, new), old, new, EN)}
+    styles = {
+        line.plain: str(line.style)
+        for line in diff_rich(diff_text(compare(old, new), old, new, EN))
+    }
     assert styles["• Sanne at Google: ▼ −1 negative → ▼▼ −2 very negative, worse by 1"] == "red"
     assert styles["• Solved: “Niet gevonden” for Sanne at Google"] == "green"
     assert styles["• New: “Duur” for Piet at Kassa (not rated)"] == "red"

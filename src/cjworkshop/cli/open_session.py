@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.launch import launch_session
 from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import STEPS, Step
 from cjworkshop.store.errors import StoreError
@@ -39,6 +40,4 @@ def open_command(cli: CliContext, path: Path, read_only: bool, step: Step | None
                 steps=", ".join(steps),
             )
         )
-    from cjworkshop.cli.launch import launch_session
-
     launch_session(cli, path, read_only=read_only, step=step, loaded=loaded)

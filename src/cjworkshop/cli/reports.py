@@ -13,26 +13,19 @@ from pathlib import Path
 import click
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.export.markdown import diagrams_markdown, report_markdown, roadmap_markdown
+from cjworkshop.export.spreadsheet import plots_csv
 from cjworkshop.i18n import Translator, as_language, translator
 from cjworkshop.model.session import Session
-from cjworkshop.model.template import question_texts
 from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session, write_error
-from cjworkshop.store.templates import find_template
+from cjworkshop.store.templates import template_questions
 
 Render = Callable[[Session, Translator, dict[str, str]], str]
 
 _SESSION = click.Path(dir_okay=False, path_type=Path)
 _OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
-
-
-def _questions(session: Session) -> dict[str, str]:
-    try:
-        template = find_template(session.template)
-    except StoreError:
-        return {}
-    return question_texts(template, session.language)
 
 
 def _write(
@@ -43,7 +36,7 @@ def _write(
     except StoreError as error:
         cli.fail_store(error)
     tr = translator(as_language(lang) if lang else session.language)
-    text = render(session, tr, _questions(session))
+    text = render(session, tr, template_questions(session, session.language))
     if output is None:
         click.echo(text, nl=False)
         return
@@ -72,14 +65,10 @@ def _lang_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
 def roadmap_command(
     cli: CliContext, session_path: Path, output: Path | None, lang: str | None
 ) -> None:
-    from cjworkshop.export.markdown import roadmap_markdown
-
     _write(cli, session_path, output, lang, roadmap_markdown)
 
 
 def _csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
-    from cjworkshop.export.spreadsheet import plots_csv
-
     return plots_csv(session, tr)
 
 
@@ -100,8 +89,6 @@ def _csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
 def export_command(
     cli: CliContext, session_path: Path, kind: str, output: Path | None, lang: str | None
 ) -> None:
-    from cjworkshop.export.markdown import diagrams_markdown, report_markdown
-
     renders: dict[str, Render] = {
         "md": report_markdown,
         "csv": _csv,

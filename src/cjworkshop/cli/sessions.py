@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
+from rich.table import Table
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli, typed_text
+from cjworkshop.cli.launch import launch_session
 from cjworkshop.export.summary import progress_text
 from cjworkshop.i18n import as_language
 from cjworkshop.model.clock import now
@@ -15,12 +18,9 @@ from cjworkshop.model.session import MODES
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import create_session, list_sessions
 from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
-from cjworkshop.store.session_file import (
-    MAX_SESSION_BYTES,
-    session_from_data,
-)
-from cjworkshop.store.templates import bundled_templates, find_template, template_from_data
-from cjworkshop.store.toml_text import decode_toml, read_bytes
+from cjworkshop.store.session_file import MAX_SESSION_BYTES, session_from_toml
+from cjworkshop.store.templates import bundled_templates, find_template, template_from_toml
+from cjworkshop.store.toml_file import read_toml_file
 
 _FOLDER = click.Path(file_okay=False, path_type=Path)
 
@@ -93,8 +93,6 @@ def new_command(
     )
     should_open = open_app if open_app is not None else (sys.stdin.isatty() and sys.stdout.isatty())
     if should_open:
-        from cjworkshop.cli.launch import launch_session
-
         launch_session(cli, path, read_only=False)
 
 
@@ -109,9 +107,6 @@ def new_command(
 )
 @pass_cli
 def list_command(cli: CliContext, folder: Path) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
     tr = cli.tr
     if not folder.is_dir():
         cli.fail(tr("cli.list.no_folder", folder=str(folder)))
@@ -155,9 +150,9 @@ def validate_command(cli: CliContext, paths: tuple[Path, ...]) -> None:
             summary = _validate_one(cli, path)
         except StoreError as error:
             failed += 1
-            cli.err.print(f"[red]✗[/] {_escape(error.render(tr))}")
+            cli.err.print(f"[red]✗[/] {escape(error.render(tr))}")
             continue
-        cli.out.print(f"[green]✓[/] {_escape(str(path))}: {_escape(summary)}", soft_wrap=True)
+        cli.out.print(f"[green]✓[/] {escape(str(path))}: {escape(summary)}", soft_wrap=True)
     if failed:
         cli.err.print(tr.count("cli.validate.failed", failed, total=len(paths)))
         raise SystemExit(1)
@@ -165,19 +160,13 @@ def validate_command(cli: CliContext, paths: tuple[Path, ...]) -> None:
 
 def _validate_one(cli: CliContext, path: Path) -> str:
     tr = cli.tr
-    text, parsed = decode_toml(read_bytes(path, MAX_SESSION_BYTES), path)
-    if "title" in parsed or "name" not in parsed:
-        session = session_from_data(parsed, path, text)
+    source = read_toml_file(path, MAX_SESSION_BYTES)
+    if "title" in source.data or "name" not in source.data:
+        session = session_from_toml(source)
         return tr(
             "cli.validate.session", title=session.title, details=progress_text(cli.tr, session)
         )
-    template = template_from_data(parsed, path, text)
+    template = template_from_toml(source, path)
     return tr(
         "cli.validate.template", name=template.name(cli.language), phases=len(template.phases)
     )
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from rich.markup import escape
+from rich.table import Table
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.model.template import Template
@@ -17,8 +18,6 @@ def templates_command(context: click.Context) -> None:
     if context.invoked_subcommand is not None:
         return
     cli = context.ensure_object(CliContext)
-    from rich.table import Table
-
     tr = cli.tr
     try:
         templates = bundled_templates()

@@ -1,18 +1,18 @@
-"""A session diff told to people: plain Markdown for a document, coloured lines for a terminal.
+"""A session diff told to people: ``diff_text`` in plain sentences, ``diff_markdown`` as a document.
 
 Both start with a summary line ("1 touchpoint better, 1 pain point solved") and then list the
 changes per section, naming records by their names in the new version (the old one for what was
 removed), never by id. The wording lives in the translation catalogs; the user's own text is
-escaped for Markdown and kept literal in the terminal. Colour only repeats what the words say:
-green for better and solved, red for worse and new pain. Rich is imported only when the terminal
-form is asked for, so this module stays part of the headless core.
+escaped for Markdown and kept as typed in ``diff_text``, which the command line and the app's
+review draw in a terminal. Each change carries its tone (better and solved are good, worse and
+new pain bad), so a terminal can colour what the words say.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from cjworkshop.export.escape import inline
 from cjworkshop.export.explain import horizon_name
@@ -29,17 +29,33 @@ from cjworkshop.model.diff import (
 from cjworkshop.model.emotion import GLYPHS, NAMES, signed
 from cjworkshop.model.session import Session
 
-if TYPE_CHECKING:
-    from rich.text import Text
-
 Tone = Literal["good", "bad", "plain"]
 Escape = Callable[[str], str]
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
+class DiffLine:
+    """One change in words, and whether it is for the better, the worse or neither."""
+
     text: str
     tone: Tone = "plain"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSection:
+    """The changes of one kind (records, feelings, pain points, roadmap) under a heading."""
+
+    heading: str
+    lines: tuple[DiffLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffText:
+    """A diff in words: a title, the summary line, and the changes section by section."""
+
+    title: str
+    summary: str
+    sections: tuple[DiffSection, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +108,8 @@ def _severity(tr: Translator, severity: int | None) -> str:
     return tr("diff.severity", value=severity) if severity is not None else tr("diff.unrated")
 
 
-def _record_line(tr: Translator, change: RecordChange, user: Escape) -> _Line:
-    return _Line(
+def _record_line(tr: Translator, change: RecordChange, user: Escape) -> DiffLine:
+    return DiffLine(
         tr(
             f"diff.record.{change.kind}.{change.change}",
             old=user(change.old_name or ""),
@@ -110,11 +126,11 @@ _EMOTION_TONES: dict[EmotionDirection, Tone] = {
 }
 
 
-def _emotion_line(tr: Translator, change: EmotionChange, names: _Names, user: Escape) -> _Line:
+def _emotion_line(tr: Translator, change: EmotionChange, names: _Names, user: Escape) -> DiffLine:
     direction = change.direction
     delta = change.delta
     tone = _EMOTION_TONES[direction]
-    return _Line(
+    return DiffLine(
         tr(
             f"diff.emotion.{direction}",
             persona=user(names.personas.get(change.persona, change.persona)),
@@ -127,7 +143,7 @@ def _emotion_line(tr: Translator, change: EmotionChange, names: _Names, user: Es
     )
 
 
-def _pain_line(tr: Translator, change: PainChange, names: _Names, user: Escape) -> _Line:
+def _pain_line(tr: Translator, change: PainChange, names: _Names, user: Escape) -> DiffLine:
     tone: Tone = "plain"
     if change.change == "solved":
         tone = "good"
@@ -135,7 +151,7 @@ def _pain_line(tr: Translator, change: PainChange, names: _Names, user: Escape) 
         tone = "bad"
     elif change.old_severity is not None and change.new_severity is not None:
         tone = "bad" if change.new_severity > change.old_severity else "good"
-    return _Line(
+    return DiffLine(
         tr(
             f"diff.pain.{change.change}",
             text=user(change.text),
@@ -153,13 +169,13 @@ def _horizon(tr: Translator, state: RoadmapState) -> str:
     return tr(f"horizon.{state.horizon}") if state.horizon else tr("diff.follows_score")
 
 
-def _roadmap_line(tr: Translator, change: RoadmapChange, user: Escape) -> _Line:
+def _roadmap_line(tr: Translator, change: RoadmapChange, user: Escape) -> DiffLine:
     item = user(change.title)
     old, new = change.old, change.new
     if old is None and new is not None:
-        return _Line(tr("diff.roadmap.added", item=item, status=tr(f"status.{new.status}")))
+        return DiffLine(tr("diff.roadmap.added", item=item, status=tr(f"status.{new.status}")))
     if old is None or new is None:
-        return _Line(tr("diff.roadmap.removed", item=item))
+        return DiffLine(tr("diff.roadmap.removed", item=item))
     changes = []
     if change.status_changed:
         changes.append(
@@ -182,12 +198,12 @@ def _roadmap_line(tr: Translator, change: RoadmapChange, user: Escape) -> _Line:
                 new_horizon=horizon_name(tr, new.place or "later"),
             )
         )
-    return _Line(tr("diff.roadmap.changed", item=item, changes="; ".join(changes)))
+    return DiffLine(tr("diff.roadmap.changed", item=item, changes="; ".join(changes)))
 
 
 def _sections(
     diff: SessionDiff, old: Session, new: Session, tr: Translator, user: Escape
-) -> list[tuple[str, list[_Line]]]:
+) -> tuple[DiffSection, ...]:
     names = _Names.of(old, new)
     sections = [
         ("records", [_record_line(tr, change, user) for change in diff.records]),
@@ -195,34 +211,28 @@ def _sections(
         ("pains", [_pain_line(tr, change, names, user) for change in diff.pains]),
         ("roadmap", [_roadmap_line(tr, change, user) for change in diff.roadmap]),
     ]
-    return [(tr(f"diff.section.{key}"), lines) for key, lines in sections if lines]
+    return tuple(
+        DiffSection(tr(f"diff.section.{key}"), tuple(lines)) for key, lines in sections if lines
+    )
+
+
+def _as_typed(text: str) -> str:
+    return text
+
+
+def diff_text(diff: SessionDiff, old: Session, new: Session, tr: Translator) -> DiffText:
+    """The diff in words, the user's text in it as typed (nothing escaped)."""
+    return DiffText(
+        tr("diff.title", title=new.title),
+        summary_text(diff, tr),
+        _sections(diff, old, new, tr, _as_typed),
+    )
 
 
 def diff_markdown(diff: SessionDiff, old: Session, new: Session, tr: Translator) -> str:
     """The diff as a Markdown document: a heading, the summary, then one list per section."""
     parts = [f"# {tr('diff.title', title=inline(new.title))}", summary_text(diff, tr)]
-    for heading, lines in _sections(diff, old, new, tr, inline):
-        parts.append(f"## {heading}")
-        parts.append("\n".join(f"- {line.text}" for line in lines))
+    for section in _sections(diff, old, new, tr, inline):
+        parts.append(f"## {section.heading}")
+        parts.append("\n".join(f"- {line.text}" for line in section.lines))
     return "\n\n".join(parts) + "\n"
-
-
-_STYLES: dict[Tone, str] = {"good": "green", "bad": "red", "plain": ""}
-
-
-def diff_rich(diff: SessionDiff, old: Session, new: Session, tr: Translator) -> list[Text]:
-    """The diff as terminal lines: the same words as the Markdown, coloured, nothing escaped."""
-    from rich.text import Text
-
-    def literal(text: str) -> str:
-        return text
-
-    lines = [
-        Text(tr("diff.title", title=new.title), style="bold"),
-        Text(summary_text(diff, tr)),
-    ]
-    for heading, section in _sections(diff, old, new, tr, literal):
-        lines.append(Text())
-        lines.append(Text(heading, style="bold underline"))
-        lines.extend(Text(f"• {line.text}", style=_STYLES[line.tone]) for line in section)
-    return lines

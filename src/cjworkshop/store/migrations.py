@@ -10,11 +10,11 @@ adds ``1: _from_1`` here together with a test that loads a version-1 file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from cjworkshop.model.session import SCHEMA_VERSION
 from cjworkshop.store.errors import StoreError
+from cjworkshop.store.toml_file import TomlFile
 
 Data = dict[str, Any]
 Migration = Callable[[Data], Data]
@@ -23,10 +23,10 @@ MIGRATIONS: dict[int, Migration] = {}
 """Version N -> the function that turns version-N data into version N + 1."""
 
 
-def migrate(data: Data, path: Path | None, text: str | None = None) -> Data:
-    """Return ``data`` at the current schema version, or raise a clear ``StoreError``."""
+def migrate(source: TomlFile) -> Data:
+    """The file's data at the current schema version, or a clear ``StoreError``."""
+    data, path = source.data, source.path
     version = data.get("schema_version")
-    line = _line_of_version(text)
     if version is None:
         raise StoreError("error.schema_version.missing", {"current": SCHEMA_VERSION}, path=path)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -34,7 +34,7 @@ def migrate(data: Data, path: Path | None, text: str | None = None) -> Data:
             "error.schema_version.invalid",
             {"value": repr(version)},
             path=path,
-            line=line,
+            line=_line_of_version(source.text),
             where="$.schema_version",
         )
     if version > SCHEMA_VERSION:
@@ -42,14 +42,17 @@ def migrate(data: Data, path: Path | None, text: str | None = None) -> Data:
             "error.schema_version.newer",
             {"version": version, "current": SCHEMA_VERSION},
             path=path,
-            line=line,
+            line=_line_of_version(source.text),
             where="$.schema_version",
         )
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
             raise StoreError(
-                "error.schema_version.no_migration", {"version": version}, path=path, line=line
+                "error.schema_version.no_migration",
+                {"version": version},
+                path=path,
+                line=_line_of_version(source.text),
             )
         data = step(data)
         version += 1
@@ -57,9 +60,7 @@ def migrate(data: Data, path: Path | None, text: str | None = None) -> Data:
     return data
 
 
-def _line_of_version(text: str | None) -> int | None:
-    if text is None:
-        return None
+def _line_of_version(text: str) -> int | None:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip().startswith("schema_version"):
             return number

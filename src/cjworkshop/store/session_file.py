@@ -2,9 +2,10 @@
 
 A session file is TOML: scalar settings on top, then ``[timebox.*]`` tables and arrays of tables
 (``[[goals]]``, ``[[personas]]``, ``[[phases]]``, ``[[touchpoints]]``, ``[[plots]]``, ...). Reading
-decodes, parses, migrates, converts into the typed model (which checks every type and range) and
-checks the references between records, raising one ``StoreError`` that names the file and the
-place. Writing is deterministic, so the same session always gives the same bytes, and atomic.
+is one pass (``parse_session``): parse the TOML, migrate it to the current schema, convert it into
+the typed model (which checks every type and range), check the references between records; the
+first step that fails raises one ``StoreError`` that names the file and the place. Writing is
+deterministic, so the same session always gives the same bytes, and atomic.
 
 Reading also notes what the file was on disk (``DiskState``), and a save can be told to expect
 that state: if the file has changed since (another program, a ``git checkout``, a text editor, a
@@ -20,7 +21,6 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -30,9 +30,8 @@ from cjworkshop.store import toml_writer
 from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.errors import ChangedOnDisk, StoreError
 from cjworkshop.store.files import read_regular
-from cjworkshop.store.locate import locate
 from cjworkshop.store.migrations import migrate
-from cjworkshop.store.toml_text import convert, decode_toml
+from cjworkshop.store.toml_file import TomlFile, convert, parse_toml, refuse
 
 MAX_SESSION_BYTES = 16 * 1024 * 1024
 """Far above any real session (20 personas x 400 touchpoints is under 2 MB); refusing larger
@@ -112,27 +111,13 @@ def unchanged_on_disk(path: Path, known: DiskState) -> bool:
 
 def parse_session(data: bytes, path: Path | None = None) -> Session:
     """Validate the bytes of a session file into a ``Session``."""
-    text, parsed = decode_toml(data, path)
-    return session_from_data(parsed, path, text)
+    return session_from_toml(parse_toml(data, path))
 
 
-def session_from_data(
-    parsed: dict[str, Any], path: Path | None, text: str | None = None
-) -> Session:
-    """Migrate, convert and check parsed TOML data."""
-    parsed = migrate(parsed, path, text)
-    session = convert(parsed, Session, path, text)
-    problems = session_problems(session)
-    if problems:
-        first = problems[0]
-        raise StoreError(
-            first.key,
-            dict(first.params),
-            path=path,
-            line=locate(text, first.path) if text is not None else None,
-            where=first.path,
-            more=len(problems) - 1,
-        )
+def session_from_toml(source: TomlFile) -> Session:
+    """Migrate, convert and check a parsed session file."""
+    session = convert(migrate(source), Session, source)
+    refuse(session_problems(session), source)
     return session
 
 

@@ -8,18 +8,16 @@ validated by the same strict conversion as sessions, plus the checks in
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
-from typing import Any
 
 from msgspec.structs import replace
 
 from cjworkshop.model.ids import slugify
-from cjworkshop.model.template import Template, template_problems
+from cjworkshop.model.session import Language, Session
+from cjworkshop.model.template import Template, question_texts, template_problems
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.locate import locate
 from cjworkshop.store.resources import bundled_folder
-from cjworkshop.store.toml_text import convert, decode_toml, read_bytes
+from cjworkshop.store.toml_file import TomlFile, convert, read_toml_file, refuse
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
 PREFERRED_ORDER = ("five-phases", "five-phases-delivery", "mckinsey-loop", "blank")
@@ -31,31 +29,19 @@ def templates_folder() -> Path:
 
 def read_template(path: Path) -> Template:
     """Load and validate one template file; its id is the file name without ``.toml``."""
-    text, parsed = decode_toml(read_bytes(path, MAX_TEMPLATE_BYTES), path)
-    return template_from_data(parsed, path, text)
+    return template_from_toml(read_toml_file(path, MAX_TEMPLATE_BYTES), path)
 
 
-def template_from_data(parsed: dict[str, Any], path: Path, text: str | None = None) -> Template:
-    """Convert and check parsed template data; the id comes from the file name."""
-    template = convert(parsed, Template, path, text)
-    problems = template_problems(template)
-    if problems:
-        first = problems[0]
-        raise StoreError(
-            first.key,
-            dict(first.params),
-            path=path,
-            line=locate(text, first.path) if text is not None else None,
-            where=first.path,
-            more=len(problems) - 1,
-        )
+def template_from_toml(source: TomlFile, path: Path) -> Template:
+    """Convert and check a parsed template file; the id comes from the file name."""
+    template = convert(source.data, Template, source)
+    refuse(template_problems(template), source)
     template_id = path.stem
     if slugify(template_id, "") != template_id:
         raise StoreError("error.template_name", {"name": template_id}, path=path)
     return replace(template, id=template_id)
 
 
-@functools.cache
 def bundled_templates() -> tuple[Template, ...]:
     """Every template shipped with cjworkshop, the common models first."""
     paths = sorted(templates_folder().glob("*.toml"))
@@ -65,7 +51,6 @@ def bundled_templates() -> tuple[Template, ...]:
     return tuple(sorted(found, key=lambda t: (rank.get(t.id, len(rank)), t.id)))
 
 
-@functools.cache
 def bundled_template(template_id: str) -> Template | None:
     """One bundled template by id, read on its own (opening a session needs only its own)."""
     path = templates_folder() / f"{template_id}.toml"
@@ -82,3 +67,11 @@ def find_template(name: str) -> Template | None:
     if candidate.suffix == ".toml" and candidate.is_file():
         return read_template(candidate)
     return None
+
+
+def template_questions(session: Session, language: Language) -> dict[str, str]:
+    """The self-assessment questions of the session's template by key; none when it is gone."""
+    try:
+        return question_texts(find_template(session.template), language)
+    except StoreError:
+        return {}

@@ -30,7 +30,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from cjworkshop import GC_THRESHOLD
 from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.model.clock import now
 from cjworkshop.ui.commands import WorkshopCommands
@@ -384,12 +383,12 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
 
     ``options`` go to ``App.run`` (the benchmark runs the app headless, as the tests do).
     """
-    # What is loaded by now (Textual, the catalogs, the templates) lives as long as the process.
-    # Frozen, the garbage collector stops rescanning it on every full collection while a large
-    # session opens, and skips it again at exit, when the session and every widget would be
-    # swept for nothing: tens of milliseconds each (see the README's benchmark section).
+    # What is loaded by now (Textual, the catalogs, a session the command line read) lives as long
+    # as the process. Frozen, the garbage collector stops rescanning it on every full collection
+    # while the screens are built (11-16 ms of CPU before a large session's grid is drawn), and
+    # at exit, when the session and every widget would be swept for nothing (40-50 ms of every
+    # quit; see the README's benchmark section).
     gc.freeze()
-    gc.set_threshold(*GC_THRESHOLD)
     # A loop of our own rather than asyncio.run's, which waits for every worker thread at the
     # end: one stuck writing to a disk that hangs would keep the app from ever ending.
     loop = asyncio.new_event_loop()

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from cjworkshop.export.diff_text import diff_rich
+from cjworkshop.export.diff_text import diff_text
 from cjworkshop.model.diff import compare
 from cjworkshop.model.emotion import GLYPHS, signed
 from cjworkshop.model.queries import emotion_curve
@@ -27,6 +27,7 @@ from cjworkshop.model.session import Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_path, previous_version
+from cjworkshop.terminal import diff_rich
 from cjworkshop.ui.steps.base import StepContext, StepView
 from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.text import TextPanel, first_line
@@ -83,9 +84,10 @@ class ReviewStep(StepView):
             return None
         earlier_path, earlier = found
         texts = question_texts(self.template, session.language)
-        lines = diff_rich(compare(earlier, session, question_texts=texts), earlier, session, tr)
+        told = diff_text(compare(earlier, session, question_texts=texts), earlier, session, tr)
         heading = Text(tr("revisit.since", name=earlier_path.name), style="bold")
-        return Group(heading, *lines[1:], Text())
+        lines = [heading, *diff_rich(told)[1:]]
+        return Group(*lines, Text())
 
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current

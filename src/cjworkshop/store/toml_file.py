@@ -1,23 +1,27 @@
-"""Turning the bytes of a TOML file into parsed data, with errors that say where.
+"""A TOML file read into a typed record, every failure a ``StoreError`` that says where.
 
-Shared by session and template loading: UTF-8 decoding (a byte-order mark, as some Windows
-editors write, is accepted), parsing (with ``toml_reader`` for files in the layout cjworkshop
-writes, else with the standard library's ``tomllib``), and translation of
-every failure (invalid UTF-8, syntax errors, absurd nesting, numbers too long to convert) into a
-``StoreError`` with a line and column; then strict conversion into a typed record, whose errors
-name the key path, the value and what was expected.
+Sessions and templates are read the same way, one step after the other: the bytes are decoded
+as UTF-8 (a byte-order mark, as some Windows editors write, is accepted), refused when they hold
+a key of absurdly many dotted parts (which would keep the parser busy for minutes), parsed by
+the standard library's ``tomllib``, and converted by msgspec into the typed record, which checks
+every type and range. Each step turns its failure (invalid UTF-8, a syntax error, absurd nesting,
+a number too long to convert, a wrong type) into a ``StoreError`` with the line and column, or
+the key path and its line. What the record's own checks find (``refuse``) is told the same way.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
 
-from cjworkshop.store import toml_reader
+from cjworkshop.model.validation import Problem
 from cjworkshop.store.errors import StoreError, schema_error
 from cjworkshop.store.files import read_regular
 from cjworkshop.store.locate import locate, parse_path, value_at
@@ -51,13 +55,22 @@ _ANY_KEY = "[...]"
 _BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
-def read_bytes(path: Path, limit: int) -> bytes:
-    """The bytes of an ordinary file of at most ``limit`` bytes (see ``files.read_regular``)."""
-    return read_regular(path, limit)[0]
+@dataclass(frozen=True, slots=True)
+class TomlFile:
+    """A parsed TOML file: where it came from, its text (to find lines in) and its data."""
+
+    path: Path | None
+    text: str
+    data: dict[str, Any]
 
 
-def decode_toml(data: bytes, path: Path | None) -> tuple[str, dict[str, Any]]:
-    """Decode and parse; return the text (for locating lines later) and the parsed data."""
+def read_toml_file(path: Path, limit: int) -> TomlFile:
+    """Read and parse an ordinary file of at most ``limit`` bytes (see ``files.read_regular``)."""
+    return parse_toml(read_regular(path, limit)[0], path)
+
+
+def parse_toml(data: bytes, path: Path | None) -> TomlFile:
+    """Decode and parse the bytes of a TOML file."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -65,39 +78,68 @@ def decode_toml(data: bytes, path: Path | None) -> tuple[str, dict[str, Any]]:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise StoreError("error.read.not_utf8", path=path, line=line, column=column) from None
     text = text.removeprefix("\ufeff")
-    try:
-        return text, toml_reader.loads(text)
-    except toml_reader.NotCanonical:
-        pass  # edited by hand, or damaged: tomllib reads it, and says what is wrong
-    import tomllib  # imported only for such a file
-
     if (deep := _deep_key(text)) is not None:
         line, column = _position(text, deep)
         raise StoreError(
             "error.key_too_deep", {"limit": MAX_KEY_PARTS}, path=path, line=line, column=column
         )
     try:
-        return text, tomllib.loads(text)
+        return TomlFile(path, text, tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        if match := _POSITION.match(message):
-            raise StoreError(
-                "error.syntax",
-                {"detail": match.group(1)},
-                path=path,
-                line=int(match.group(2)),
-                column=int(match.group(3)),
-            ) from None
-        if match := _END.match(message):
-            last_line = text.count("\n") + 1
-            raise StoreError(
-                "error.syntax_end", {"detail": match.group(1)}, path=path, line=last_line
-            ) from None
-        raise StoreError("error.syntax", {"detail": message}, path=path) from None
+        raise _syntax_error(text, str(error), path) from None
     except RecursionError:
         raise StoreError("error.too_deep", path=path) from None
     except ValueError as error:
         raise _number_error(text, error, path) from None
+
+
+def convert(data: dict[str, Any], kind: type[T], source: TomlFile) -> T:
+    """Convert parsed data into ``kind``, or raise a ``StoreError`` that points at the value.
+
+    ``data`` is the file's data, or what a migration made of it; ``source`` is the file, to say
+    where a value is.
+    """
+    try:
+        return msgspec.convert(data, kind)
+    except msgspec.ValidationError as error:
+        message = _name_the_key(data, kind, str(error))
+        key, params, where = schema_error(message, lambda where: value_at(data, where))
+        hint = str(params["name"]) if key == "error.schema.unknown_key" else None
+        if key == "error.schema.enum" and "- at `key` in" in message:
+            hint = str(params["value"]).strip("'\"")  # a bad key: its table header names it
+        line = locate(source.text, where, hint) if where else None
+        raise StoreError(key, params, path=source.path, line=line, where=where) from None
+
+
+def refuse(problems: Sequence[Problem], source: TomlFile) -> None:
+    """Raise the first of a record's problems as a ``StoreError``, counting the others."""
+    if not problems:
+        return
+    first = problems[0]
+    raise StoreError(
+        first.key,
+        dict(first.params),
+        path=source.path,
+        line=locate(source.text, first.path),
+        where=first.path,
+        more=len(problems) - 1,
+    )
+
+
+def _syntax_error(text: str, message: str, path: Path | None) -> StoreError:
+    """tomllib's message, with the place it names (``at line 3, column 7``) as our own."""
+    if match := _POSITION.match(message):
+        return StoreError(
+            "error.syntax",
+            {"detail": match.group(1)},
+            path=path,
+            line=int(match.group(2)),
+            column=int(match.group(3)),
+        )
+    if match := _END.match(message):
+        last_line = text.count("\n") + 1
+        return StoreError("error.syntax_end", {"detail": match.group(1)}, path=path, line=last_line)
+    return StoreError("error.syntax", {"detail": message}, path=path)
 
 
 def _deep_key(text: str) -> int | None:
@@ -131,21 +173,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def convert(parsed: dict[str, Any], kind: type[T], path: Path | None, text: str | None) -> T:
-    """Convert parsed data into ``kind``, or raise a ``StoreError`` that points at the value."""
-    try:
-        return msgspec.convert(parsed, kind)
-    except msgspec.ValidationError as error:
-        message = _name_the_key(parsed, kind, str(error))
-        key, params, where = schema_error(message, lambda where: value_at(parsed, where))
-        hint = str(params["name"]) if key == "error.schema.unknown_key" else None
-        if key == "error.schema.enum" and "- at `key` in" in message:
-            hint = str(params["value"]).strip("'\"")  # a bad key: its table header names it
-        line = locate(text, where, hint) if (text is not None and where) else None
-        raise StoreError(key, params, path=path, line=line, where=where) from None
-
-
-def _name_the_key(parsed: dict[str, Any], kind: type[Any], message: str) -> str:
+def _name_the_key(data: dict[str, Any], kind: type[Any], message: str) -> str:
     """Replace the first ``[...]`` in the message's key path by the key that holds the fault.
 
     msgspec does not say which key of a table holds a bad value. Converting the data again with
@@ -157,12 +185,12 @@ def _name_the_key(parsed: dict[str, Any], kind: type[Any], message: str) -> str:
     if marker < 0 or start <= 0:
         return message
     prefix = parse_path(message[start:marker])
-    table = value_at(parsed, "$" + "".join(_segment(part) for part in prefix))
+    table = value_at(data, "$" + "".join(_segment(part) for part in prefix))
     if not isinstance(table, dict):
         return message
     for name, value in table.items():
         try:
-            msgspec.convert(_with_value(parsed, prefix, {name: value}), kind)
+            msgspec.convert(_with_value(data, prefix, {name: value}), kind)
         except msgspec.ValidationError as error:
             if str(error) == message:
                 return message[:marker] + _segment(name) + message[marker + len(_ANY_KEY) :]

@@ -1,0 +1,65 @@
+"""``check SESSION`` finds unfinished work in a journey map, for CI and pre-commit hooks.
+
+It prints one ``<file>: <problem>`` line per failed check (see ``model.checks``) and exits 1 when
+there is any; ``--today`` pins the date for reproducible runs. It speaks the message language
+(``--lang``, else the environment).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.model.checks import CheckFailure, checks_to_run, run_checks
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.session_file import read_session
+from cjworkshop.store.templates import template_questions
+
+
+@click.command("check", help=help_text("cli.check.help"))
+@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--stale-days",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help=help_text("cli.check.stale_days"),
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help=help_text("cli.check.today"),
+)
+@pass_cli
+def check_command(
+    cli: CliContext, session_path: Path, stale_days: int | None, today: dt.datetime | None
+) -> None:
+    try:
+        session = read_session(session_path)
+    except StoreError as error:
+        cli.fail_store(error)
+    failures = run_checks(
+        session,
+        today=today.date() if today is not None else dt.date.today(),
+        stale_days=stale_days,
+        question_texts=template_questions(session, cli.language),
+    )
+    if not failures:
+        click.echo(cli.tr("cli.check.passed", file=session_path, n=len(checks_to_run(stale_days))))
+        return
+    for failure in failures:
+        click.echo(f"{session_path}: {_message(cli, failure)}")
+    cli.err.print(cli.tr.count("cli.check.failed", len(failures)), markup=False)
+    raise SystemExit(1)
+
+
+def _message(cli: CliContext, failure: CheckFailure) -> str:
+    key = failure.code
+    if key == "roadmap-item-not-reviewed" and not failure.params.get("reviewed"):
+        return cli.tr("check.message.roadmap-item-never-reviewed", **failure.params)
+    return cli.tr(f"check.message.{key}", **failure.params)
