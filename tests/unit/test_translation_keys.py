@@ -41,10 +41,20 @@ from cjworkshop.model.diff import (
 )
 from cjworkshop.model.emotion import NAMES
 from cjworkshop.model.roadmap import Quadrant, SourceKind
-from cjworkshop.model.session import CHANNELS, HORIZONS, KINDS, MODES, SHAPES, STATUSES, STEPS
+from cjworkshop.model.session import (
+    CHANNELS,
+    HORIZONS,
+    KINDS,
+    MODES,
+    SHAPES,
+    STATUSES,
+    STEPS,
+    Persona,
+)
 from cjworkshop.model.session import LANGUAGES as SESSION_LANGUAGES
 from cjworkshop.store.errors import _TYPE_NAMES
 from cjworkshop.ui.autosave import SaveState
+from cjworkshop.ui.steps.plot_card import NoteKind
 from cjworkshop.ui.steps.plotting import FIELDS as WALK_FIELDS
 
 SOURCE = Path(__file__).resolve().parents[2] / "src"
@@ -60,6 +70,8 @@ def one(values: Iterable[object]) -> list[tuple[str, ...]]:
 def literal(kind: object) -> tuple[str, ...]:
     return tuple(str(value) for value in get_args(kind))
 
+
+PERSONA_TEXTS = [name for name in Persona.__struct_fields__ if name not in ("id", "name")]
 
 DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "channel.{}": one(CHANNELS),
@@ -84,6 +96,13 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "diff.summary.{}.{}": list(itertools.product(literal(RecordKind), literal(RecordChangeKind))),
     "diff.record.{}.{}": list(itertools.product(literal(RecordKind), literal(RecordChangeKind))),
     "edit.plot.{}": one(WALK_FIELDS),
+    # forms.persona_form asks for each text a persona has besides its name
+    "field.persona.{}": one(PERSONA_TEXTS),
+    "hint.persona.{}": one(PERSONA_TEXTS),
+    "walk.{}.text": one(literal(NoteKind)),
+    "walk.{}.hint": one(literal(NoteKind)),
+    "walk.{}.add": one(literal(NoteKind)),
+    "walk.{}.edit": one(literal(NoteKind)),
     "diff.emotion.{}": one(literal(EmotionDirection)),
     "diff.pain.{}": one(literal(PainChangeKind)),
     "error.type.{}": one({*_TYPE_NAMES.values(), "other"}),
