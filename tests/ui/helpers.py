@@ -9,17 +9,38 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from tests.ui.clock import ManualClock
+
+
+def clock_of(app: App[Any]) -> ManualClock:
+    """The clock the test moves for ``app`` (``tests.ui.conftest.app_for`` gives every app one)."""
+    timers = getattr(app, "timers", None)
+    assert isinstance(timers, ManualClock), "an app made by app_for, whose time the test moves"
+    return timers
+
+
+async def pass_time(pilot: Pilot[None], seconds: float) -> None:
+    """Once the app has taken in what was done so far, let ``seconds`` pass for its autosave,
+    drafts and timebox; then wait for what that set going (saves and drafts written in their
+    threads) and for the screen to catch up."""
+    await pilot.pause()
+    clock_of(pilot.app).advance(seconds)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every save has been made (they wait for a pause in the edits), every
-    background save has finished and the screen is up to date."""
+    """Let the room pause long enough for every waiting save to be made, wait until every
+    background save has finished and the screen is up to date. Time passes only while a save
+    waits for the pause (a running timebox counts on only then)."""
     from cjworkshop.ui.autosave import QUIET_SECONDS
     from cjworkshop.ui.screens.session import SessionScreen
 
+    clock = clock_of(pilot.app)
     for _ in range(3):
         for screen in pilot.app.screen_stack:
             if isinstance(screen, SessionScreen) and screen.autosave and screen.autosave.pending:
-                await pilot.pause(QUIET_SECONDS + 0.05)
+                clock.advance(QUIET_SECONDS)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

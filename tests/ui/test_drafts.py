@@ -30,7 +30,8 @@ from cjworkshop.store.drafts import (
     write_draft,
 )
 from cjworkshop.store.session_file import read_session
-from cjworkshop.ui.app import WorkshopApp, create_app
+from cjworkshop.ui.app import WorkshopApp
+from cjworkshop.ui.drafts import DRAFT_SECONDS
 from cjworkshop.ui.modals.new_session import NewSessionModal
 from cjworkshop.ui.modals.parking_lot import ParkingLotModal
 from cjworkshop.ui.modals.record_form import RecordForm
@@ -38,29 +39,24 @@ from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.plotting import PlottingStep
 from cjworkshop.ui.steps.roadmap import RoadmapStep
 from tests.conftest import SESSIONS
-from tests.ui.conftest import FIXED, Stopwatch, fixed_clock, new_session
-from tests.ui.helpers import settle, type_text
+from tests.ui.conftest import FIXED, app_for, new_session
+from tests.ui.helpers import pass_time, settle, type_text
 
 SIZE = (120, 40)
 TEXT = "Wachttijd aan de telefoon"
 
 
 def _app(path: Path, step: Step | None = None) -> WorkshopApp:
-    app = create_app(folder=path.parent, session_path=path, clock=fixed_clock, step=step)
-    app.monotonic = Stopwatch()
-    return app
+    return app_for(path, folder=path.parent, step=step)
 
 
 async def _until_drafted(pilot: Pilot[None], path: Path, text: str) -> None:
-    """Wait until the draft at ``path`` holds ``text`` (drafts are written at most twice a
-    second, so the last keys reach the disk a moment after they are typed)."""
-    for _ in range(60):
-        await pilot.pause(0.1)
-        await pilot.app.workers.wait_for_complete()
-        draft = read_draft_file(path)
-        if draft is not None and text in draft.values.values():
-            return
-    raise AssertionError(f"{text!r} never reached the draft at {path}")
+    """Half a second passes (drafts are written at most twice a second): the draft at ``path``
+    holds ``text``."""
+    await pass_time(pilot, DRAFT_SECONDS)
+    draft = read_draft_file(path)
+    assert draft is not None, f"no draft at {path}"
+    assert text in draft.values.values(), f"{text!r} never reached the draft at {path}"
 
 
 def _form_text(app: WorkshopApp, name: str) -> str:
@@ -134,7 +130,7 @@ async def test_a_pain_point_or_idea_being_typed_comes_back_at_its_plot(
 
 KILLED_WHILE_TYPING = textwrap.dedent(
     """
-    import asyncio, sys
+    import asyncio, sys, time
     from pathlib import Path
     from cjworkshop.ui.app import create_app
     from cjworkshop.store.drafts import Draft, read_draft
@@ -146,7 +142,10 @@ KILLED_WHILE_TYPING = textwrap.dedent(
         path = Path(sys.argv[1])
         app = create_app(folder=path.parent, session_path=path, step="plotting")
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause(0.5)
+            deadline = time.monotonic() + 60  # generous: a busy machine is only slower
+            while "plotting" not in getattr(app.screen, "views", {}):
+                assert time.monotonic() < deadline, "the walk never opened"
+                await pilot.pause()
             view = app.screen.views["plotting"]
             persona = view.current.personas[1].id
             relevant = [
@@ -156,7 +155,9 @@ KILLED_WHILE_TYPING = textwrap.dedent(
             view.start(persona, relevant[2])
             await pilot.pause()
             await pilot.press("q", *sys.argv[2])
+            # This app runs on real time, as it does for the room: wait for the draft itself.
             while sys.argv[2] not in (read_draft(path) or EMPTY).values.get("text", ""):
+                assert time.monotonic() < deadline, "the quote never reached its draft"
                 await pilot.pause(0.1)
             print(persona, relevant[2], flush=True)
             await asyncio.sleep(60)
@@ -175,6 +176,7 @@ def test_a_quote_being_typed_comes_back_in_its_field_after_a_crash(example: Path
     assert process.stdout is not None
     where = tuple(process.stdout.readline().split())
     process.send_signal(signal.SIGKILL)
+    assert len(where) == 2, "the app stopped before its draft held the quote"
     process.wait(timeout=30)
     assert draft_path(example).exists()
     asyncio.run(_quote_comes_back(example, where))
@@ -309,9 +311,7 @@ async def test_a_new_session_being_named_comes_back_on_the_start_screen(
     folder.mkdir()
 
     def start() -> WorkshopApp:
-        app = create_app(folder=folder, clock=fixed_clock)
-        app.monotonic = Stopwatch()
-        return app
+        return app_for(folder=folder)
 
     app = start()
     async with app.run_test(size=SIZE) as pilot:

@@ -14,7 +14,6 @@ import contextlib
 import datetime as dt
 import gc
 import signal
-import time
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,11 +24,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 from cjworkshop import GC_THRESHOLD
 from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.model.clock import now
 from cjworkshop.ui.commands import WorkshopCommands
+from cjworkshop.ui.scheduler import Scheduler, WidgetTimers
 from cjworkshop.ui.screens.base import LiteralNotifications, WorkshopModal
 
 if TYPE_CHECKING:
@@ -76,8 +77,9 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.preloaded = loaded
         """The first session as the command line already read it, so it is not read twice."""
         self.clock = clock
-        self.monotonic: Callable[[], float] = time.monotonic
-        """The stopwatch of the timebox; tests replace it to move time forward."""
+        self.timers: Callable[[Widget], Scheduler] = WidgetTimers
+        """How the autosave, the drafts and the timebox of a widget wait and tell the time:
+        Textual's timers; tests hand a clock they move by hand (``ui.scheduler``)."""
         self.set_reactive(WorkshopApp.language, language)
         self.start_language: Language = language
         self.document: SessionDocument | None = None

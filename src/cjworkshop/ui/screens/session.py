@@ -129,8 +129,11 @@ class SessionScreen(WorkshopScreen):
 
     def on_mount(self) -> None:
         app = self.workshop
-        self.autosave = Autosaver(self, self.document, lambda: app.tr, app.clock, self._show_status)
-        self.timebox.monotonic = app.monotonic
+        self.autosave = Autosaver(
+            self, self.document, lambda: app.tr, app.clock, self._show_status, app.timers(self)
+        )
+        self.forms.drafts.timers = app.timers(self)
+        self.timebox.timers = app.timers(self.timebox)
         self.timebox.on_time_up = self._time_up
         self.query_one("#session-title", Label).update(Text(self.session.title, style="bold"))
         # On a narrow terminal the step itself needs the room; the panel is one key away.

@@ -283,7 +283,10 @@ class StartScreen(WorkshopScreen):
 
         if self._drafts is None:
             self._drafts = DraftKeeper(
-                self, lambda: new_session_draft_path(self.folder), lambda: None
+                self,
+                lambda: new_session_draft_path(self.folder),
+                lambda: None,
+                self.workshop.timers(self),
             )
         drafts, clock = self._drafts, self.workshop.clock
 
