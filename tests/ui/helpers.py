@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
 
+from cjworkshop.ui.autosave import Autosaver
 from tests.ui.clock import ManualClock
 
 
@@ -29,19 +33,47 @@ async def pass_time(pilot: Pilot[None], seconds: float) -> None:
     await pilot.pause()
 
 
+def _saves_under_way(app: App[Any]) -> list[Autosaver]:
+    from cjworkshop.ui.screens.session import SessionScreen
+
+    return [
+        screen.autosave
+        for screen in app.screen_stack
+        if isinstance(screen, SessionScreen)
+        and screen.autosave is not None
+        and (screen.autosave.pending or screen.autosave.busy)
+    ]
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Let the room pause long enough for every waiting save to be made, wait until every
     background save has finished and the screen is up to date. Time passes only while a save
     waits for the pause (a running timebox counts on only then)."""
     from cjworkshop.ui.autosave import QUIET_SECONDS
-    from cjworkshop.ui.screens.session import SessionScreen
 
     clock = clock_of(pilot.app)
-    for _ in range(3):
-        for screen in pilot.app.screen_stack:
-            if isinstance(screen, SessionScreen) and screen.autosave and screen.autosave.pending:
-                clock.advance(QUIET_SECONDS)
+    await pilot.pause()  # what was just done reaches the app, and may ask for a save
+    for _ in range(5):  # a save, the one it was asked for meanwhile, and the screen after them
+        saves = _saves_under_way(pilot.app)
+        if not saves and not pilot.app.workers:
+            return
+        if any(save.pending for save in saves):
+            clock.advance(QUIET_SECONDS)
         await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError("the saves never settled")
+
+
+PATIENCE = 60.0
+"""Seconds of wall-clock time to wait for something the app does on its own: generous, so a busy
+machine only makes a test slower, never makes it fail."""
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``condition`` holds (no time passes on its clock meanwhile)."""
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}: not after {PATIENCE:.0f} seconds"
         await pilot.pause()
 
 
@@ -51,14 +83,20 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 
 
 async def fill(pilot: Pilot[None], *values: str) -> None:
-    """Fill the form's fields in order: type each value, Tab to the next field."""
+    """Fill the form's fields in order, Tab to the next field between them. Each text lands in
+    its field as a paste does, in one event: typing it costs a key press per character, and
+    typing key by key is what ``type_text`` and ``tests/ui/test_bursts.py`` are for."""
     for index, value in enumerate(values):
         focused = pilot.app.focused
         if isinstance(focused, Input):
             focused.value = ""
         elif isinstance(focused, TextArea):
             focused.text = ""
-        await type_text(pilot, value)
+        if isinstance(focused, Input | TextArea) and value:
+            focused.post_message(events.Paste(value))
+            await pilot.pause()
+        else:
+            await type_text(pilot, value)
         if index < len(values) - 1:
             await pilot.press("tab")
 

@@ -1,9 +1,11 @@
 """Every form keeps a draft while it is typed in, and a crash gives the text back where it was.
 
-Each case opens a form in one app, types, waits for the draft to reach the disk and leaves the
-app without saving the form; a second app on the same session opens the same form again, at
-the same persona, touchpoint, item or question, with the text in it. (``test_safety.py`` does
-the same for the goal, persona and touchpoint forms, and with a real crash.)
+Each case opens a form in one app, puts text in it (as a paste: the keys of a person typing are
+``test_bursts.py``'s subject, and the quote below is typed key by key), lets the half second
+pass in which a draft reaches the disk and leaves the app without saving the form; a second app
+on the same session opens the same form again, at the same persona, touchpoint, item or
+question, with the text in it. (``test_safety.py`` does the same for the goal, persona and
+touchpoint forms, and with a real crash.)
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from cjworkshop.ui.steps.plotting import PlottingStep
 from cjworkshop.ui.steps.roadmap import RoadmapStep
 from tests.conftest import SESSIONS
 from tests.ui.conftest import FIXED, app_for, new_session
-from tests.ui.helpers import pass_time, settle, type_text
+from tests.ui.helpers import fill, pass_time, settle, until
 
 SIZE = (120, 40)
 TEXT = "Wachttijd aan de telefoon"
@@ -106,12 +108,11 @@ async def test_a_pain_point_or_idea_being_typed_comes_back_at_its_plot(
         await settle(pilot)
         where = await _walk_to_a_relevant_plot(pilot)
         await pilot.press(key)
-        await type_text(pilot, TEXT)
+        await fill(pilot, TEXT)
         await _until_drafted(pilot, draft_path(example), TEXT)
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
         assert _form_text(second, "text") == TEXT
         view = _walk(second)
         assert view.persona is not None
@@ -185,8 +186,11 @@ def test_a_quote_being_typed_comes_back_in_its_field_after_a_crash(example: Path
 async def _quote_comes_back(example: Path, where: tuple[str, ...]) -> None:
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(
+            pilot,
+            lambda: isinstance(second.focused, Input) and second.focused.id == "walk-thought",
+            "the quote has the focus again",
+        )
         view = _walk(second)
         assert view.persona is not None
         assert view.touchpoint is not None
@@ -213,8 +217,7 @@ async def test_a_grid_cell_being_edited_comes_back_at_its_cell(example: Path) ->
         await _until_drafted(pilot, draft_path(example), "Zoekt de levertijd op")
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
         assert _form_text(second, "action") == "Zoekt de levertijd op"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -240,8 +243,7 @@ async def test_a_roadmap_item_being_edited_comes_back_at_its_item(example: Path)
         await _until_drafted(pilot, draft_path(example), "Joris (werkplaats)")
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
         assert _form_text(second, "owner") == "Joris (werkplaats)"
         assert _form_text(second, "title") == item.title
         await pilot.press("ctrl+s")
@@ -261,12 +263,11 @@ async def test_an_assessment_note_being_typed_comes_back_at_its_question(
         await settle(pilot)
         assert isinstance(app.screen, RecordForm)
         question = app.screen.form_title
-        await type_text(pilot, "We vragen nooit om een review")
+        await fill(pilot, "We vragen nooit om een review")
         await _until_drafted(pilot, draft_path(path), "We vragen nooit om een review")
     second = _app(path, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
         assert _form_text(second, "note") == "We vragen nooit om een review"
         assert isinstance(second.screen, RecordForm)
         assert second.screen.form_title == question
@@ -281,7 +282,7 @@ async def test_a_parking_lot_topic_being_typed_comes_back(example: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("p")
-        await type_text(pilot, "Vraag de leverancier")
+        await fill(pilot, "Vraag de leverancier")
         await _until_drafted(pilot, draft_path(example), "Vraag de leverancier")
         await pilot.press("escape")
         await settle(pilot)
@@ -292,8 +293,9 @@ async def test_a_parking_lot_topic_being_typed_comes_back(example: Path) -> None
         assert isinstance(app.screen, ParkingLotModal)
     second = _app(example)
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(
+            pilot, lambda: isinstance(second.screen, ParkingLotModal), "the parking lot opens again"
+        )
         assert isinstance(second.screen, ParkingLotModal)
         field = second.screen.query_one("#parking-input", Input)
         assert field.value == "Vraag de leverancier"
@@ -318,12 +320,13 @@ async def test_a_new_session_being_named_comes_back_on_the_start_screen(
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        await type_text(pilot, "Fietsenmaker Hendriks")
+        await fill(pilot, "Fietsenmaker Hendriks")
         await _until_drafted(pilot, new_session_draft_path(folder), "Fietsenmaker Hendriks")
     second = start()
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(
+            pilot, lambda: isinstance(second.screen, NewSessionModal), "the form opens again"
+        )
         assert isinstance(second.screen, NewSessionModal)
         assert second.screen.query_one("#title", Input).value == "Fietsenmaker Hendriks"
         await pilot.press("ctrl+s")
@@ -346,7 +349,7 @@ async def test_a_draft_whose_plot_is_gone_is_kept_in_the_parking_lot(example: Pa
     )
     app = _app(example)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await until(pilot, lambda: not draft_path(example).exists(), "the draft is parked")
         await settle(pilot)
         assert not isinstance(app.screen, RecordForm)
     parked = [note.text for note in read_session(example).parking_lot]
