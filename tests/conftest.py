@@ -1,4 +1,4 @@
-"""Shared fixtures: small sessions built in code, and the bundled files."""
+"""Shared fixtures: small sessions built in code, and the bundled files; the suite's options."""
 
 from __future__ import annotations
 
@@ -31,6 +31,19 @@ settings.register_profile(
 )
 settings.register_profile("thorough", deadline=None, max_examples=500)
 settings.load_profile("default")
+
+KILL_ROUNDS = 100
+"""How often ``tests/unit/test_kill_during_save.py`` kills a saver unless told otherwise."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--kill-rounds",
+        type=int,
+        default=KILL_ROUNDS,
+        metavar="N",
+        help=f"how often the SIGKILL test kills a process while it saves (default {KILL_ROUNDS})",
+    )
 
 
 def small_session() -> Session:
