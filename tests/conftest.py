@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
 import subprocess
 import sys
@@ -34,6 +35,16 @@ settings.load_profile("default")
 
 KILL_ROUNDS = 100
 """How often ``tests/unit/test_kill_during_save.py`` kills a saver unless told otherwise."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (the default, see pyproject.toml): one and a half test processes per core.
+    A Pilot test spends about half its time waiting for the app's screen to go idle, and another
+    process uses the core meanwhile. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, decides instead."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, (cores or 1) * 3 // 2)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
