@@ -73,7 +73,7 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) ->
     """Let the app run until ``condition`` holds (no time passes on its clock meanwhile)."""
     deadline = time.monotonic() + PATIENCE
     while not condition():
-        assert time.monotonic() < deadline, f"{what}: not after {PATIENCE:.0f} seconds"
+        assert time.monotonic() < deadline, f"{what}: still not so after {PATIENCE:.0f} seconds"
         await pilot.pause()
 
 

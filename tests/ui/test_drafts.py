@@ -349,7 +349,9 @@ async def test_a_draft_whose_plot_is_gone_is_kept_in_the_parking_lot(example: Pa
     )
     app = _app(example)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: not draft_path(example).exists(), "the draft is parked")
+        await until(
+            pilot, lambda: not draft_path(example).exists(), "the draft goes to the parking lot"
+        )
         await settle(pilot)
         assert not isinstance(app.screen, RecordForm)
     parked = [note.text for note in read_session(example).parking_lot]
