@@ -10,6 +10,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from cjworkshop.ui.autosave import Autosaver
@@ -77,6 +78,13 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) ->
         await pilot.pause()
 
 
+def dialog_up(app: App[Any], kind: type[Screen[Any]]) -> bool:
+    """A dialog of ``kind`` is on top with the focus on one of its fields: composed, filled in,
+    ready to be read."""
+    focused = app.focused
+    return isinstance(app.screen, kind) and focused is not None and focused.screen is app.screen
+
+
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type like a person, key by key (spaces included)."""
     await pilot.press(*["space" if char == " " else char for char in text])
@@ -86,6 +94,13 @@ async def fill(pilot: Pilot[None], *values: str) -> None:
     """Fill the form's fields in order, Tab to the next field between them. Each text lands in
     its field as a paste does, in one event: typing it costs a key press per character, and
     typing key by key is what ``type_text`` and ``tests/ui/test_bursts.py`` are for."""
+    app = pilot.app
+    # A dialog just opened puts the focus on its first field once it is composed.
+    await until(
+        pilot,
+        lambda: app.focused is not None and app.focused.screen is app.screen,
+        "a field of the form on top has the focus",
+    )
     for index, value in enumerate(values):
         focused = pilot.app.focused
         if isinstance(focused, Input):

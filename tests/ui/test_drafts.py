@@ -42,7 +42,7 @@ from cjworkshop.ui.steps.plotting import PlottingStep
 from cjworkshop.ui.steps.roadmap import RoadmapStep
 from tests.conftest import SESSIONS
 from tests.ui.conftest import FIXED, app_for, new_session
-from tests.ui.helpers import fill, pass_time, settle, until
+from tests.ui.helpers import dialog_up, fill, pass_time, settle, until
 
 SIZE = (120, 40)
 TEXT = "Wachttijd aan de telefoon"
@@ -112,7 +112,7 @@ async def test_a_pain_point_or_idea_being_typed_comes_back_at_its_plot(
         await _until_drafted(pilot, draft_path(example), TEXT)
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "text") == TEXT
         view = _walk(second)
         assert view.persona is not None
@@ -217,7 +217,7 @@ async def test_a_grid_cell_being_edited_comes_back_at_its_cell(example: Path) ->
         await _until_drafted(pilot, draft_path(example), "Zoekt de levertijd op")
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "action") == "Zoekt de levertijd op"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -243,7 +243,7 @@ async def test_a_roadmap_item_being_edited_comes_back_at_its_item(example: Path)
         await _until_drafted(pilot, draft_path(example), "Joris (werkplaats)")
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "owner") == "Joris (werkplaats)"
         assert _form_text(second, "title") == item.title
         await pilot.press("ctrl+s")
@@ -267,7 +267,7 @@ async def test_an_assessment_note_being_typed_comes_back_at_its_question(
         await _until_drafted(pilot, draft_path(path), "We vragen nooit om een review")
     second = _app(path, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(second.screen, RecordForm), "the form opens again")
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "note") == "We vragen nooit om een review"
         assert isinstance(second.screen, RecordForm)
         assert second.screen.form_title == question
@@ -294,7 +294,7 @@ async def test_a_parking_lot_topic_being_typed_comes_back(example: Path) -> None
     second = _app(example)
     async with second.run_test(size=SIZE) as pilot:
         await until(
-            pilot, lambda: isinstance(second.screen, ParkingLotModal), "the parking lot opens again"
+            pilot, lambda: dialog_up(second, ParkingLotModal), "the parking lot opens again"
         )
         assert isinstance(second.screen, ParkingLotModal)
         field = second.screen.query_one("#parking-input", Input)
@@ -324,9 +324,7 @@ async def test_a_new_session_being_named_comes_back_on_the_start_screen(
         await _until_drafted(pilot, new_session_draft_path(folder), "Fietsenmaker Hendriks")
     second = start()
     async with second.run_test(size=SIZE) as pilot:
-        await until(
-            pilot, lambda: isinstance(second.screen, NewSessionModal), "the form opens again"
-        )
+        await until(pilot, lambda: dialog_up(second, NewSessionModal), "the form opens again")
         assert isinstance(second.screen, NewSessionModal)
         assert second.screen.query_one("#title", Input).value == "Fietsenmaker Hendriks"
         await pilot.press("ctrl+s")
