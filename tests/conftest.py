@@ -1,8 +1,9 @@
-"""Shared fixtures: small sessions built in code, and the bundled files."""
+"""Shared fixtures: small sessions built in code, and the bundled files; the suite's options."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
 import subprocess
 import sys
@@ -31,6 +32,29 @@ settings.register_profile(
 )
 settings.register_profile("thorough", deadline=None, max_examples=500)
 settings.load_profile("default")
+
+KILL_ROUNDS = 100
+"""How often ``tests/unit/test_kill_during_save.py`` kills a saver unless told otherwise."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (the default, see pyproject.toml): one and a half test processes per core.
+    A Pilot test spends about half its time waiting for the app's screen to go idle, and another
+    process uses the core meanwhile. PYTEST_XDIST_AUTO_NUM_WORKERS, when set, decides instead."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, (cores or 1) * 3 // 2)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--kill-rounds",
+        type=int,
+        default=KILL_ROUNDS,
+        metavar="N",
+        help=f"how often the SIGKILL test kills a process while it saves (default {KILL_ROUNDS})",
+    )
 
 
 def small_session() -> Session:

@@ -21,7 +21,7 @@ from cjworkshop.ui.app import WorkshopApp
 from cjworkshop.ui.screens.session import SessionScreen
 from tests.conftest import small_session
 from tests.ui.conftest import FIXED, app_for, new_session
-from tests.ui.helpers import settle
+from tests.ui.helpers import settle, until
 from tests.unit.test_review import crafted
 
 SIZE = (120, 40)
@@ -67,7 +67,8 @@ def crafted_path(folder: Path, language: str = "en") -> Path:
 
 def at_step(step: str) -> Callable[[Pilot[None]], object]:
     async def go(pilot: Pilot[None]) -> None:
-        await pilot.pause()  # the session opens once the app has started
+        # The session opens once the app has started.
+        await until(pilot, lambda: isinstance(pilot.app.screen, SessionScreen), "the session opens")
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         screen.go_to(step)  # type: ignore[arg-type]

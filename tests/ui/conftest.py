@@ -1,4 +1,5 @@
-"""Fixtures for driving the app with Pilot: a fixed clock, a fixed time zone, a temp folder."""
+"""Fixtures for driving the app with Pilot: a fixed clock, time moved by hand, a fixed time zone,
+a temp folder."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from cjworkshop.i18n import Language
-from cjworkshop.model.session import Mode
+from cjworkshop.model.session import Mode, Step
 from cjworkshop.store.folders import create_session
 from cjworkshop.store.templates import find_template
 from cjworkshop.ui.app import WorkshopApp, create_app
+from tests.ui.clock import ManualClock
 
 FIXED = dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.UTC)
 
@@ -58,29 +60,24 @@ def app_for(
     folder: Path = Path("sessions"),
     language: Language = "en",
     read_only: bool = False,
+    step: Step | None = None,
 ) -> WorkshopApp:
+    """The app as the command line builds it, on a fixed date and on a clock the test moves
+    (``tests.ui.helpers.settle`` and ``pass_time``): nothing waits for wall-clock time."""
     app = create_app(
-        folder=folder, session_path=path, language=language, read_only=read_only, clock=fixed_clock
+        folder=folder,
+        session_path=path,
+        language=language,
+        read_only=read_only,
+        clock=fixed_clock,
+        step=step,
     )
-    app.monotonic = Stopwatch()
+    app.timers = ManualClock()
     return app
-
-
-class Stopwatch:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def has_no_lock(path: Path) -> bool:
     return not (path.parent / f".{path.name}.lock").exists()
 
 
-__all__ = ["FIXED", "Stopwatch", "app_for", "has_no_lock", "new_session", "os"]
+__all__ = ["FIXED", "app_for", "has_no_lock", "new_session", "os"]

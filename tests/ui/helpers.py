@@ -3,25 +3,86 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static, TextArea
+
+from cjworkshop.ui.autosave import Autosaver
+from tests.ui.clock import ManualClock
+
+
+def clock_of(app: App[Any]) -> ManualClock:
+    """The clock the test moves for ``app`` (``tests.ui.conftest.app_for`` gives every app one)."""
+    timers = getattr(app, "timers", None)
+    assert isinstance(timers, ManualClock), "an app made by app_for, whose time the test moves"
+    return timers
+
+
+async def pass_time(pilot: Pilot[None], seconds: float) -> None:
+    """Once the app has taken in what was done so far, let ``seconds`` pass for its autosave,
+    drafts and timebox; then wait for what that set going (saves and drafts written in their
+    threads) and for the screen to catch up."""
+    await pilot.pause()
+    clock_of(pilot.app).advance(seconds)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _saves_under_way(app: App[Any]) -> list[Autosaver]:
+    from cjworkshop.ui.screens.session import SessionScreen
+
+    return [
+        screen.autosave
+        for screen in app.screen_stack
+        if isinstance(screen, SessionScreen)
+        and screen.autosave is not None
+        and (screen.autosave.pending or screen.autosave.busy)
+    ]
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every save has been made (they wait for a pause in the edits), every
-    background save has finished and the screen is up to date."""
+    """Let the room pause long enough for every waiting save to be made, wait until every
+    background save has finished and the screen is up to date. Time passes only while a save
+    waits for the pause (a running timebox counts on only then)."""
     from cjworkshop.ui.autosave import QUIET_SECONDS
-    from cjworkshop.ui.screens.session import SessionScreen
 
-    for _ in range(3):
-        for screen in pilot.app.screen_stack:
-            if isinstance(screen, SessionScreen) and screen.autosave and screen.autosave.pending:
-                await pilot.pause(QUIET_SECONDS + 0.05)
+    clock = clock_of(pilot.app)
+    await pilot.pause()  # what was just done reaches the app, and may ask for a save
+    for _ in range(5):  # a save, the one it was asked for meanwhile, and the screen after them
+        saves = _saves_under_way(pilot.app)
+        if not saves and not pilot.app.workers:
+            return
+        if any(save.pending for save in saves):
+            clock.advance(QUIET_SECONDS)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    raise AssertionError("the saves never settled")
+
+
+PATIENCE = 60.0
+"""Seconds of wall-clock time to wait for something the app does on its own: generous, so a busy
+machine only makes a test slower, never makes it fail."""
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``condition`` holds (no time passes on its clock meanwhile)."""
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}: still not so after {PATIENCE:.0f} seconds"
+        await pilot.pause()
+
+
+def dialog_up(app: App[Any], kind: type[Screen[Any]]) -> bool:
+    """A dialog of ``kind`` is on top with the focus on one of its fields: composed, filled in,
+    ready to be read."""
+    focused = app.focused
+    return isinstance(app.screen, kind) and focused is not None and focused.screen is app.screen
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -30,14 +91,27 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 
 
 async def fill(pilot: Pilot[None], *values: str) -> None:
-    """Fill the form's fields in order: type each value, Tab to the next field."""
+    """Fill the form's fields in order, Tab to the next field between them. Each text lands in
+    its field as a paste does, in one event: typing it costs a key press per character, and
+    typing key by key is what ``type_text`` and ``tests/ui/test_bursts.py`` are for."""
+    app = pilot.app
+    # A dialog just opened puts the focus on its first field once it is composed.
+    await until(
+        pilot,
+        lambda: app.focused is not None and app.focused.screen is app.screen,
+        "a field of the form on top has the focus",
+    )
     for index, value in enumerate(values):
         focused = pilot.app.focused
         if isinstance(focused, Input):
             focused.value = ""
         elif isinstance(focused, TextArea):
             focused.text = ""
-        await type_text(pilot, value)
+        if isinstance(focused, Input | TextArea) and value:
+            focused.post_message(events.Paste(value))
+            await pilot.pause()
+        else:
+            await type_text(pilot, value)
         if index < len(values) - 1:
             await pilot.press("tab")
 

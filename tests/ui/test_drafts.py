@@ -1,9 +1,11 @@
 """Every form keeps a draft while it is typed in, and a crash gives the text back where it was.
 
-Each case opens a form in one app, types, waits for the draft to reach the disk and leaves the
-app without saving the form; a second app on the same session opens the same form again, at
-the same persona, touchpoint, item or question, with the text in it. (``test_safety.py`` does
-the same for the goal, persona and touchpoint forms, and with a real crash.)
+Each case opens a form in one app, puts text in it (as a paste: the keys of a person typing are
+``test_bursts.py``'s subject, and the quote below is typed key by key), lets the half second
+pass in which a draft reaches the disk and leaves the app without saving the form; a second app
+on the same session opens the same form again, at the same persona, touchpoint, item or
+question, with the text in it. (``test_safety.py`` does the same for the goal, persona and
+touchpoint forms, and with a real crash.)
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from cjworkshop.store.drafts import (
     write_draft,
 )
 from cjworkshop.store.session_file import read_session
-from cjworkshop.ui.app import WorkshopApp, create_app
+from cjworkshop.ui.app import WorkshopApp
+from cjworkshop.ui.drafts import DRAFT_SECONDS
 from cjworkshop.ui.modals.new_session import NewSessionModal
 from cjworkshop.ui.modals.parking_lot import ParkingLotModal
 from cjworkshop.ui.modals.record_form import RecordForm
@@ -38,29 +41,24 @@ from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.plotting import PlottingStep
 from cjworkshop.ui.steps.roadmap import RoadmapStep
 from tests.conftest import SESSIONS
-from tests.ui.conftest import FIXED, Stopwatch, fixed_clock, new_session
-from tests.ui.helpers import settle, type_text
+from tests.ui.conftest import FIXED, app_for, new_session
+from tests.ui.helpers import dialog_up, fill, pass_time, settle, until
 
 SIZE = (120, 40)
 TEXT = "Wachttijd aan de telefoon"
 
 
 def _app(path: Path, step: Step | None = None) -> WorkshopApp:
-    app = create_app(folder=path.parent, session_path=path, clock=fixed_clock, step=step)
-    app.monotonic = Stopwatch()
-    return app
+    return app_for(path, folder=path.parent, step=step)
 
 
 async def _until_drafted(pilot: Pilot[None], path: Path, text: str) -> None:
-    """Wait until the draft at ``path`` holds ``text`` (drafts are written at most twice a
-    second, so the last keys reach the disk a moment after they are typed)."""
-    for _ in range(60):
-        await pilot.pause(0.1)
-        await pilot.app.workers.wait_for_complete()
-        draft = read_draft_file(path)
-        if draft is not None and text in draft.values.values():
-            return
-    raise AssertionError(f"{text!r} never reached the draft at {path}")
+    """Half a second passes (drafts are written at most twice a second): the draft at ``path``
+    holds ``text``."""
+    await pass_time(pilot, DRAFT_SECONDS)
+    draft = read_draft_file(path)
+    assert draft is not None, f"no draft at {path}"
+    assert text in draft.values.values(), f"{text!r} never reached the draft at {path}"
 
 
 def _form_text(app: WorkshopApp, name: str) -> str:
@@ -110,12 +108,11 @@ async def test_a_pain_point_or_idea_being_typed_comes_back_at_its_plot(
         await settle(pilot)
         where = await _walk_to_a_relevant_plot(pilot)
         await pilot.press(key)
-        await type_text(pilot, TEXT)
+        await fill(pilot, TEXT)
         await _until_drafted(pilot, draft_path(example), TEXT)
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "text") == TEXT
         view = _walk(second)
         assert view.persona is not None
@@ -134,7 +131,7 @@ async def test_a_pain_point_or_idea_being_typed_comes_back_at_its_plot(
 
 KILLED_WHILE_TYPING = textwrap.dedent(
     """
-    import asyncio, sys
+    import asyncio, sys, time
     from pathlib import Path
     from cjworkshop.ui.app import create_app
     from cjworkshop.store.drafts import Draft, read_draft
@@ -146,7 +143,10 @@ KILLED_WHILE_TYPING = textwrap.dedent(
         path = Path(sys.argv[1])
         app = create_app(folder=path.parent, session_path=path, step="plotting")
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause(0.5)
+            deadline = time.monotonic() + 60  # generous: a busy machine is only slower
+            while "plotting" not in getattr(app.screen, "views", {}):
+                assert time.monotonic() < deadline, "the walk never opened"
+                await pilot.pause()
             view = app.screen.views["plotting"]
             persona = view.current.personas[1].id
             relevant = [
@@ -156,7 +156,9 @@ KILLED_WHILE_TYPING = textwrap.dedent(
             view.start(persona, relevant[2])
             await pilot.pause()
             await pilot.press("q", *sys.argv[2])
+            # This app runs on real time, as it does for the room: wait for the draft itself.
             while sys.argv[2] not in (read_draft(path) or EMPTY).values.get("text", ""):
+                assert time.monotonic() < deadline, "the quote never reached its draft"
                 await pilot.pause(0.1)
             print(persona, relevant[2], flush=True)
             await asyncio.sleep(60)
@@ -175,6 +177,7 @@ def test_a_quote_being_typed_comes_back_in_its_field_after_a_crash(example: Path
     assert process.stdout is not None
     where = tuple(process.stdout.readline().split())
     process.send_signal(signal.SIGKILL)
+    assert len(where) == 2, "the app stopped before its draft held the quote"
     process.wait(timeout=30)
     assert draft_path(example).exists()
     asyncio.run(_quote_comes_back(example, where))
@@ -183,8 +186,11 @@ def test_a_quote_being_typed_comes_back_in_its_field_after_a_crash(example: Path
 async def _quote_comes_back(example: Path, where: tuple[str, ...]) -> None:
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(
+            pilot,
+            lambda: isinstance(second.focused, Input) and second.focused.id == "walk-thought",
+            "the quote has the focus again",
+        )
         view = _walk(second)
         assert view.persona is not None
         assert view.touchpoint is not None
@@ -211,8 +217,7 @@ async def test_a_grid_cell_being_edited_comes_back_at_its_cell(example: Path) ->
         await _until_drafted(pilot, draft_path(example), "Zoekt de levertijd op")
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "action") == "Zoekt de levertijd op"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -238,8 +243,7 @@ async def test_a_roadmap_item_being_edited_comes_back_at_its_item(example: Path)
         await _until_drafted(pilot, draft_path(example), "Joris (werkplaats)")
     second = _app(example, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "owner") == "Joris (werkplaats)"
         assert _form_text(second, "title") == item.title
         await pilot.press("ctrl+s")
@@ -259,12 +263,11 @@ async def test_an_assessment_note_being_typed_comes_back_at_its_question(
         await settle(pilot)
         assert isinstance(app.screen, RecordForm)
         question = app.screen.form_title
-        await type_text(pilot, "We vragen nooit om een review")
+        await fill(pilot, "We vragen nooit om een review")
         await _until_drafted(pilot, draft_path(path), "We vragen nooit om een review")
     second = _app(path, "goals")
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
         assert _form_text(second, "note") == "We vragen nooit om een review"
         assert isinstance(second.screen, RecordForm)
         assert second.screen.form_title == question
@@ -279,7 +282,7 @@ async def test_a_parking_lot_topic_being_typed_comes_back(example: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("p")
-        await type_text(pilot, "Vraag de leverancier")
+        await fill(pilot, "Vraag de leverancier")
         await _until_drafted(pilot, draft_path(example), "Vraag de leverancier")
         await pilot.press("escape")
         await settle(pilot)
@@ -290,8 +293,9 @@ async def test_a_parking_lot_topic_being_typed_comes_back(example: Path) -> None
         assert isinstance(app.screen, ParkingLotModal)
     second = _app(example)
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(
+            pilot, lambda: dialog_up(second, ParkingLotModal), "the parking lot opens again"
+        )
         assert isinstance(second.screen, ParkingLotModal)
         field = second.screen.query_one("#parking-input", Input)
         assert field.value == "Vraag de leverancier"
@@ -309,21 +313,18 @@ async def test_a_new_session_being_named_comes_back_on_the_start_screen(
     folder.mkdir()
 
     def start() -> WorkshopApp:
-        app = create_app(folder=folder, clock=fixed_clock)
-        app.monotonic = Stopwatch()
-        return app
+        return app_for(folder=folder)
 
     app = start()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        await type_text(pilot, "Fietsenmaker Hendriks")
+        await fill(pilot, "Fietsenmaker Hendriks")
         await _until_drafted(pilot, new_session_draft_path(folder), "Fietsenmaker Hendriks")
     second = start()
     async with second.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await settle(pilot)
+        await until(pilot, lambda: dialog_up(second, NewSessionModal), "the form opens again")
         assert isinstance(second.screen, NewSessionModal)
         assert second.screen.query_one("#title", Input).value == "Fietsenmaker Hendriks"
         await pilot.press("ctrl+s")
@@ -346,7 +347,9 @@ async def test_a_draft_whose_plot_is_gone_is_kept_in_the_parking_lot(example: Pa
     )
     app = _app(example)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await until(
+            pilot, lambda: not draft_path(example).exists(), "the draft goes to the parking lot"
+        )
         await settle(pilot)
         assert not isinstance(app.screen, RecordForm)
     parked = [note.text for note in read_session(example).parking_lot]

@@ -138,13 +138,12 @@ def test_every_step_names_a_view_that_shows_that_step() -> None:
 
 async def test_a_session_opens_at_the_step_asked_for(workdir: Path) -> None:
     from cjworkshop.store.session_file import save_session
-    from cjworkshop.ui.app import create_app
     from cjworkshop.ui.widgets.journey_grid import JourneyGrid
     from tests.unit.test_review import crafted
 
     path = workdir / "sessions" / "crafted.toml"
     save_session(path, crafted())
-    app = create_app(folder=path.parent, session_path=path, step="grid")
+    app = app_for(path, folder=path.parent, step="grid")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen

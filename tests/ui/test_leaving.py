@@ -27,7 +27,7 @@ from cjworkshop.store.session_file import read_session
 from cjworkshop.ui import last_save
 from cjworkshop.ui.modals.confirm import ConfirmModal
 from tests.ui.conftest import app_for, has_no_lock, new_session
-from tests.ui.helpers import fill, settle
+from tests.ui.helpers import PATIENCE, fill, settle, until
 
 
 async def test_closing_a_session_writes_it_and_lets_it_go(workdir: Path) -> None:
@@ -73,13 +73,17 @@ async def test_a_disk_that_hangs_on_the_last_save_does_not_keep_the_app(
             await pilot.press("enter", "ctrl+q")
             # The save on the way out did not come back: quitting asks first, as it does when a
             # save fails.
+            # Half a second of patience, against a minute that only a disk that is waited for
+            # for ever (or a very busy machine) would use up.
             started = time.monotonic()
-            while not isinstance(app.screen, ConfirmModal):
-                assert time.monotonic() - started < 5, "quitting waits for the disk for ever"
-                await pilot.pause(0.1)
+            await until(
+                pilot,
+                lambda: isinstance(app.screen, ConfirmModal),
+                "quitting waits for the disk for ever",
+            )
             await pilot.press("y")
             await pilot.pause(1.0)
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < PATIENCE
         assert app.disk_hangs
         assert app.not_saved is not None
         assert str(path) in app.not_saved
@@ -99,7 +103,7 @@ def _run_in_a_terminal(path: Path) -> tuple[int, int]:
     return pid, terminal
 
 
-def _read_until(terminal: int, wanted: bytes, patience: float = 20.0) -> None:
+def _read_until(terminal: int, wanted: bytes, patience: float = PATIENCE) -> None:
     received = b""
     deadline = time.monotonic() + patience
     while wanted not in received:
@@ -114,7 +118,7 @@ def _drain(terminal: int) -> None:
             pass
 
 
-def _until_on_disk(path: Path, goal: str, patience: float = 20.0) -> None:
+def _until_on_disk(path: Path, goal: str, patience: float = PATIENCE) -> None:
     deadline = time.monotonic() + patience
     while goal not in [g.what for g in read_session(path).goals]:
         assert time.monotonic() < deadline, f"{goal!r} never reached {path}"

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +19,11 @@ from cjworkshop.store.drafts import draft_path
 from cjworkshop.store.lock import SessionLock
 from cjworkshop.store.session_file import read_session
 from cjworkshop.ui import autosave
-from cjworkshop.ui.app import create_app
+from cjworkshop.ui.drafts import DRAFT_SECONDS
 from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from tests.ui.conftest import app_for, has_no_lock, new_session
-from tests.ui.helpers import fill, settle
+from tests.ui.helpers import fill, pass_time, settle
 
 
 @pytest.mark.parametrize(
@@ -49,7 +48,6 @@ async def test_a_failing_disk_keeps_edits_in_memory_and_saves_when_it_recovers(
         return real_write(target, text, **options)
 
     monkeypatch.setattr(session_file, "write_atomically", flaky)
-    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         for what in ("Keep me", "And me"):
@@ -65,7 +63,7 @@ async def test_a_failing_disk_keeps_edits_in_memory_and_saves_when_it_recovers(
         assert [g.what for g in app.document.session.goals] == ["Keep me", "And me"]
 
         broken["on"] = False
-        await pilot.pause(0.5)  # the retry timer fires
+        await pass_time(pilot, autosave.RETRY_SECONDS)  # the next try
         await settle(pilot)
         assert [g.what for g in read_session(path).goals] == ["Keep me", "And me"]
         assert "saved" in str(app.screen.query_one("#save-status", Label).render())
@@ -81,7 +79,6 @@ async def test_a_really_read_only_folder_keeps_edits_until_it_is_writable_again(
 ) -> None:
     folder = workdir / "sessions"
     path = new_session(folder, template="blank")
-    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.2)
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         folder.chmod(0o555)
@@ -96,7 +93,7 @@ async def test_a_really_read_only_folder_keeps_edits_until_it_is_writable_again(
             assert read_session(path).goals == ()
         finally:
             folder.chmod(0o755)
-        await pilot.pause(0.5)
+        await pass_time(pilot, autosave.RETRY_SECONDS)
         await settle(pilot)
         assert [g.what for g in read_session(path).goals] == ["Keep me"]
 
@@ -137,8 +134,7 @@ async def test_a_form_draft_survives_a_crash_and_comes_back(workdir: Path) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("right_square_bracket", "a")
         await fill(pilot, "Sanne", "Mother of two who orders on Friday evenings")
-        await pilot.pause(0.8)
-        await settle(pilot)
+        await pass_time(pilot, DRAFT_SECONDS)
         assert draft_path(path).exists()
     # As after a crash: the form was never saved and the lock names a process that is gone.
     dead = subprocess.run(
@@ -192,8 +188,7 @@ async def test_timebox_counts_pauses_extends_and_signals_time_up(workdir: Path) 
         assert isinstance(screen, SessionScreen)
         assert "15:00" in str(screen.timebox.render())
         await pilot.press("t")
-        app.monotonic.advance(125)  # type: ignore[attr-defined]
-        screen.timebox.refresh_display()
+        await pass_time(pilot, 125)
         assert "12:55 ▶" in str(screen.timebox.render())
         await pilot.press("t")
         await settle(pilot)
@@ -202,12 +197,10 @@ async def test_timebox_counts_pauses_extends_and_signals_time_up(workdir: Path) 
         await settle(pilot)
         assert read_session(path).timebox["goals"].planned_minutes == 20
         await pilot.press("t")
-        app.monotonic.advance(20 * 60)  # type: ignore[attr-defined]
-        screen.timebox.refresh_display()
-        await pilot.pause()
+        await pass_time(pilot, 20 * 60)  # the timebox ticks on by itself and rings once
         assert "+02:05" in str(screen.timebox.render())
         assert screen.timebox.has_class("-over")
-        assert any("Time is up" in n.message for n in app._notifications)
+        assert sum("Time is up" in n.message for n in app._notifications) == 1
         await pilot.press("right_square_bracket")  # leaving the step records its time
         await settle(pilot)
         assert read_session(path).timebox["goals"].used_seconds == 125 + 20 * 60
@@ -232,15 +225,21 @@ def test_a_killed_app_keeps_every_committed_edit(workdir: Path, signal_number: i
     path = new_session(workdir / "sessions", template="blank")
     script = textwrap.dedent(
         f"""
-        import asyncio, os, sys
+        import asyncio, sys, time
         from pathlib import Path
         from cjworkshop.ui.app import create_app
 
         async def main():
-            app = create_app(folder=Path("sessions"), session_path=Path({str(path)!r}))
+            path = Path({str(path)!r})
+            app = create_app(folder=Path("sessions"), session_path=path)
             async with app.run_test(size=(100, 30)) as pilot:
                 await pilot.press("a", *"Survive", "enter")
-                await pilot.pause(1.0)
+                # The app runs on real time here, as it does for the room: wait for its save
+                # (a fifth of a second after the key on a quiet machine), however long it takes.
+                deadline = time.monotonic() + 60
+                while "Survive" not in path.read_text(encoding="utf-8"):
+                    assert time.monotonic() < deadline, "the goal was never saved"
+                    await pilot.pause(0.05)
                 print("committed", flush=True)
                 await asyncio.sleep(30)
 
@@ -253,7 +252,6 @@ def test_a_killed_app_keeps_every_committed_edit(workdir: Path, signal_number: i
     process.send_signal(signal_number)
     process.wait(timeout=10)
     assert [g.what for g in read_session(path).goals] == ["Survive"]
-    time.sleep(0)  # the file is whole: read_session above validated every byte
 
 
 async def test_a_burst_of_edits_is_written_once_when_the_room_pauses(
@@ -272,15 +270,14 @@ async def test_a_burst_of_edits_is_written_once_when_the_room_pauses(
         return real_write(target, text, **options)
 
     monkeypatch.setattr(session_file, "write_atomically", counted)
-    # Wide enough that a busy test machine still presses the five keys within one pause.
-    monkeypatch.setattr(autosave, "QUIET_SECONDS", 1.0)
-    monkeypatch.setattr(autosave, "LONGEST_WAIT_SECONDS", 10.0)
-    app = create_app(folder=path.parent, session_path=path, step="grid")
+    app = app_for(path, folder=path.parent, step="grid")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("1", "2", "4", "5", "3")  # the cursor starts on Anna's first cell
+        for key in ("1", "2", "4", "5", "3"):  # the cursor starts on Anna's first cell
+            await pilot.press(key)
+            await pass_time(pilot, 0.1)  # keys a tenth of a second apart: no pause yet
         assert writes == [], "nothing is written while the keys keep coming"
-        await settle(pilot)
+        await pass_time(pilot, autosave.QUIET_SECONDS - 0.1)
         assert len(writes) == 1
         saved = plot_for(read_session(path), "anna", "t1")
         assert saved is not None

@@ -31,7 +31,9 @@ from tests.conftest import ROOT, small_session
 BAD = ROOT / "tests" / "data" / "bad"
 VALID = "bom-crlf-valid.toml"
 SECOND = 1.0
-"""A guard against pathological slowness, not a benchmark: each file takes milliseconds."""
+"""A guard against pathological slowness, not a benchmark: each file takes milliseconds. It is
+counted in CPU time of this process, which a busy machine does not stretch as it does the wall
+clock."""
 
 EN = translator("en")
 NL = translator("nl")
@@ -87,9 +89,9 @@ def test_every_bad_file_is_listed_in_the_readme_with_its_message() -> None:
 @pytest.mark.parametrize("name", CORPUS)
 def test_validate_names_the_file_the_place_and_what_to_do(name: str) -> None:
     path = BAD / name
-    started = time.perf_counter()
+    started = time.process_time()
     result = _validate(path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
     assert "Traceback" not in result.output
@@ -102,10 +104,10 @@ def test_validate_names_the_file_the_place_and_what_to_do(name: str) -> None:
 @pytest.mark.parametrize("name", CORPUS)
 def test_loading_a_bad_file_raises_a_store_error_that_reads_in_dutch_too(name: str) -> None:
     path = BAD / name
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(StoreError) as caught:
         read_session(path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     error = caught.value
     english, dutch = error.render(EN), error.render(NL)
     assert str(path) in dutch
@@ -162,19 +164,19 @@ def test_a_50_mb_file_is_refused_at_once_saying_its_size(tmp_path: Path) -> None
         stream.write(dumps_session(small_session()).encode())
         stream.truncate(50 * 1024 * 1024)
     limit = MAX_SESSION_BYTES // 1_048_576
-    started = time.perf_counter()
+    started = time.process_time()
     result = _validate(path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert result.exit_code == 1
     assert (
         f"{path}: the file is 50.0 MB; a session file is at most {limit} MB, "
         "so this is probably not a session"
     ) in result.stderr
     assert elapsed < SECOND
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(StoreError) as caught:
         read_session(path)
-    assert time.perf_counter() - started < SECOND
+    assert time.process_time() - started < SECOND
     assert caught.value.key == "error.read.too_large"
     assert f"het bestand is 50.0 MB; een sessiebestand is hooguit {limit} MB" in (
         caught.value.render(NL)
@@ -229,7 +231,7 @@ def test_sixty_four_parts_and_dotted_text_are_left_to_the_parser(tmp_path: Path)
 
 def test_a_file_with_one_enormous_dotted_key_is_refused_at_once_in_a_real_process() -> None:
     path = BAD / "deep-dotted-key.toml"
-    process = _run_validate(path, timeout=10)
+    process = _run_validate(path)  # "at once" is held above, in CPU time, for every bad file
     assert process.returncode == 1
     assert "Traceback" not in process.stderr
     assert _said(path, EXPECTED[path.name]).search(process.stderr), process.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -16,15 +17,9 @@ from tests.conftest import SESSIONS, TEMPLATES, small_session
 
 
 def run(*args: str, cwd: Path | None = None) -> Result:
-    runner = CliRunner()
-    if cwd is None:
-        return runner.invoke(cli, ["--lang", "en", *args], catch_exceptions=False)
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return runner.invoke(cli, ["--lang", "en", *args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    """The command as typed in ``cwd`` (this process's folder again afterwards)."""
+    with contextlib.chdir(cwd or Path.cwd()):
+        return CliRunner().invoke(cli, ["--lang", "en", *args], catch_exceptions=False)
 
 
 def test_new_creates_a_session_from_a_template(tmp_path: Path) -> None:

@@ -17,7 +17,6 @@ import gc
 import os
 import signal
 import sys
-import time
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,6 +35,7 @@ from cjworkshop.ui.commands import WorkshopCommands
 from cjworkshop.ui.last_save import LastSave, in_daemon_thread, unsaved, within_patience
 from cjworkshop.ui.modals.base import KeysReady, WorkshopModal
 from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.scheduler import Timers, WidgetTimers
 from cjworkshop.ui.screens.base import (
     LanguageChosen,
     RevisitStarted,
@@ -86,8 +86,9 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.preloaded = loaded
         """The first session as the command line already read it, so it is not read twice."""
         self.clock = clock
-        self.monotonic: Callable[[], float] = time.monotonic
-        """The stopwatch of the timebox; tests replace it to move time forward."""
+        self.timers: Timers = WidgetTimers
+        """How the autosave, the drafts and the timebox of a widget wait and tell the time:
+        Textual's timers; tests hand a clock they move by hand (``ui.scheduler``)."""
         self.language: Language = language
         """The language of the app's own texts: the open session's, else the start screen's."""
         self.start_language: Language = language
@@ -160,7 +161,9 @@ class WorkshopApp(LiteralNotifications, App[None]):
 
     def _start_screen(self) -> StartScreen:
         self.language = self.start_language
-        return StartScreen(self.folder, translator(self.start_language), clock=self.clock)
+        return StartScreen(
+            self.folder, translator(self.start_language), clock=self.clock, timers=self.timers
+        )
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -216,7 +219,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
         self.language = document.session.language
         tr = translator(self.language)
         self.push_screen(
-            SessionScreen(document, tr, step=step, clock=self.clock, monotonic=self.monotonic)
+            SessionScreen(document, tr, step=step, clock=self.clock, timers=self.timers)
         )
 
     def _ask_read_only(self, path: Path, error: EditRefused, *, first: bool) -> None:

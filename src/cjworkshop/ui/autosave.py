@@ -9,25 +9,26 @@ fails (disk full, folder read-only, file locked away) the session keeps working 
 header says so in plain words, and saving is retried every few seconds until it works or the user
 saves a copy elsewhere. When someone else changed the file meanwhile, the document writes
 this session to a conflict copy and continues there; the header and a notice say so. (Forms
-keep their drafts the same way: ``ui.drafts``.)
+keep their drafts the same way: ``ui.drafts``.) Every wait goes through a ``Scheduler``
+(``ui.scheduler``), so the tests move its clock instead of waiting for it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.timer import Timer
 from textual.widget import Widget
 
 from cjworkshop.i18n import Translator
 from cjworkshop.store.document import SaveResult, SessionDocument
 from cjworkshop.store.errors import StoreError
+from cjworkshop.ui.scheduler import Scheduled, Scheduler, WidgetTimers
 
 RETRY_SECONDS = 3.0
+"""How often a save that failed is tried again."""
 QUIET_SECONDS = 0.2
 """How long the room must pause before its edits are written."""
 LONGEST_WAIT_SECONDS = 1.0
@@ -58,19 +59,21 @@ class Autosaver:
         tr: Callable[[], Translator],
         clock: Callable[[], dt.datetime],
         on_status: Callable[[SaveStatus], None],
+        timers: Scheduler | None = None,
     ) -> None:
         self.host = host
+        self.timers = timers if timers is not None else WidgetTimers(host)
+        """The time and the waits: the host's Textual timers unless a test brings its clock."""
         self.document = document
         self.tr = tr
         self.clock = clock
         self.on_status = on_status
         self.busy = False
         self.again = False
-        self.retry: Timer | None = None
-        self.saying_saving: Timer | None = None
-        self.waiting: Timer | None = None
+        self.retry: Scheduled | None = None
+        self.saying_saving: Scheduled | None = None
+        self.waiting: Scheduled | None = None
         self.first_unsaved: float | None = None
-        self.monotonic: Callable[[], float] = time.monotonic
         self.failure_told = False
 
     def status(self) -> SaveStatus:
@@ -96,13 +99,13 @@ class Autosaver:
         if self.document.read_only:
             self.on_status(self.status())
             return
-        now = self.monotonic()
+        now = self.timers.monotonic()
         if self.first_unsaved is None:
             self.first_unsaved = now
         if self.waiting is not None:
             self.waiting.stop()
         delay = min(QUIET_SECONDS, max(0.0, self.first_unsaved + LONGEST_WAIT_SECONDS - now))
-        self.waiting = self.host.set_timer(delay, self._save_now)
+        self.waiting = self.timers.call_later(delay, self._save_now)
 
     def _save_now(self) -> None:
         self.waiting = None
@@ -112,7 +115,7 @@ class Autosaver:
             return
         self.busy = True
         if self.saying_saving is None:
-            self.saying_saving = self.host.set_timer(SAYING_SAVING_SECONDS, self._say_saving)
+            self.saying_saving = self.timers.call_later(SAYING_SAVING_SECONDS, self._say_saving)
         self.host.run_worker(self._write, thread=True, group="autosave", exit_on_error=False)
 
     def _say_saving(self) -> None:
@@ -162,5 +165,10 @@ class Autosaver:
             self._save_now()
             return
         if result.error is not None and self.retry is None:
-            self.retry = self.host.set_interval(RETRY_SECONDS, self._save_now)
+            self.retry = self.timers.call_later(RETRY_SECONDS, self._retry)
         self.on_status(self.status())
+
+    def _retry(self) -> None:
+        """Every ``RETRY_SECONDS`` while the disk refuses, until a save works."""
+        self.retry = self.timers.call_later(RETRY_SECONDS, self._retry)
+        self._save_now()

@@ -4,7 +4,8 @@ Every form of the app (a goal, a pain point, a grid cell, a roadmap item, a note
 lot, a new session) reports its values as they change; the keeper writes them to a draft file
 at most every ``DRAFT_SECONDS``, in a worker thread, so typing never waits for a disk. Saving or
 cancelling the form drops the draft. After a crash the screen that owns the form finds the
-draft and opens the form again with the text in it.
+draft and opens the form again with the text in it. The half second is waited through a
+``Scheduler`` (``ui.scheduler``), which the tests replace by a clock they move.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.timer import Timer
 from textual.widget import Widget
 
 from cjworkshop.store.drafts import Draft, clear_draft_file, write_draft_file
+from cjworkshop.ui.scheduler import Scheduled, Scheduler, WidgetTimers
 
 DRAFT_SECONDS = 0.5
 
@@ -26,15 +27,21 @@ class DraftKeeper:
     """Writes the draft of the open form, throttled, and removes it when the form closes."""
 
     def __init__(
-        self, host: Widget, path: Callable[[], Path], like: Callable[[], Path | None]
+        self,
+        host: Widget,
+        path: Callable[[], Path],
+        like: Callable[[], Path | None],
+        timers: Scheduler | None = None,
     ) -> None:
         self.host = host
+        self.timers = timers if timers is not None else WidgetTimers(host)
+        """The waits: the host's Textual timers unless a test brings its clock."""
         self.path = path
         """Where the draft goes; asked at every write, as a session can move to another file."""
         self.like = like
         """The file whose owner and permissions a draft takes (the session), if any."""
         self.pending: Draft | None = None
-        self.timer: Timer | None = None
+        self.timer: Scheduled | None = None
         self.generation = 0
         self.lock = threading.Lock()
 
@@ -42,7 +49,7 @@ class DraftKeeper:
         """Remember a form's values; they reach the disk within half a second."""
         self.pending = draft
         if self.timer is None:
-            self.timer = self.host.set_timer(DRAFT_SECONDS, self._flush)
+            self.timer = self.timers.call_later(DRAFT_SECONDS, self._flush)
 
     def _flush(self) -> None:
         self.timer = None

@@ -39,6 +39,7 @@ from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.commands import PaletteCommand
 from cjworkshop.ui.drafts import DraftKeeper
 from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.scheduler import Timers
 from cjworkshop.ui.screens.base import SessionCloseRequested, WorkshopScreen
 from cjworkshop.ui.screens.session_files import SessionFiles
 from cjworkshop.ui.screens.session_forms import SessionForms
@@ -100,12 +101,14 @@ class SessionScreen(WorkshopScreen):
         *,
         step: Step | None = None,
         clock: Callable[[], dt.datetime],
-        monotonic: Callable[[], float],
+        timers: Timers,
     ) -> None:
         super().__init__(tr)
         self.document = document
         """The open session, as the app opened it: edited here, closed by the app."""
         self.clock = clock
+        self.timers = timers
+        """How the autosave, the drafts and the timebox wait (``ui.scheduler``)."""
         self.set_reactive(SessionScreen.session, document.session)
         try:
             self.template: Template | None = find_template(document.session.template)
@@ -123,13 +126,17 @@ class SessionScreen(WorkshopScreen):
         """The step last asked for; it is on screen once its view is built."""
         self.autosave: Autosaver | None = None
         drafts = DraftKeeper(
-            self, lambda: draft_path(self.document.path), lambda: self.document.path
+            self,
+            lambda: draft_path(self.document.path),
+            lambda: self.document.path,
+            timers(self),
         )
         self.forms = SessionForms(self, drafts)
         """Every form of the session, with the draft of the one open now."""
         self.files = SessionFiles(self)
         """Saving a copy, starting a revisit, writing the roadmap out."""
-        self.timebox = Timebox(monotonic, id="timebox")
+        self.timebox = Timebox(id="timebox")
+        self.timebox.timers = timers(self.timebox)
         self.timer = StepTimer(self.timebox, document, self.template, self._time_recorded)
         self.progress = StepProgress(self.steps, tr, self.template)
         """What the step list says of every step."""
@@ -151,7 +158,7 @@ class SessionScreen(WorkshopScreen):
 
     def on_mount(self) -> None:
         self.autosave = Autosaver(
-            self, self.document, lambda: self.tr, self.clock, self.show_status
+            self, self.document, lambda: self.tr, self.clock, self.show_status, self.timers(self)
         )
         self.timebox.on_time_up = self._time_up
         self.query_one("#session-title", Label).update(Text(self.session.title, style="bold"))

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from cjworkshop.store.folders import SessionSummary
     from cjworkshop.ui.drafts import DraftKeeper
     from cjworkshop.ui.modals.new_session import NewSession
+    from cjworkshop.ui.scheduler import Timers
 
 MAX_ROWS = 12
 
@@ -80,10 +81,19 @@ class StartScreen(WorkshopScreen):
         Binding("ctrl+q", "app.quit", "key.quit"),
     ]
 
-    def __init__(self, folder: Path, tr: Translator, *, clock: Callable[[], dt.datetime]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        tr: Translator,
+        *,
+        clock: Callable[[], dt.datetime],
+        timers: Timers,
+    ) -> None:
         super().__init__(tr)
         self.folder = folder
         self.clock = clock
+        self.timers = timers
+        """How the new session's draft waits (``ui.scheduler``)."""
         self.examples = examples_folder()
         self.summaries: dict[str, SessionSummary] = {}
         self.found: tuple[list[SessionSummary], list[SessionSummary]] | None = None
@@ -306,7 +316,10 @@ class StartScreen(WorkshopScreen):
 
         if self._drafts is None:
             self._drafts = DraftKeeper(
-                self, lambda: new_session_draft_path(self.folder), lambda: None
+                self,
+                lambda: new_session_draft_path(self.folder),
+                lambda: None,
+                self.timers(self),
             )
         drafts, clock = self._drafts, self.clock
 

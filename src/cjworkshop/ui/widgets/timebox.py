@@ -3,19 +3,22 @@
 The facilitator starts, pauses, extends and resets it; the time used is added to what the session
 file already records for the step, so a step done in two sittings shows its total. When time is up
 the display turns to an overrun count in the warning colour and the screen rings once: clear, but
-not in the way of the room.
+not in the way of the room. Its clock and its tick come from a ``Scheduler`` (``ui.scheduler``):
+Textual's timers in the app, a clock moved by hand in the tests.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from rich.text import Text
 from textual.reactive import reactive
-from textual.timer import Timer
 
+from cjworkshop.ui.scheduler import Scheduled, Scheduler, WidgetTimers
 from cjworkshop.ui.widgets.text import TextPanel
+
+TICK_SECONDS = 1.0
+"""How often a running timebox shows the time again."""
 
 
 def clock_text(seconds: int) -> str:
@@ -35,11 +38,13 @@ class Timebox(TextPanel):
     """Time used in earlier runs, as recorded in the session."""
     running: reactive[bool] = reactive(False)
 
-    def __init__(self, monotonic: Callable[[], float] = time.monotonic, **kwargs: object) -> None:
+    def __init__(self, timers: Scheduler | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.monotonic = monotonic
+        self.timers: Scheduler = timers if timers is not None else WidgetTimers(self)
+        """The clock and the tick; the session screen hands over the app's."""
         self.started_at: float | None = None
-        self.ticker: Timer | None = None
+        self.ticker: Scheduled | None = None
+        self.tick_at = 0.0
         self.announced_over = False
         self.on_time_up: Callable[[], None] | None = None
 
@@ -53,15 +58,26 @@ class Timebox(TextPanel):
 
     def elapsed(self) -> int:
         """Seconds used in total, including the current run."""
-        running = 0 if self.started_at is None else int(self.monotonic() - self.started_at)
+        running = 0 if self.started_at is None else int(self.timers.monotonic() - self.started_at)
         return self.used_seconds + running
 
     def start(self) -> None:
         if self.running:
             return
-        self.started_at = self.monotonic()
+        self.started_at = self.tick_at = self.timers.monotonic()
         self.running = True
-        self.ticker = self.set_interval(1.0, self.refresh_display)
+        self._next_tick()
+        self.refresh_display()
+
+    def _next_tick(self) -> None:
+        # Every whole second from the start, skipping seconds missed while the process slept.
+        now = self.timers.monotonic()
+        while self.tick_at <= now:
+            self.tick_at += TICK_SECONDS
+        self.ticker = self.timers.call_later(self.tick_at - now, self._tick)
+
+    def _tick(self) -> None:
+        self._next_tick()
         self.refresh_display()
 
     def pause(self) -> int:
