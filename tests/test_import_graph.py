@@ -31,6 +31,7 @@ UI_LAYERS = {
     "cjworkshop.ui.autosave": 1,
     "cjworkshop.ui.drafts": 1,
     "cjworkshop.ui.last_save": 1,
+    "cjworkshop.ui.scheduler": 1,
 }
 """The layer of every module of the UI, by its module or the package it is in; higher layers
 may import lower ones."""
