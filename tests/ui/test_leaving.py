@@ -133,13 +133,13 @@ def test_a_signal_in_a_terminal_writes_the_session_and_lets_it_go(
     pid, terminal = _run_in_a_terminal(path)
     try:
         _read_until(terminal, b"Goals")
-        time.sleep(1.0)  # the session screen takes keys once it has drawn its first frame
         os.write(terminal, b"a")
         _read_until(terminal, b"New goal")
         os.write(terminal, b"Survive\r")
         _until_on_disk(path, "Survive")
         os.write(terminal, b"t")  # the timebox runs: only closing the session records it
-        time.sleep(1.5)
+        _read_until(terminal, "▶".encode())
+        time.sleep(1.1)  # once it runs, a second of real time for it to count
         os.kill(pid, signal_number)
         _drain(terminal)
         _, status = os.waitpid(pid, 0)
