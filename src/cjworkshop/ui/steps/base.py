@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -49,6 +50,17 @@ if TYPE_CHECKING:
 
 
 Answer = TypeVar("Answer")
+
+FEELING_BINDINGS: list[BindingType] = [
+    Binding("1", "emotion(1)", "key.emotion_1", show=False),
+    Binding("2", "emotion(2)", "key.emotion_2", show=False),
+    Binding("3", "emotion(3)", "key.emotion_3", show=False),
+    Binding("4", "emotion(4)", "key.emotion_4", show=False),
+    Binding("5", "emotion(5)", "key.emotion_5", show=False),
+    Binding("0", "emotion(0)", "key.emotion_clear", show=False),
+]
+"""1 to 5 note how the persona feels at the plot under the cursor, 0 clears it: the grid's and
+the walk's keys (each step has its ``action_emotion``)."""
 
 DIALOG_PATIENCE = 1.0
 """The longest a key that asks for a dialog waits for the screen to put it up."""

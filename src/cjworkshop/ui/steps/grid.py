@@ -33,6 +33,7 @@ from cjworkshop.ui.modals.form_spec import (
     line_field,
 )
 from cjworkshop.ui.steps.base import (
+    FEELING_BINDINGS,
     Asked,
     FormRequest,
     PhaseFocused,
@@ -102,12 +103,7 @@ class GridStep(StepView):
 
     STEP = "grid"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "emotion(1)", "key.emotion_1", show=False),
-        Binding("2", "emotion(2)", "key.emotion_2", show=False),
-        Binding("3", "emotion(3)", "key.emotion_3", show=False),
-        Binding("4", "emotion(4)", "key.emotion_4", show=False),
-        Binding("5", "emotion(5)", "key.emotion_5", show=False),
-        Binding("0", "emotion(0)", "key.emotion_clear", show=False),
+        *FEELING_BINDINGS,
         Binding("x", "skip", "key.skip"),
         Binding("e", "open_cell", "key.edit"),
         Binding("w", "walk", "key.walk_here"),

@@ -31,6 +31,7 @@ from cjworkshop.model.queries import (
 from cjworkshop.model.session import Persona, Plot, Touchpoint
 from cjworkshop.ui.modals.form_spec import FormValues
 from cjworkshop.ui.steps.base import (
+    FEELING_BINDINGS,
     NOTHING_ASKED,
     Asked,
     DraftDone,
@@ -67,12 +68,7 @@ class PlottingStep(StepView):
 
     STEP = "plotting"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "emotion(1)", "key.emotion_1", show=False),
-        Binding("2", "emotion(2)", "key.emotion_2", show=False),
-        Binding("3", "emotion(3)", "key.emotion_3", show=False),
-        Binding("4", "emotion(4)", "key.emotion_4", show=False),
-        Binding("5", "emotion(5)", "key.emotion_5", show=False),
-        Binding("0", "emotion(0)", "key.emotion_clear", show=False),
+        *FEELING_BINDINGS,
         Binding("n,right", "walk(1)", "key.next_touchpoint"),
         Binding("b,left", "walk(-1)", "key.previous_touchpoint"),
         Binding("x", "skip", "key.skip"),
