@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from cjworkshop.model.session import (
     Goal,
+    Opportunity,
     PainPoint,
     Persona,
     Phase,
@@ -107,7 +108,7 @@ def small_session() -> Session:
                 touchpoint="kassa",
                 emotion=-2,
                 pain_points=(PainPoint(text="Geen pin", severity=5),),
-                opportunities=("Pinautomaat",),
+                opportunities=(Opportunity(text="Pinautomaat"),),
             ),
         ),
     )

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from cjworkshop.model.session import (
     CHANNELS,
+    EVIDENCE,
     KINDS,
     LANGUAGES,
     MODES,
@@ -15,6 +16,9 @@ from cjworkshop.model.session import (
     STEPS,
     Answer,
     Goal,
+    Interaction,
+    Metric,
+    Opportunity,
     PainPoint,
     ParkingNote,
     Persona,
@@ -34,6 +38,7 @@ text = st.one_of(
     st.lists(st.sampled_from(HOSTILE) | st.text(max_size=5), max_size=6).map("".join),
 )
 name = text.filter(lambda value: 1 <= len(value) <= 200)
+evidence = st.none() | st.sampled_from(EVIDENCE)
 slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 moment = st.datetimes(
     min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
@@ -83,7 +88,28 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
                 kind=draw(st.sampled_from(KINDS)),
                 owner=draw(text),
                 description=draw(text),
-                interactions=tuple(draw(st.lists(text, max_size=3))),
+                channel_name=draw(text),
+                interactions=tuple(
+                    Interaction(
+                        name=draw(text),
+                        channel=draw(st.none() | st.sampled_from(CHANNELS)),
+                        channel_name=draw(text),
+                    )
+                    for _ in range(draw(st.integers(0, 3)))
+                ),
+                frontstage=draw(text),
+                backstage=draw(text),
+                support=draw(text),
+                metrics=tuple(
+                    Metric(
+                        name=draw(name),
+                        value=draw(st.floats(-1e9, 1e9, allow_nan=False)),
+                        unit=draw(text),
+                        date=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))),
+                        source=draw(text),
+                    )
+                    for _ in range(draw(st.integers(0, 2)))
+                ),
             )
             for tid in tp_ids
         )
@@ -99,11 +125,24 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
                         action=draw(text),
                         thought=draw(text),
                         emotion=draw(st.none() | st.integers(-2, 2)),
+                        target_emotion=draw(st.none() | st.integers(-2, 2)),
+                        thought_evidence=draw(evidence),
+                        thought_source=draw(text),
+                        emotion_evidence=draw(evidence),
+                        emotion_source=draw(text),
                         pain_points=tuple(
-                            PainPoint(text=draw(name), severity=draw(st.none() | st.integers(1, 5)))
+                            PainPoint(
+                                text=draw(name),
+                                severity=draw(st.none() | st.integers(1, 5)),
+                                evidence=draw(evidence),
+                                source=draw(text),
+                            )
                             for _ in range(draw(st.integers(0, 2)))
                         ),
-                        opportunities=tuple(draw(st.lists(name, max_size=2))),
+                        opportunities=tuple(
+                            Opportunity(text=draw(name), evidence=draw(evidence), source=draw(text))
+                            for _ in range(draw(st.integers(0, 2)))
+                        ),
                         moment_of_truth=draw(st.booleans()),
                     )
                 )

@@ -21,7 +21,15 @@ from cjworkshop.export.mermaid import quadrant_chart
 from cjworkshop.export.spreadsheet import COLUMNS, plots_csv
 from cjworkshop.i18n import translator
 from cjworkshop.model.roadmap import roadmap
-from cjworkshop.model.session import Goal, PainPoint, Persona, Plot, RoadmapItem, Session
+from cjworkshop.model.session import (
+    Goal,
+    Opportunity,
+    PainPoint,
+    Persona,
+    Plot,
+    RoadmapItem,
+    Session,
+)
 from cjworkshop.store.session_file import save_session
 from tests.strategies import sessions
 from tests.unit.test_review import crafted
@@ -52,7 +60,7 @@ def hostile_session() -> Session:
             action=HOSTILE,
             thought=HOSTILE,
             pain_points=(*plot.pain_points, PainPoint(text=HOSTILE, severity=4)),
-            opportunities=(HOSTILE,),
+            opportunities=(Opportunity(text=HOSTILE),),
         )
         for plot in base.plots
     )

@@ -209,7 +209,7 @@ def _journeys(session: Session, tr: Translator) -> list[str]:
                         cell(plot.action),
                         cell(plot.thought),
                         _pains(plot),
-                        "<br>".join(cell(o) for o in plot.opportunities),
+                        "<br>".join(cell(o.text) for o in plot.opportunities),
                     ]
                 )
         if not rows:

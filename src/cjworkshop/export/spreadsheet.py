@@ -61,7 +61,7 @@ def plots_csv(session: Session, tr: Translator) -> str:
                 "pain_points": "; ".join(
                     p.text + (f" ({p.severity})" if p.severity is not None else "") for p in pains
                 ),
-                "opportunities": "; ".join(plot.opportunities) if plot else "",
+                "opportunities": "; ".join(o.text for o in plot.opportunities) if plot else "",
             }
             values = {
                 "persona_id": persona.id,

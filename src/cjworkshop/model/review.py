@@ -142,7 +142,7 @@ def opportunity_groups(session: Session) -> list[OpportunityGroup]:
     collected: dict[str, _Collecting] = {}
     for _, _, persona, touchpoint in _ordered_plots(session):
         for idea in plots[(persona, touchpoint)].opportunities:
-            entry = collected.setdefault(text_key(idea), _Collecting(idea.strip()))
+            entry = collected.setdefault(text_key(idea.text), _Collecting(idea.text.strip()))
             entry.occurrences.append(Occurrence(persona, touchpoint))
     return [
         OpportunityGroup(

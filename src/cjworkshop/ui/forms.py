@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from msgspec.structs import replace
+
 from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
+from cjworkshop.model.interactions import interaction_line, read_interactions
 from cjworkshop.model.session import (
     CHANNELS,
     NAME_LENGTH,
@@ -222,27 +225,51 @@ def touchpoint_form(
         tr("field.touchpoint.description"),
         touchpoint.description if touchpoint else "",
     )
+    labels = {c: tr(f"channel.{c}") for c in CHANNELS}
+    shown = touchpoint or Touchpoint(id="", phase="", name="")
     interactions = text_field(
         "interactions",
         tr("field.touchpoint.interactions"),
-        "\n".join(touchpoint.interactions) if touchpoint else "",
+        "\n".join(interaction_line(i, labels) for i in shown.interactions),
         hint=tr("hint.touchpoint.interactions"),
     )
 
+    # Behind the touchpoint (the service blueprint): optional, empty in most sessions.
+    frontstage = text_field(
+        "frontstage",
+        tr("field.touchpoint.frontstage"),
+        shown.frontstage,
+        hint=tr("hint.touchpoint.frontstage"),
+    )
+    backstage = text_field(
+        "backstage",
+        tr("field.touchpoint.backstage"),
+        shown.backstage,
+        hint=tr("hint.touchpoint.backstage"),
+    )
+    support = text_field(
+        "support", tr("field.touchpoint.support"), shown.support, hint=tr("hint.touchpoint.support")
+    )
+
     def read(answers: Answers) -> Touchpoint:
-        return Touchpoint(
-            id=touchpoint.id if touchpoint else "",
+        # What the form does not show (the figures, the room's own channel name) stays as it was.
+        return replace(
+            shown,
             phase=answers[in_phase],
             name=clean(answers[name]),
             channel=answers[channel],
             kind=answers[kind],
             owner=clean(answers[owner]),
             description=clean(answers[description]),
-            interactions=tuple(line for line in clean(answers[interactions]).splitlines() if line),
+            interactions=read_interactions(answers[interactions], labels),
+            frontstage=clean(answers[frontstage]),
+            backstage=clean(answers[backstage]),
+            support=clean(answers[support]),
         )
 
     title = tr("form.touchpoint.edit" if touchpoint else "form.touchpoint.add")
-    fields = (name, in_phase, kind, channel, owner, description, interactions)
+    shown_first = (name, in_phase, kind, channel, owner, description, interactions)
+    fields = (*shown_first, frontstage, backstage, support)
     return FormSpec(title, fields, read)
 
 

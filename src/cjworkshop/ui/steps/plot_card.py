@@ -21,6 +21,7 @@ from cjworkshop.model.emotion import GLYPHS, NAMES
 from cjworkshop.model.queries import plots_at_touchpoint
 from cjworkshop.model.session import (
     NAME_LENGTH,
+    Opportunity,
     PainPoint,
     Persona,
     Phase,
@@ -86,7 +87,7 @@ def note_options(
         entries.append(Option(Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text)))
         notes.append(("pain", index))
     for index, idea in enumerate(plot.opportunities if plot else ()):
-        entries.append(Option(Text.assemble(("✦ ", "bold"), idea)))
+        entries.append(Option(Text.assemble(("✦ ", "bold"), idea.text)))
         notes.append(("idea", index))
     if not entries:
         entries.append(Option(Text(tr("walk.no_notes"), style="dim italic"), disabled=True))
@@ -122,7 +123,7 @@ def note_form(
 ) -> FormSpec[NoteAnswer]:
     """The form of a new note of the plot (``index`` None) or of the one at ``index``."""
     pain = plot.pain_points[index] if kind == "pain" and index is not None else None
-    idea = plot.opportunities[index] if kind == "idea" and index is not None else ""
+    idea = plot.opportunities[index].text if kind == "idea" and index is not None else ""
     text = line_field(
         "text",
         tr(f"walk.{kind}.text"),
@@ -152,17 +153,16 @@ def with_note(plot: Plot, kind: NoteKind, index: int | None, note: NoteAnswer) -
     plot with a note is relevant."""
     if kind == "pain":
         pains = list(plot.pain_points)
-        pain = PainPoint(text=note.text, severity=note.severity)
         if index is None:
-            pains.append(pain)
-        else:
-            pains[index] = pain
+            pains.append(PainPoint(text=note.text, severity=note.severity))
+        else:  # what the note rests on stays with it
+            pains[index] = replace(pains[index], text=note.text, severity=note.severity)
         return replace(plot, relevant=True, pain_points=tuple(pains))
     ideas = list(plot.opportunities)
     if index is None:
-        ideas.append(note.text)
+        ideas.append(Opportunity(text=note.text))
     else:
-        ideas[index] = note.text
+        ideas[index] = replace(ideas[index], text=note.text)
     return replace(plot, relevant=True, opportunities=tuple(ideas))
 
 
