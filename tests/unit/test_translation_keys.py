@@ -30,6 +30,7 @@ from typing import Literal, get_args, get_type_hints
 
 import pytest
 
+from cjworkshop.export.stage import METRIC_COLUMNS, STAGE_COLUMNS
 from cjworkshop.i18n import LANGUAGES, catalog
 from cjworkshop.model.checks import CheckCode
 from cjworkshop.model.decisions import SetAside
@@ -43,6 +44,7 @@ from cjworkshop.model.emotion import NAMES
 from cjworkshop.model.roadmap import Quadrant, SourceKind
 from cjworkshop.model.session import (
     CHANNELS,
+    EVIDENCE,
     HORIZONS,
     KINDS,
     MODES,
@@ -105,6 +107,9 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "walk.{}.edit": one(literal(NoteKind)),
     "diff.emotion.{}": one(literal(EmotionDirection)),
     "diff.pain.{}": one(literal(PainChangeKind)),
+    "export_v2.evidence.{}": one(EVIDENCE),
+    "export_v2.stage.{}": one(STAGE_COLUMNS),
+    "export_v2.metric.{}": one(METRIC_COLUMNS),
     "error.type.{}": one({*_TYPE_NAMES.values(), "other"}),
     # errors.schema_error: which pattern a text missed, which bound a number crossed
     "error.schema.pattern_{}": one(("source", "question", "previous", "id")),
