@@ -318,6 +318,7 @@ def test_any_session_exports_to_well_formed_documents(session: Session) -> None:
                 assert QUADRANT_HEAD.match(line) or QUADRANT_POINT.match(line), line
     rows = list(csv.reader(io.StringIO(plots_csv(session, EN), newline="")))
     assert len(rows) == 1 + len(session.personas) * len(session.touchpoints)
+    assert all(len(row) == len(COLUMNS) for row in rows)
 
 
 def test_escapes() -> None:
@@ -463,3 +464,68 @@ def test_a_session_without_the_new_fields_reports_none_of_them() -> None:
             "Cijfer",
         ):
             assert word not in report, word
+
+
+def test_csv_carries_interactions_target_and_evidence_in_new_columns_at_the_end() -> None:
+    session = blueprinted()
+    site = replace(
+        session.touchpoints[0],
+        interactions=(
+            *session.touchpoints[0].interactions,
+            Interaction(name="=1+2", channel="sms"),
+        ),
+    )
+    session = replace(session, touchpoints=(site, *session.touchpoints[1:]))
+    rows = list(csv.reader(io.StringIO(plots_csv(session, EN), newline="")))
+    header = rows[0]
+    assert header[:16] == list(COLUMNS[:16])
+    assert header[16:] == [
+        "interactions",
+        "target_emotion",
+        "thought_evidence",
+        "emotion_evidence",
+        "pain_point_evidence",
+        "opportunity_evidence",
+    ]
+    anna_site = dict(zip(header, rows[1], strict=True))
+    assert anna_site["interactions"] == (
+        "Chatbot; Follow-up mail (email); Call back (WhatsApp); Order page; =1+2 (sms)"
+    )
+    assert anna_site["target_emotion"] == "1"
+    assert anna_site["thought_evidence"] == "assumed"
+    assert anna_site["emotion_evidence"] == "observed: exit survey"
+    assert anna_site["pain_point_evidence"] == "observed: complaint log"
+    assert anna_site["opportunity_evidence"] == "assumed"
+    bob_site = next(dict(zip(header, r, strict=True)) for r in rows[1:] if r[:5:4] == ["bob", "t1"])
+    assert bob_site["interactions"] == anna_site["interactions"]  # the touchpoint's, per row
+    assert [bob_site[c] for c in header[17:]] == [""] * 5
+    # A pain point without evidence beside one with: "none" keeps them in step with pain_points.
+    cas = replace(
+        session.plots[-1],
+        pain_points=(PainPoint(text="a"), PainPoint(text="b", evidence="assumed")),
+    )
+    rows = list(csv.reader(io.StringIO(plots_csv(replace(session, plots=(cas,)), NL), newline="")))
+    assert rows[0][-4:] == [
+        "onderbouwing_gedachte",
+        "onderbouwing_emotie",
+        "onderbouwing_knelpunten",
+        "onderbouwing_kansen",
+    ]
+    plotted = next(r for r in rows[1:] if r[COLUMNS.index("pain_points")])
+    assert plotted[COLUMNS.index("pain_point_evidence")] == "none; assumed"
+
+
+def test_csv_defuses_formulas_in_every_new_column() -> None:
+    rows = list(csv.reader(io.StringIO(plots_csv(hostile_session(), EN), newline="")))
+    formula = replace(
+        hostile_session().touchpoints[0], interactions=(Interaction(name="@SUM(A1)"),)
+    )
+    session = replace(hostile_session(), touchpoints=(formula, *hostile_session().touchpoints[1:]))
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["interactions"].startswith("Pipe | in\nthe")
+    assert first["interactions"].count(HOSTILE) == 4  # three names, one channel word
+    assert f"observed: {HOSTILE}" == first["thought_evidence"]
+    assert first["pain_point_evidence"].endswith(f"observed: {HOSTILE}")
+    assert all(len(row) == len(COLUMNS) for row in rows)
+    again = list(csv.reader(io.StringIO(plots_csv(session, EN), newline="")))
+    assert again[1][COLUMNS.index("interactions")] == "'@SUM(A1)"
