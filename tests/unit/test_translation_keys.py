@@ -40,6 +40,14 @@ from cjworkshop.model.diff import (
     RecordChangeKind,
     RecordKind,
 )
+from cjworkshop.model.diff_details import (
+    EvidenceSubject,
+    InteractionChangeKind,
+    MetricChangeKind,
+    StageChangeKind,
+    StageField,
+    TargetChangeKind,
+)
 from cjworkshop.model.emotion import NAMES
 from cjworkshop.model.roadmap import Quadrant, SourceKind
 from cjworkshop.model.session import (
@@ -110,6 +118,13 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "export_v2.evidence.{}": one(EVIDENCE),
     "export_v2.stage.{}": one(STAGE_COLUMNS),
     "export_v2.metric.{}": one(METRIC_COLUMNS),
+    "diff.interaction.{}": one(literal(InteractionChangeKind)),
+    "diff.stage.{}": one(literal(StageChangeKind)),
+    "diff.stage_field.{}": one(literal(StageField)),
+    "diff.metric.{}": one(literal(MetricChangeKind)),
+    "diff.target.{}": one(literal(TargetChangeKind)),
+    "diff.evidence.{}": one(literal(EvidenceSubject)),
+    "diff.evidence_word.{}": one(EVIDENCE),
     "error.type.{}": one({*_TYPE_NAMES.values(), "other"}),
     # errors.schema_error: which pattern a text missed, which bound a number crossed
     "error.schema.pattern_{}": one(("source", "question", "previous", "id")),
