@@ -30,6 +30,7 @@ from typing import Literal, get_args, get_type_hints
 
 import pytest
 
+from cjworkshop.export.stage import METRIC_COLUMNS, STAGE_COLUMNS
 from cjworkshop.i18n import LANGUAGES, catalog
 from cjworkshop.model.checks import CheckCode
 from cjworkshop.model.decisions import SetAside
@@ -39,10 +40,19 @@ from cjworkshop.model.diff import (
     RecordChangeKind,
     RecordKind,
 )
+from cjworkshop.model.diff_details import (
+    EvidenceSubject,
+    InteractionChangeKind,
+    MetricChangeKind,
+    StageChangeKind,
+    StageField,
+    TargetChangeKind,
+)
 from cjworkshop.model.emotion import NAMES
 from cjworkshop.model.roadmap import Quadrant, SourceKind
 from cjworkshop.model.session import (
     CHANNELS,
+    EVIDENCE,
     HORIZONS,
     KINDS,
     MODES,
@@ -105,6 +115,16 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "walk.{}.edit": one(literal(NoteKind)),
     "diff.emotion.{}": one(literal(EmotionDirection)),
     "diff.pain.{}": one(literal(PainChangeKind)),
+    "export_v2.evidence.{}": one(EVIDENCE),
+    "export_v2.stage.{}": one(STAGE_COLUMNS),
+    "export_v2.metric.{}": one(METRIC_COLUMNS),
+    "diff.interaction.{}": one(literal(InteractionChangeKind)),
+    "diff.stage.{}": one(literal(StageChangeKind)),
+    "diff.stage_field.{}": one(literal(StageField)),
+    "diff.metric.{}": one(literal(MetricChangeKind)),
+    "diff.target.{}": one(literal(TargetChangeKind)),
+    "diff.evidence.{}": one(literal(EvidenceSubject)),
+    "diff.evidence_word.{}": one(EVIDENCE),
     "error.type.{}": one({*_TYPE_NAMES.values(), "other"}),
     # errors.schema_error: which pattern a text missed, which bound a number crossed
     "error.schema.pattern_{}": one(("source", "question", "previous", "id")),
