@@ -21,7 +21,7 @@ from cjworkshop.model.session import NAME_LENGTH, Metric
 def test_a_line_names_the_figure_its_value_unit_date_and_source() -> None:
     text = (
         "CSAT: 7.8 score · 2026-10-01 · enquête\n\n"
-        "Conversie: 2,4 % · webanalyse\n"
+        "Conversie: 2,4 % | webanalyse\n"
         "NPS: webshop: 41\n"
     )
     read = read_metric_lines(text)

@@ -1,12 +1,13 @@
 """A touchpoint's figures as lines of text, the way the touchpoint form edits them.
 
 One figure per line: its name, a colon, the value and its unit, then optionally the date it
-was measured and where it comes from, each after a middle dot ``·``:
+was measured and where it comes from, each after a middle dot ``·`` (or a ``|``, which every
+keyboard has):
 ``CSAT: 7.8 score · 2026-10-01 · enquête``, ``Klachten per maand: 12``,
-``Conversie: 2,4 % · webanalyse``. The value takes a decimal point or a decimal comma; the date
+``Conversie: 2,4 % | webanalyse``. The value takes a decimal point or a decimal comma; the date
 is ``YYYY-MM-DD``; a second part that is not a date is the source. The name is everything
-before the last colon, so a name may hold colons itself (``NPS: webshop: 41``). A ``·`` or a
-``\\`` inside a text, and a colon inside a unit, are written with a backslash before them, so a
+before the last colon, so a name may hold colons itself (``NPS: webshop: 41``). A ``·``, ``|``
+or ``\\`` inside a text, and a colon inside a unit, are written with a backslash before them, so a
 line reads back as the figure it was written from. A line that does not read is a
 ``LineProblem`` (its number and what is wrong, as a translation key), never dropped: the form
 refuses to save until it reads. The number and date readers are shared with the CSV import.
@@ -23,6 +24,8 @@ from typing import Final
 from cjworkshop.model.session import NAME_LENGTH, Metric
 
 SEPARATOR: Final = "·"
+"""What a line is written with between its parts; ``|`` reads as one too."""
+_SEPARATORS: Final = SEPARATOR + "|"
 _NUMBER: Final = re.compile(r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?")
 _DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -74,8 +77,10 @@ class MetricLines:
 
 
 def _escaped(text: str, *, colon: bool = False) -> str:
-    text = " ".join(text.split()).replace("\\", "\\\\").replace(SEPARATOR, "\\" + SEPARATOR)
-    return text.replace(":", "\\:") if colon else text
+    text = " ".join(text.split()).replace("\\", "\\\\")
+    for char in _SEPARATORS + (":" if colon else ""):
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def metric_line(metric: Metric) -> str:
@@ -95,8 +100,8 @@ def metric_line(metric: Metric) -> str:
 
 
 def _split(text: str, at: str) -> list[tuple[str, str]]:
-    """``text`` cut at every ``at`` not escaped by a backslash: each piece raw (still escaped)
-    and plain (unescaped)."""
+    """``text`` cut at every character of ``at`` not escaped by a backslash: each piece raw
+    (still escaped) and plain (unescaped)."""
     pieces: list[tuple[str, str]] = []
     raw, plain = [], []
     chars = iter(text)
@@ -105,7 +110,7 @@ def _split(text: str, at: str) -> list[tuple[str, str]]:
             following = next(chars, "")
             raw.append(char + following)
             plain.append(following)
-        elif char == at:
+        elif char in at:
             pieces.append(("".join(raw), "".join(plain)))
             raw, plain = [], []
         else:
@@ -121,8 +126,9 @@ def _clean(text: str) -> str:
 
 def read_metric_line(line: str, number: int = 1) -> Metric | LineProblem:
     """The figure a line says, or what keeps it from reading."""
-    parts = [plain for _, plain in _split(line, SEPARATOR)]
-    head_raw = _split(line, SEPARATOR)[0][0]
+    pieces = _split(line, _SEPARATORS)
+    parts = [plain for _, plain in pieces]
+    head_raw = pieces[0][0]
     if len(parts) > 3:
         return LineProblem(number, "metrics.problem.too_many_parts")
     head = _split(head_raw, ":")
