@@ -75,7 +75,7 @@ def test_dutch_excel_semicolons_bom_crlf_and_dutch_headers(
     figures = write_csv(tmp_path, b"\xef\xbb\xbf" + text.encode("utf-8"))
     result = run("import-metrics", str(session_path), str(figures), lang="nl")
     assert result.exit_code == 0, result.output
-    assert "1 meetwaarden toegevoegd, 0 vervangen" in result.stdout
+    assert "1 meetwaarde toegevoegd, 0 vervangen" in result.stdout
     reviews = next(t for t in read_session(session_path).touchpoints if t.id == "reviews")
     assert reviews.metrics == (
         Metric(name="Sterren", value=4.5, date=dt.date(2026, 9, 30), source="Google"),
@@ -233,3 +233,11 @@ def test_the_metrics_csv_reads_back_and_imports_again(tmp_path: Path, session_pa
     again = run("import-metrics", str(session_path), str(tmp_path / "uit.csv"))
     assert again.exit_code == 0, again.output
     assert "0 figures added, 1 replaced" in again.stdout, "only the defused formula differs"
+
+
+def test_a_refusal_speaks_the_message_language(tmp_path: Path, session_path: Path) -> None:
+    figures = write_csv(tmp_path, "contactmoment;meetwaarde;waarde\nKassa;CSAT;veel\n")
+    result = run("import-metrics", str(session_path), str(figures), lang="nl")
+    assert result.exit_code == 1
+    assert f"{figures}, regel 2: “veel” is geen getal" in result.stderr
+    assert "Er is niets geïmporteerd: 1 regel kan nergens geplaatst worden" in result.stderr

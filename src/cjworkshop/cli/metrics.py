@@ -43,7 +43,7 @@ def import_metrics_command(
         result = import_metrics(document.session, data)
         _report_problems(cli, csv_path, result)
         if result.problems and not skip_bad:
-            cli.fail(cli.tr("metrics_import.unchanged", count=len(result.problems)))
+            cli.fail(cli.tr.count("metrics_import.unchanged", len(result.problems)))
         document.commit(result.session, "import-metrics")
     finally:
         saved = document.close()
@@ -55,11 +55,12 @@ def import_metrics_command(
             markup=False,
         )
     if result.problems:
-        cli.err.print(cli.tr("metrics_import.skipped", count=len(result.problems)), markup=False)
-    summary = cli.tr(
+        skipped = cli.tr.count("metrics_import.skipped", len(result.problems))
+        cli.err.print(skipped, markup=False)
+    summary = cli.tr.count(
         "metrics_import.summary",
+        result.added,
         path=str(saved.moved_to or session_path),
-        added=result.added,
         replaced=result.replaced,
     )
     click.echo(summary)
