@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from cjworkshop.cli import cli
+from cjworkshop.export.metrics_import import import_metrics
+from cjworkshop.export.metrics_sheet import metrics_csv
+from cjworkshop.i18n import translator
 from cjworkshop.model.session import Metric
 from cjworkshop.store.lock import SessionLock
 from cjworkshop.store.session_file import dumps_session, read_session
@@ -241,3 +247,33 @@ def test_a_refusal_speaks_the_message_language(tmp_path: Path, session_path: Pat
     assert result.exit_code == 1
     assert f"{figures}, regel 2: “veel” is geen getal" in result.stderr
     assert "Er is niets geïmporteerd: 1 regel kan nergens geplaatst worden" in result.stderr
+
+
+plain_texts = st.text(
+    st.characters(blacklist_categories=["Cs", "Cc", "Zl", "Zp", "Zs"]), max_size=20
+).filter(lambda text: not text.startswith(("=", "+", "-", "@", "'")))
+
+
+@given(
+    figures=st.lists(
+        st.builds(
+            Metric,
+            name=plain_texts.filter(bool),
+            value=st.floats(allow_nan=False, allow_infinity=False),
+            unit=plain_texts,
+            date=st.none() | st.dates(),
+            source=plain_texts,
+        ),
+        max_size=5,
+        unique_by=lambda m: (m.name.casefold(), m.date),
+    )
+)
+def test_any_exported_figures_import_again_as_they_were(figures: list[Metric]) -> None:
+    session = small_session()
+    google = replace(session.touchpoints[0], metrics=tuple(figures))
+    filled = replace(session, touchpoints=(google, *session.touchpoints[1:]))
+    exported = metrics_csv(filled, translator("nl")).encode("utf-8")
+    result = import_metrics(session, exported)
+    assert result.problems == ()
+    assert result.session.touchpoints[0].metrics == tuple(figures)
+    assert result.added == len(figures)
