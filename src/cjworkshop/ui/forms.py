@@ -17,6 +17,7 @@ from msgspec.structs import replace
 from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.interactions import interaction_line, read_interactions
+from cjworkshop.model.metric_lines import metric_lines, read_metric_lines
 from cjworkshop.model.session import (
     CHANNELS,
     NAME_LENGTH,
@@ -38,6 +39,7 @@ from cjworkshop.ui.modals.form_spec import (
     number_field,
     text_field,
 )
+from cjworkshop.ui.widgets.validators import MetricLines
 
 FormKind = Literal["goal", "persona", "phase", "touchpoint"]
 FORM_KINDS: tuple[FormKind, ...] = ("goal", "persona", "phase", "touchpoint")
@@ -250,9 +252,17 @@ def touchpoint_form(
     support = text_field(
         "support", tr("field.touchpoint.support"), shown.support, hint=tr("hint.touchpoint.support")
     )
+    # One figure per line (``model.metric_lines``); the form will not save while one does not read.
+    figures = text_field(
+        "metrics",
+        tr("metrics_form.field"),
+        metric_lines(shown.metrics),
+        hint=tr("metrics_form.hint"),
+        validators=(MetricLines(tr),),
+    )
 
     def read(answers: Answers) -> Touchpoint:
-        # What the form does not show (the figures, the room's own channel name) stays as it was.
+        # What the form does not show (the room's own channel name) stays as it was.
         return replace(
             shown,
             phase=answers[in_phase],
@@ -265,11 +275,12 @@ def touchpoint_form(
             frontstage=clean(answers[frontstage]),
             backstage=clean(answers[backstage]),
             support=clean(answers[support]),
+            metrics=read_metric_lines(answers[figures]).metrics,
         )
 
     title = tr("form.touchpoint.edit" if touchpoint else "form.touchpoint.add")
     shown_first = (name, in_phase, kind, channel, owner, description, interactions)
-    fields = (*shown_first, frontstage, backstage, support)
+    fields = (*shown_first, frontstage, backstage, support, figures)
     return FormSpec(title, fields, read)
 
 
