@@ -8,7 +8,7 @@ from typing import Any
 
 from msgspec.structs import replace
 from textual.pilot import Pilot
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from cjworkshop.model.session import Metric, Touchpoint
 from cjworkshop.store.session_file import read_session, save_session
@@ -17,7 +17,7 @@ from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.touchpoints import TouchpointsStep
 from tests.ui.conftest import app_for, new_session
-from tests.ui.helpers import settle, shown_text, type_text
+from tests.ui.helpers import settle, shown_text, table_rows, type_text
 
 KEPT = Metric(name="NPS", value=41, unit="points", date=dt.date(2026, 9, 1), source="survey")
 
@@ -84,3 +84,31 @@ async def test_a_figure_that_does_not_read_keeps_the_form_open_and_says_why(
         error = shown_text(form.query_one("#error-metrics", Static))
         assert "Line 2: a figure reads “name: value”" in " ".join(error.split())
     assert read_session(path) == before
+
+
+async def test_the_rooms_own_channel_word_is_kept_beside_other_and_shown_as_typed(
+    workdir: Path,
+) -> None:
+    path = session_with_a_touchpoint(workdir / "sessions")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_touchpoint_form(app, pilot)
+        form.query_one("#field-channel", Select).value = "other"
+        form.query_one("#field-channel_name", Input).value = "WhatsApp [groep]"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = read_session(path).touchpoints[0]
+        assert (saved.channel, saved.channel_name) == ("other", "WhatsApp [groep]")
+        assert saved.metrics == (KEPT,), "what the form did not change stays"
+        step = app.screen.query_one(TouchpointsStep)
+        assert "WhatsApp [groep]" in [str(cell) for row in table_rows(step.table) for cell in row]
+        await pilot.press("e")  # the cursor stayed on the touchpoint
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert form.query_one("#field-channel_name", Input).value == "WhatsApp [groep]"
+        form.query_one("#field-channel", Select).value = "phone"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = read_session(path).touchpoints[0]
+        assert (saved.channel, saved.channel_name) == ("phone", ""), "the word went with other"

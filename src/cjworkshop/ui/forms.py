@@ -216,6 +216,13 @@ def touchpoint_form(
         touchpoint.channel if touchpoint else "web",
         channels,
     )
+    channel_name = line_field(
+        "channel_name",
+        tr("field.touchpoint.channel_name"),
+        touchpoint.channel_name if touchpoint else "",
+        hint=tr("hint.touchpoint.channel_name"),
+        max_length=NAME_LENGTH,
+    )
     owner = line_field(
         "owner",
         tr("field.touchpoint.owner"),
@@ -262,12 +269,14 @@ def touchpoint_form(
     )
 
     def read(answers: Answers) -> Touchpoint:
-        # What the form does not show (the room's own channel name) stays as it was.
+        # The room's own word for a channel belongs with "other"; beside a known one it goes.
+        chosen = answers[channel]
         return replace(
             shown,
             phase=answers[in_phase],
             name=clean(answers[name]),
-            channel=answers[channel],
+            channel=chosen,
+            channel_name=clean(answers[channel_name]) if chosen == "other" else "",
             kind=answers[kind],
             owner=clean(answers[owner]),
             description=clean(answers[description]),
@@ -279,7 +288,7 @@ def touchpoint_form(
         )
 
     title = tr("form.touchpoint.edit" if touchpoint else "form.touchpoint.add")
-    shown_first = (name, in_phase, kind, channel, owner, description, interactions)
+    shown_first = (name, in_phase, kind, channel, channel_name, owner, description, interactions)
     fields = (*shown_first, frontstage, backstage, support, figures)
     return FormSpec(title, fields, read)
 

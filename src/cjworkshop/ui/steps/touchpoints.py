@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cjworkshop.export.stage import channel_word
 from cjworkshop.model import edits
 from cjworkshop.model.queries import empty_phases, phases_without_indirect, plots_at_touchpoint
 from cjworkshop.model.session import Phase, Touchpoint
@@ -94,7 +95,7 @@ class TouchpointsStep(StepView):
                         [
                             Text(f"   {first_line(touchpoint.name, 36)}"),
                             Text(tr(f"kind.{touchpoint.kind}"), style=kind_style),
-                            tr(f"channel.{touchpoint.channel}"),
+                            channel_word(tr, touchpoint.channel, touchpoint.channel_name),
                             f"{plotted}/{len(session.personas)}",
                         ],
                     )
