@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from fractions import Fraction
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from cjworkshop.export.markdown import roadmap_markdown
 from cjworkshop.i18n import translator
 from cjworkshop.model.decisions import merge
 from cjworkshop.model.roadmap import VOTE_WEIGHT, RankedItem, half_up, roadmap
-from cjworkshop.model.session import Opportunity, PainPoint, Session
+from cjworkshop.model.session import Evidence, Opportunity, PainPoint, Session
 from tests.strategies import sessions
 from tests.unit.test_review import crafted
 from tests.unit.test_review_evidence import _targeted
@@ -122,7 +124,7 @@ def test_raising_a_target_never_lowers_an_item(session: Session, target: int) ->
 def _assumed(session: Session, *texts: str) -> Session:
     """Every pain point and idea whose text is in ``texts`` marked assumed, the rest observed."""
 
-    def mark(text: str) -> str:
+    def mark(text: str) -> Evidence:
         return "assumed" if text.lower().strip("!") in texts else "observed"
 
     return replace(
@@ -131,12 +133,11 @@ def _assumed(session: Session, *texts: str) -> Session:
             replace(
                 plot,
                 pain_points=tuple(
-                    PainPoint(text=p.text, severity=p.severity, evidence=mark(p.text))  # type: ignore[arg-type]
+                    PainPoint(text=p.text, severity=p.severity, evidence=mark(p.text))
                     for p in plot.pain_points
                 ),
                 opportunities=tuple(
-                    Opportunity(text=o.text, evidence=mark(o.text))  # type: ignore[arg-type]
-                    for o in plot.opportunities
+                    Opportunity(text=o.text, evidence=mark(o.text)) for o in plot.opportunities
                 ),
             )
             for plot in session.plots
@@ -176,3 +177,13 @@ def test_one_observed_occurrence_or_an_observed_merge_partner_lifts_the_warning(
     partner = _assumed(crafted(), "slow site")
     merged = merge(partner, mixed["Slow site"], mixed["No tracking"], TODAY)
     assert not by_title(roadmap(merged))["Slow site"].assumed
+
+
+def test_the_readmes_worked_example_is_what_the_roadmap_says() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("A worked example with targets", 1)[1].split("\n\n", 1)[0]
+    quoted = " ".join(re.findall(r"`([^`]*)`", example, re.DOTALL)[0].split())
+    session = _targeted(crafted())
+    phases = (replace(session.phases[0], name="Oriëntatie"), *session.phases[1:])
+    slow = by_title(roadmap(replace(session, phases=phases)))["Slow site"]
+    assert why(EN, slow) == quoted

@@ -58,9 +58,11 @@ def _table(title: str) -> Table:
     )
 
 
-def evidence_table(tr: Translator, share: EvidenceShare) -> Table:
+def evidence_table(tr: Translator, share: EvidenceShare) -> RenderableType:
     """Per kind of note, how many are observed, assumed or not marked, with the assumed share."""
-    table = _table(tr("review_evidence.title", percent=share.assumed_percent))
+    # The heading above the table rather than as its title, which would wrap to its width.
+    heading = Text(tr("review_evidence.title", percent=share.assumed_percent), style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column(tr("review_evidence.noted"))
     for column in EVIDENCE_COLUMNS:
         table.add_column(tr(f"review_evidence.{column}"), justify="right")
@@ -78,7 +80,7 @@ def evidence_table(tr: Translator, share: EvidenceShare) -> Table:
             Text(str(count.assumed), style="yellow" if count.assumed else ""),
             Text(str(count.unmarked), style="dim"),
         )
-    return table
+    return Group(heading, table)
 
 
 def gap_table(tr: Translator, gaps: list[TargetGap]) -> RenderableType:
