@@ -109,3 +109,23 @@ async def test_the_roadmap_card_warns_of_an_item_resting_on_assumptions(workdir:
         card = str(step.query_one("#roadmap-card", Static).render())
         assert card.splitlines()[0] == "Faster pages"
         assert "assumed" not in card
+
+
+async def test_targets_already_met_say_so_instead_of_an_empty_list(workdir: Path) -> None:
+    session = crafted()
+    met = replace(
+        session,
+        plots=tuple(replace(plot, target_emotion=plot.emotion) for plot in session.plots),
+    )
+    app = app_for(saved(workdir / "sessions", met))
+    async with app.run_test(size=(140, 60)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("review")
+        await settle(pilot)
+        part = screen.query_one("#review-gaps", Static)
+        assert part.display
+        assert "today already meets it" in shown_text(part)
+        curves = shown_text(screen.query_one("#review-curves", Static))
+        assert "◉" in curves
+        assert "●" not in curves.split("\n", 1)[1]
