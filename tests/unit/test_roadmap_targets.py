@@ -187,3 +187,18 @@ def test_the_readmes_worked_example_is_what_the_roadmap_says() -> None:
     phases = (replace(session.phases[0], name="Oriëntatie"), *session.phases[1:])
     slow = by_title(roadmap(replace(session, phases=phases)))["Slow site"]
     assert why(EN, slow) == quoted
+
+
+def test_a_target_below_todays_feeling_makes_an_item_less_urgent_never_worthless() -> None:
+    session = crafted()
+    below = replace(
+        session,
+        plots=tuple(
+            replace(plot, emotion=2, target_emotion=-2) if plot.touchpoint == "t1" else plot
+            for plot in session.plots
+        ),
+    )
+    slow = by_title(roadmap(below))["Slow site"]
+    # Every plot of the item: today +2, target −2, gap −4: 1 − 4/4 would be 0; it stops at 0.5.
+    assert slow.factors.feeling == 0.5
+    assert slow.factors.impact > 0

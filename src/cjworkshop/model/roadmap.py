@@ -14,8 +14,8 @@ For every item::
 - feeling: 1 + average gap / 4 over the plots where it occurs and a feeling is set, each plot
   counted once, where a plot's gap is its target feeling minus today's, and a plot without a target
   counts neutral (0) as its target: without targets that is 1 + (−average emotion) / 4, from 0.5
-  (+2, delighted) to 1.5 (−2, furious); with them from 0 (target −2, today +2) to 2 (target +2,
-  today −2); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
+  (+2, delighted) to 1.5 (−2, furious); with them up to 2 (target +2, today −2), and never below
+  0.5, as without them (a target below today's feeling makes an item less urgent, not worthless); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
 - dots: the dot votes the room gave it;
 - effort: 1 to 5 as the room set it; until then it counts as 3 and the item says so.
 
@@ -264,7 +264,7 @@ def _factors(
     average_target = Fraction(sum(aims.get(pair, 0) for pair in felt), len(felt)) if aims else None
     phase_score = next((e.phase_score for e in found if e.phase_score is not None), None)
     if average_gap is not None:
-        feeling = 1 + average_gap / 4
+        feeling = max(Fraction(1, 2), 1 + average_gap / 4)
     elif phase_score is not None:
         feeling = 1 + (3 - Fraction(str(phase_score))) / 4
     else:
