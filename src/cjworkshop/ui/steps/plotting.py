@@ -52,6 +52,15 @@ from cjworkshop.ui.steps.plot_card import (
     with_note,
     without_note,
 )
+from cjworkshop.ui.steps.plot_evidence import (
+    EvidenceAnswer,
+    Marked,
+    cycled,
+    evidence_form,
+    mark,
+    with_evidence,
+)
+from cjworkshop.ui.steps.plot_stage import stage
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
 
@@ -61,6 +70,17 @@ if TYPE_CHECKING:
 FIELDS = {"action": "walk-action", "thought": "walk-thought"}
 """The walk's own fields: what they hold, and their widget."""
 FIELD_NAMES = {widget: name for name, widget in FIELDS.items()}
+
+TARGET_BINDINGS: list[BindingType] = [
+    Binding("exclamation_mark", "target(1)", "key.target_1", show=False),
+    Binding("at", "target(2)", "key.target_2", show=False),
+    Binding("number_sign", "target(3)", "key.target_3", show=False),
+    Binding("dollar_sign", "target(4)", "key.target_4", show=False),
+    Binding("percent_sign", "target(5)", "key.target_5", show=False),
+    Binding("right_parenthesis", "target(0)", "key.target_clear", show=False),
+]
+"""Shift+1 to Shift+5 set the feeling we want at the plot, Shift+0 clears it: the keys the
+terminal sends for them on most layouts (``!`` to ``%``, and ``)``)."""
 
 
 class PlottingStep(StepView):
@@ -81,6 +101,9 @@ class PlottingStep(StepView):
         Binding("pageup", "jump_phase(-1)", "key.previous_phase", show=False),
         Binding("s", "choose_persona", "key.choose_persona"),
         Binding("d,delete", "delete_note", "key.delete", show=False),
+        Binding("e", "evidence", "key.evidence"),
+        Binding("E", "evidence_form", "key.evidence_source", show=False),
+        *TARGET_BINDINGS,
     ]
 
     def __init__(self, context: StepContext) -> None:
@@ -89,6 +112,9 @@ class PlottingStep(StepView):
         self.position = 0
         self.notes: list[tuple[NoteKind, int]] = []
         """The notes listed at the plot on screen, in their order."""
+        self.last_given: tuple[str, str, Marked] | None = None
+        """Persona, touchpoint, and whether the quote or the feeling was given there last:
+        what the evidence key marks when no note is highlighted."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="walk"):
@@ -96,6 +122,7 @@ class PlottingStep(StepView):
             with VerticalScroll(id="walk-card", can_focus=True):
                 yield TextPanel(id="walk-progress", classes="section")
                 yield TextPanel(id="walk-touchpoint")
+                yield TextPanel(id="walk-stage")
                 yield TextPanel(id="walk-status")
                 with Vertical(id="walk-fields"):
                     yield TextLabel(id="walk-action-label", classes="field-label")
@@ -197,11 +224,18 @@ class PlottingStep(StepView):
             )
         )
         self.query_one("#walk-touchpoint", Static).update(heading(tr, touchpoint, phase))
+        behind = stage(tr, touchpoint)
+        stage_panel = self.query_one("#walk-stage", Static)
+        stage_panel.display = bool(behind)
+        stage_panel.update(behind)
         self.query_one("#walk-status", Static).update(feeling(tr, plot))
         relevant = plot is None or plot.relevant
         self.query_one("#walk-fields").display = relevant
         self.query_one("#walk-action-label", Label).update(tr("walk.action"))
-        self.query_one("#walk-thought-label", Label).update(tr("walk.thought"))
+        thought_label = Text(tr("walk.thought"))
+        if plot is not None and plot.thought_evidence is not None:
+            thought_label.append("  ").append(mark(tr, plot.thought_evidence, plot.thought_source))
+        self.query_one("#walk-thought-label", Label).update(thought_label)
         self.query_one("#walk-notes-label", Label).update(tr("walk.notes"))
         for field_id, value in (
             ("walk-action", plot.action if plot else ""),
@@ -240,7 +274,74 @@ class PlottingStep(StepView):
         if plot is None:
             return
         emotion = None if key == 0 else from_key(key)
+        self._given("emotion")
         self._save_plot(replace(plot, relevant=True, emotion=emotion), "edit.plot.emotion")
+
+    def action_target(self, key: int) -> None:
+        plot = self._current_or_new()
+        if plot is None:
+            return
+        emotion = None if key == 0 else from_key(key)
+        self._save_plot(
+            replace(plot, relevant=True, target_emotion=emotion), "walk_evidence.edit_target"
+        )
+
+    def _given(self, what: Marked) -> None:
+        persona, touchpoint = self.persona, self.touchpoint
+        if persona is not None and touchpoint is not None:
+            self.last_given = (persona.id, touchpoint.id, what)
+
+    def _marked(self) -> tuple[Marked, int]:
+        """What the evidence key marks: the highlighted note in the list of notes when the list
+        has the focus, else the quote if it was given last at this plot, else the feeling."""
+        options = self.query_one("#walk-notes", OptionList)
+        highlighted = options.highlighted
+        if options.has_focus and highlighted is not None and highlighted < len(self.notes):
+            return self.notes[highlighted]
+        persona, touchpoint = self.persona, self.touchpoint
+        if (
+            persona is not None
+            and touchpoint is not None
+            and self.last_given == (persona.id, touchpoint.id, "thought")
+        ):
+            return "thought", 0
+        return "emotion", 0
+
+    def _markable(self) -> tuple[Plot, Marked, int] | None:
+        """The plot and what the evidence key marks on it, or None (and why) when it has none."""
+        plot = self.plot
+        if plot is not None and not plot.relevant:
+            self.notify(self.tr("walk.skipped_hint"))
+            return None
+        marked, index = self._marked()
+        if plot is None or (marked == "emotion" and plot.emotion is None):
+            self.notify(self.tr("walk_evidence.nothing"))
+            return None
+        return plot, marked, index
+
+    def action_evidence(self) -> None:
+        """E moves the mark of what is in front of the room on: observed, assumed, unmarked."""
+        found = self._markable()
+        if found is not None:
+            self._save_plot(cycled(*found), "walk_evidence.edit")
+
+    async def action_evidence_form(self) -> None:
+        """Shift+E opens the mark of what is in front of the room, with a line for its source."""
+        found = self._markable()
+        if found is not None:
+            await self._evidence_form(*found)
+
+    def _evidence_form(
+        self, plot: Plot, marked: Marked, index: int, initial: FormValues | None = None
+    ) -> Asked:
+        def saved(answer: EvidenceAnswer) -> None:
+            fresh = self.plot
+            if fresh is not None:
+                self._save_plot(with_evidence(fresh, marked, index, answer), "walk_evidence.edit")
+
+        form = evidence_form(self.tr, plot, marked, index)
+        where = {**self._where(index), "marked": marked}
+        return self.ask(FormRequest("plotting.evidence", form, saved, where, initial))
 
     def action_skip(self) -> None:
         plot = self._current_or_new()
@@ -286,6 +387,8 @@ class PlottingStep(StepView):
             return
         value = " ".join(field.value.split())
         name = FIELD_NAMES[field.id]
+        if name == "thought" and value:
+            self._given("thought")
         if getattr(plot, name) != value:
             self._save_plot(replace(plot, **{name: value}), f"edit.plot.{name}")
         self.post_message(DraftDone())  # after the edit: the screen commits it first
@@ -377,6 +480,14 @@ class PlottingStep(StepView):
             notes = plot.pain_points if kind == "pain" else plot.opportunities
             known = index is not None and index < len(notes)
             self._note_form(kind, index if known else None, draft.values)
+            return True
+        marks: dict[str, Marked] = {m: m for m in ("emotion", "thought", "pain", "idea")}
+        marked = marks.get(context.get("marked", ""))
+        if draft.kind == "plotting.evidence" and marked is not None:
+            count = {"pain": len(plot.pain_points), "idea": len(plot.opportunities)}
+            if index is None or index >= count.get(marked, 1):
+                return False
+            self._evidence_form(plot, marked, index, draft.values)
             return True
         if draft.kind == "plotting.field" and context.get("field") in FIELDS:
             field = self.query_one(f"#{FIELDS[context['field']]}", Input)
