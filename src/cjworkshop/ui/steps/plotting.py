@@ -161,7 +161,11 @@ class PlottingStep(StepView):
         tr, session = self.tr, self.current
         ready = bool(session.personas and session.touchpoints)
         self.query_one(".walk").display = ready
-        self.query_one("#walk-keys").display = ready
+        keys = self.query_one("#walk-keys")
+        if ready:  # back to the style sheet's say, which hides the keys on a narrow terminal
+            keys.styles.clear_rule("display")
+        else:
+            keys.display = False
         empty = self.query_one("#walk-empty", Static)
         empty.display = not ready
         empty.update(tr("walk.nothing"))
