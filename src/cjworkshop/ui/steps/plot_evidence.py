@@ -101,14 +101,10 @@ def target(tr: Translator, plot: Plot) -> Text:
 def evidence_form(
     tr: Translator, plot: Plot, marked: Marked, index: int
 ) -> FormSpec[EvidenceAnswer]:
-    """The form of one mark: observed, assumed or not marked, and where it was seen."""
+    """The form of one mark: where it was seen first (the quickest thing to type), then
+    observed, assumed or not marked; an unmarked thing is offered as observed, as a source
+    is what an observation has."""
     now = evidence_of(plot, marked, index)
-    choices: list[Choice[Evidence | None]] = [
-        Choice("observed", "observed", tr("walk_evidence.observed_long")),
-        Choice("assumed", "assumed", tr("walk_evidence.assumed_long")),
-        Choice("none", None, tr("walk_evidence.none_long")),
-    ]
-    evidence = choice_field("evidence", tr("walk_evidence.question"), now.evidence, choices)
     source = line_field(
         "source",
         tr("walk_evidence.source"),
@@ -116,8 +112,16 @@ def evidence_form(
         hint=tr("walk_evidence.source_hint"),
         max_length=200,
     )
+    choices: list[Choice[Evidence | None]] = [
+        Choice("observed", "observed", tr("walk_evidence.observed_long")),
+        Choice("assumed", "assumed", tr("walk_evidence.assumed_long")),
+        Choice("none", None, tr("walk_evidence.none_long")),
+    ]
+    evidence = choice_field(
+        "evidence", tr("walk_evidence.question"), now.evidence or "observed", choices
+    )
 
     def read(answers: Answers) -> EvidenceAnswer:
         return EvidenceAnswer(answers[evidence], " ".join(answers[source].split()))
 
-    return FormSpec(tr(f"walk_evidence.title_{marked}"), (evidence, source), read)
+    return FormSpec(tr(f"walk_evidence.title_{marked}"), (source, evidence), read)

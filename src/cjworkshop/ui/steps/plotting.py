@@ -249,7 +249,11 @@ class PlottingStep(StepView):
             if not field.has_focus:
                 field.value = value
         entries, self.notes = note_options(tr, plot)
-        self.query_one("#walk-notes", OptionList).set_options(entries)
+        notes = self.query_one("#walk-notes", OptionList)
+        kept = notes.highlighted  # a note just marked keeps the cursor
+        notes.set_options(entries)
+        if kept is not None and kept < len(self.notes):
+            notes.highlighted = kept
         others_there = others(tr, self.current, persona, touchpoint)
         self.query_one("#walk-others", Static).update(others_there)
         self.query_one("#walk-keys", Static).update(tr("walk.keys"))
