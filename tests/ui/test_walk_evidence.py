@@ -11,11 +11,14 @@ from textual.widgets import Label, OptionList, Static
 
 from cjworkshop.model.queries import plot_for
 from cjworkshop.model.session import Interaction, Metric, Plot, Session
+from cjworkshop.store.drafts import draft_path, read_draft_file
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.app import WorkshopApp
+from cjworkshop.ui.drafts import DRAFT_SECONDS
+from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from tests.ui.conftest import app_for
-from tests.ui.helpers import fill, notices, settle, shown_text
+from tests.ui.helpers import dialog_up, fill, notices, pass_time, settle, shown_text, until
 from tests.unit.test_review import crafted
 
 
@@ -235,3 +238,25 @@ async def test_a_touchpoint_without_a_stage_shows_none_of_it_in_dutch_too(
         await settle(pilot)
         assert not screen.query_one("#walk-stage", Static).display
         assert "doel" not in text_of(screen, "#walk-status")
+
+
+async def test_a_source_being_typed_comes_back_at_its_plot_after_a_crash(workdir: Path) -> None:
+    path = walk_file(workdir / "sessions")
+    app = app_for(path, step="plotting")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_walk(app, pilot)
+        await pilot.press("n", "E")  # Anna at Shop: very positive
+        await fill(pilot, "interviews in October")
+        await pass_time(pilot, DRAFT_SECONDS)
+        draft = read_draft_file(draft_path(path))
+        assert draft is not None
+        assert "interviews in October" in draft.values.values()
+    second = app_for(path, step="goals")
+    async with second.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: dialog_up(second, RecordForm), "the form opens again")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    shop = plot_for(read_session(path), "anna", "t2")
+    assert shop is not None
+    assert (shop.emotion_evidence, shop.emotion_source) == ("observed", "interviews in October")
+    assert not draft_path(path).exists()
