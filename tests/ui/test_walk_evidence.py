@@ -260,3 +260,26 @@ async def test_a_source_being_typed_comes_back_at_its_plot_after_a_crash(workdir
     assert shop is not None
     assert (shop.emotion_evidence, shop.emotion_source) == ("observed", "interviews in October")
     assert not draft_path(path).exists()
+
+
+async def test_g_then_a_digit_sets_the_target_where_shift_digits_send_something_else(
+    workdir: Path,
+) -> None:
+    path = walk_file(workdir / "sessions")
+    app = app_for(path, step="plotting")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_walk(app, pilot)
+        await pilot.press("g", "5")
+        await settle(pilot)
+        site = site_of(path)
+        assert (site.emotion, site.target_emotion) == (-2, 2)
+        assert notices(app)[-1].startswith("Target feeling: press 1")
+        assert "→ target ▲▲ very positive" in text_of(screen, "#walk-status")
+        # g waits for one digit only: after another key the digits are today's feeling again.
+        await pilot.press("g", "m", "4")
+        await settle(pilot)
+        site = site_of(path)
+        assert (site.emotion, site.target_emotion, site.moment_of_truth) == (1, 2, True)
+        await pilot.press("g", "0")
+        await settle(pilot)
+        assert site_of(path).target_emotion is None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -78,9 +78,13 @@ TARGET_BINDINGS: list[BindingType] = [
     Binding("dollar_sign", "target(4)", "key.target_4", show=False),
     Binding("percent_sign", "target(5)", "key.target_5", show=False),
     Binding("right_parenthesis", "target(0)", "key.target_clear", show=False),
+    Binding("g", "target_next", "key.target_next", show=False),
 ]
 """Shift+1 to Shift+5 set the feeling we want at the plot, Shift+0 clears it: the keys the
-terminal sends for them on most layouts (``!`` to ``%``, and ``)``)."""
+terminal sends for them on most layouts (``!`` to ``%``, and ``)``). Where Shift+digit sends
+something else, g and then the digit does the same."""
+
+DIGITS = frozenset("012345")
 
 
 class PlottingStep(StepView):
@@ -115,6 +119,8 @@ class PlottingStep(StepView):
         self.last_given: tuple[str, str, Marked] | None = None
         """Persona, touchpoint, and whether the quote or the feeling was given there last:
         what the evidence key marks when no note is highlighted."""
+        self.target_next = False
+        """g was pressed: the next digit sets the target feeling, not today's."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="walk"):
@@ -277,7 +283,20 @@ class PlottingStep(StepView):
             return None
         return self.plot or Plot(persona=persona.id, touchpoint=touchpoint.id)
 
+    def on_key(self, event: events.Key) -> None:
+        """Any key but a digit after g takes the g back (the digit's binding comes after)."""
+        if event.character not in DIGITS and event.key != "g":
+            self.target_next = False
+
+    def action_target_next(self) -> None:
+        self.target_next = True
+        self.notify(self.tr("walk_evidence.target_next"))
+
     def action_emotion(self, key: int) -> None:
+        if self.target_next:
+            self.target_next = False
+            self.action_target(key)
+            return
         plot = self._current_or_new()
         if plot is None:
             return
