@@ -1,10 +1,12 @@
 """Plotting: walk one persona through every touchpoint and write down what they live through.
 
-The walk shows one touchpoint at a time, in journey order, with what earlier personas answered
-there. Everything is one key away: 1-5 sets the emotion, x skips a touchpoint that is not
-relevant to this persona, a and q jump into the action and the quote, p and o add a pain point
-or an opportunity, m marks a moment of truth, n and b go forward and back, PgDn and PgUp jump a
-phase. Every answer is committed (and saved) as it is given.
+The walk shows one touchpoint at a time, in journey order, with the stage behind it and what
+earlier personas answered there. Everything is one key away: 1-5 sets the emotion and Shift+1-5
+(or g and a digit) the emotion we want, x skips a touchpoint that is not relevant to this
+persona, a and q jump into the action and the quote, P and o add a pain point or an
+opportunity, e marks what the highlighted note, else the quote or feeling given last, rests on
+(E with its source), m marks a moment of truth, n and b go forward and back, PgDn and PgUp jump
+a phase. Every answer is committed (and saved) as it is given.
 """
 
 from __future__ import annotations
