@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from cjworkshop.export.explain import number
 from cjworkshop.i18n import Translator
 from cjworkshop.model.interactions import interaction_line
 from cjworkshop.model.session import CHANNELS, Metric, Touchpoint
@@ -22,7 +23,7 @@ LINES = ("interactions", *BLUEPRINT, "figures")
 
 def figure(metric: Metric) -> str:
     """``CSAT 7.2 /10 (2026-10-01, survey)``: a figure with its unit, date and source."""
-    value = f"{metric.value:.2f}".rstrip("0").rstrip(".")
+    value = number(metric.value)
     unit = metric.unit.strip()
     said = f"{metric.name} {value}" + (unit if unit.startswith("%") else f" {unit}" if unit else "")
     about = [
@@ -51,8 +52,8 @@ def stage(tr: Translator, touchpoint: Touchpoint) -> Text:
     for parts in lines:
         if text:
             text.append("\n")
-        for number, (name, said) in enumerate(parts):
-            if number:
+        for place, (name, said) in enumerate(parts):
+            if place:
                 text.append(" · ", style="dim")
             text.append(tr(f"walk_stage.{name}") + " ", style="bold dim")
             text.append(said)
