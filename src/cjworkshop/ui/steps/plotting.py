@@ -119,8 +119,8 @@ class PlottingStep(StepView):
         self.notes: list[tuple[NoteKind, int]] = []
         """The notes listed at the plot on screen, in their order."""
         self.last_given: tuple[str, str, Marked] | None = None
-        """Persona, touchpoint, and whether the quote or the feeling was given there last:
-        what the evidence key marks when no note is highlighted."""
+        """Persona, touchpoint, and whether the quote or the feeling was given there last since
+        the card was walked to: what the evidence key marks when no note is highlighted."""
         self.target_next = False
         """g was pressed: the next digit sets the target feeling, not today's."""
 
@@ -189,6 +189,7 @@ class PlottingStep(StepView):
     def start(self, persona_id: str, touchpoint_id: str | None = None) -> None:
         """Walk ``persona_id``, from a given touchpoint or the first one still to plot."""
         self.persona_id = persona_id
+        self.last_given = None
         journey = self.journey
         if touchpoint_id is not None:
             ids = [tp.id for tp in journey]
@@ -416,8 +417,8 @@ class PlottingStep(StepView):
             return
         value = " ".join(field.value.split())
         name = FIELD_NAMES[field.id]
-        if name == "thought" and value:
-            self._given("thought")
+        if name == "thought":  # a quote given is what e marks next; an emptied one is not
+            self._given("thought" if value else "emotion")
         if getattr(plot, name) != value:
             self._save_plot(replace(plot, **{name: value}), f"edit.plot.{name}")
         self.post_message(DraftDone())  # after the edit: the screen commits it first
@@ -427,6 +428,7 @@ class PlottingStep(StepView):
         if not journey:
             return
         self.position = max(0, min(len(journey) - 1, self.position + offset))
+        self.last_given = None  # a card walked to starts from its feeling
         self._show_card()
         self.focus_main()
 
@@ -443,6 +445,7 @@ class PlottingStep(StepView):
             for index, candidate in enumerate(journey):
                 if candidate.phase == target:
                     self.position = index
+                    self.last_given = None
                     self._show_card()
                     return
 
