@@ -65,6 +65,8 @@ from cjworkshop.model.session import LANGUAGES as SESSION_LANGUAGES
 from cjworkshop.store.errors import _TYPE_NAMES
 from cjworkshop.ui.autosave import SaveState
 from cjworkshop.ui.steps.plot_card import NoteKind
+from cjworkshop.ui.steps.plot_evidence import Marked
+from cjworkshop.ui.steps.plot_stage import LINES as STAGE_LINES
 from cjworkshop.ui.steps.plotting import FIELDS as WALK_FIELDS
 
 SOURCE = Path(__file__).resolve().parents[2] / "src"
@@ -109,6 +111,9 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     # forms.persona_form asks for each text a persona has besides its name
     "field.persona.{}": one(PERSONA_TEXTS),
     "hint.persona.{}": one(PERSONA_TEXTS),
+    "walk_stage.{}": one(STAGE_LINES),
+    "walk_evidence.{}": one(EVIDENCE),
+    "walk_evidence.title_{}": one(literal(Marked)),
     "walk.{}.text": one(literal(NoteKind)),
     "walk.{}.hint": one(literal(NoteKind)),
     "walk.{}.add": one(literal(NoteKind)),

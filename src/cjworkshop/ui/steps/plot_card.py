@@ -30,6 +30,7 @@ from cjworkshop.model.session import (
     Touchpoint,
 )
 from cjworkshop.ui.modals.form_spec import Answers, Choice, FormSpec, choice_field, line_field
+from cjworkshop.ui.steps.plot_evidence import emotion_words, mark, target
 from cjworkshop.ui.widgets.text import first_line
 
 NoteKind = Literal["pain", "idea"]
@@ -69,8 +70,11 @@ def feeling(tr: Translator, plot: Plot | None) -> Text:
         text.append(tr("emotion.none"), style="dim italic")
         text.append("  " + tr("walk.emotion_hint"), style="dim")
     else:
-        style = "red" if plot.emotion < 0 else "green" if plot.emotion > 0 else ""
-        text.append(f"{GLYPHS[plot.emotion]} {tr(f'emotion.{NAMES[plot.emotion]}')}", style=style)
+        text.append(emotion_words(tr, plot.emotion))
+    if plot is not None:
+        text.append(target(tr, plot))
+        if plot.emotion_evidence is not None:
+            text.append("   ").append(mark(tr, plot.emotion_evidence, plot.emotion_source))
     if plot is not None and plot.moment_of_truth:
         text.append("   ★ " + tr("walk.moment_of_truth"), style="bold")
     return text
@@ -84,14 +88,21 @@ def note_options(
     notes: list[tuple[NoteKind, int]] = []
     for index, pain in enumerate(plot.pain_points if plot else ()):
         severity = str(pain.severity) if pain.severity is not None else "?"
-        entries.append(Option(Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text)))
+        line = Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text)
+        entries.append(Option(_marked(line, mark(tr, pain.evidence, pain.source))))
         notes.append(("pain", index))
     for index, idea in enumerate(plot.opportunities if plot else ()):
-        entries.append(Option(Text.assemble(("✦ ", "bold"), idea.text)))
+        line = Text.assemble(("✦ ", "bold"), idea.text)
+        entries.append(Option(_marked(line, mark(tr, idea.evidence, idea.source))))
         notes.append(("idea", index))
     if not entries:
         entries.append(Option(Text(tr("walk.no_notes"), style="dim italic"), disabled=True))
     return entries, notes
+
+
+def _marked(line: Text, marked: Text) -> Text:
+    """A note's line with its mark of evidence after it, when it has one."""
+    return line.append("  ").append(marked) if marked else line
 
 
 def others(tr: Translator, session: Session, persona: Persona, touchpoint: Touchpoint) -> Text:
