@@ -104,10 +104,10 @@ async def test_the_rooms_own_channel_word_is_kept_beside_other_and_shown_as_type
         assert "WhatsApp [groep]" in [str(cell) for row in table_rows(step.table) for cell in row]
         await pilot.press("e")  # the cursor stayed on the touchpoint
         await settle(pilot)
-        form = app.screen
-        assert isinstance(form, RecordForm)
-        assert form.query_one("#field-channel_name", Input).value == "WhatsApp [groep]"
-        form.query_one("#field-channel", Select).value = "phone"
+        again = app.screen
+        assert isinstance(again, RecordForm)
+        assert again.query_one("#field-channel_name", Input).value == "WhatsApp [groep]"
+        again.query_one("#field-channel", Select).value = "phone"
         await pilot.press("ctrl+s")
         await settle(pilot)
         saved = read_session(path).touchpoints[0]

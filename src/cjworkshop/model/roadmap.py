@@ -15,7 +15,8 @@ For every item::
   counted once, where a plot's gap is its target feeling minus today's, and a plot without a target
   counts neutral (0) as its target: without targets that is 1 + (−average emotion) / 4, from 0.5
   (+2, delighted) to 1.5 (−2, furious); with them up to 2 (target +2, today −2), and never below
-  0.5, as without them (a target below today's feeling makes an item less urgent, not worthless); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
+  0.5, as without them (a target below today's feeling makes an item less urgent, not
+  worthless); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
 - dots: the dot votes the room gave it;
 - effort: 1 to 5 as the room set it; until then it counts as 3 and the item says so.
 
