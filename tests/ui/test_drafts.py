@@ -206,6 +206,25 @@ async def _quote_comes_back(example: Path, where: tuple[str, ...]) -> None:
     assert not draft_path(example).exists()
 
 
+async def test_a_form_opened_but_not_typed_in_leaves_no_draft(example: Path) -> None:
+    app = _app(example, "goals")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: dialog_up(app, RecordForm), "the goal's form opens")
+        await pass_time(pilot, DRAFT_SECONDS * 4)
+        assert read_draft_file(draft_path(example)) is None, "nothing was typed"
+        await pilot.press("end", "!")
+        await _until_drafted(pilot, draft_path(example), read_session(example).goals[0].what + "!")
+        await pilot.press("backspace")
+        await pass_time(pilot, DRAFT_SECONDS)
+        draft = read_draft_file(draft_path(example))
+        assert draft is not None
+        assert draft.values["what"] == read_session(example).goals[0].what, (
+            "typed back to what it was: the draft says so too"
+        )
+
+
 async def test_a_grid_cell_being_edited_comes_back_at_its_cell(example: Path) -> None:
     app = _app(example, "grid")
     async with app.run_test(size=SIZE) as pilot:

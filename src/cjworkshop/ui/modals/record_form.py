@@ -68,6 +68,8 @@ class RecordForm(WorkshopModal[Answer | None]):
         self.form_title = form.title
         self.fields = form.fields
         self.on_change = on_change
+        self._reported = False
+        """True once a change has been reported to ``on_change``."""
         self.initial = {f.name: f.value for f in form.fields}
         self.start_values = {**self.initial, **(initial or {})}
         self._ready = False
@@ -150,8 +152,16 @@ class RecordForm(WorkshopModal[Answer | None]):
     @on(TextArea.Changed)
     @on(Select.Changed)
     def _changed(self) -> None:
-        if self._ready and self.on_change is not None:
-            self.on_change(self.values())
+        if not self._ready or self.on_change is None:
+            return
+        # The fields report their first values as changes too: a form nobody has typed in has
+        # nothing to keep, and after a crash it would come back as text "being typed". Once
+        # something was reported, every change is, back to the form's first values included.
+        values = self.values()
+        if values == self.initial and not self._reported:
+            return
+        self._reported = True
+        self.on_change(values)
 
     def _valid(self) -> bool:
         first_invalid: Widget | None = None
