@@ -98,18 +98,18 @@ async def test_after_a_quote_e_marks_the_quote_and_after_a_feeling_the_feeling(
         await settle(pilot)
         site = site_of(path)
         assert (site.thought_evidence, site.emotion_evidence) == ("observed", "assumed")
-        # A quote emptied is nothing to mark: e goes back to the feeling.
+        # A quote emptied is nothing to mark: its mark goes, and e goes back to the feeling.
         await pilot.press("q", "ctrl+u", "enter", "e")
         await settle(pilot)
         site = site_of(path)
-        assert (site.thought, site.emotion_evidence) == ("", None)
+        assert (site.thought, site.thought_evidence, site.emotion_evidence) == ("", None, None)
         # A quote given, then off to the next touchpoint and back: e marks the feeling again.
         await pilot.press("q")
         await fill(pilot, "Still slow")
         await pilot.press("enter", "n", "b", "e")
         await settle(pilot)
         site = site_of(path)
-        assert (site.thought_evidence, site.emotion_evidence) == ("observed", "observed")
+        assert (site.thought_evidence, site.emotion_evidence) == (None, "observed")
 
 
 async def test_e_on_a_highlighted_note_marks_that_note_and_editing_it_keeps_the_mark(

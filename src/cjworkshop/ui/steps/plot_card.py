@@ -16,6 +16,7 @@ from msgspec.structs import replace
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from cjworkshop.export.stage import channel_word
 from cjworkshop.i18n import Translator
 from cjworkshop.model.emotion import GLYPHS, NAMES
 from cjworkshop.model.queries import plots_at_touchpoint
@@ -48,9 +49,9 @@ class NoteAnswer:
 def heading(tr: Translator, touchpoint: Touchpoint, phase: Phase) -> Text:
     """The touchpoint: its name, phase, channel and kind, and what it is."""
     text = Text(touchpoint.name, style="bold")
+    channel = channel_word(tr, touchpoint.channel, touchpoint.channel_name)
     text.append(
-        f"\n{tr('walk.phase', phase=phase.name)} · {tr(f'channel.{touchpoint.channel}')} · "
-        f"{tr(f'kind.{touchpoint.kind}')}",
+        f"\n{tr('walk.phase', phase=phase.name)} · {channel} · {tr(f'kind.{touchpoint.kind}')}",
         style="dim",
     )
     if touchpoint.description:

@@ -420,7 +420,10 @@ class PlottingStep(StepView):
         if name == "thought":  # a quote given is what e marks next; an emptied one is not
             self._given("thought" if value else "emotion")
         if getattr(plot, name) != value:
-            self._save_plot(replace(plot, **{name: value}), f"edit.plot.{name}")
+            changed = replace(plot, **{name: value})
+            if name == "thought" and not value:  # a mark on no quote says nothing: it goes too
+                changed = replace(changed, thought_evidence=None, thought_source="")
+            self._save_plot(changed, f"edit.plot.{name}")
         self.post_message(DraftDone())  # after the edit: the screen commits it first
 
     def action_walk(self, offset: int) -> None:
