@@ -120,8 +120,8 @@ async def test_e_on_a_highlighted_note_marks_that_note_and_editing_it_keeps_the_
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_walk(app, pilot)
         # The list holds ⚠ Slow site, then ✦ Faster pages: mark the opportunity, then the pain.
-        screen.query_one("#walk-notes", OptionList).focus()
-        await pilot.press("down", "down", "e", "e", "up", "e")
+        screen.query_one("#walk-notes", OptionList).focus()  # the cursor on the first note
+        await pilot.press("down", "e", "e", "up", "e")
         await settle(pilot)
         site = site_of(path)
         assert site.opportunities[0].evidence == "assumed"
@@ -291,3 +291,22 @@ async def test_g_then_a_digit_sets_the_target_where_shift_digits_send_something_
         await pilot.press("g", "0")
         await settle(pilot)
         assert site_of(path).target_emotion is None
+
+
+async def test_tabbing_into_the_notes_puts_the_cursor_on_the_first_note(workdir: Path) -> None:
+    path = walk_file(workdir / "sessions")
+    app = app_for(path, step="plotting")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_walk(app, pilot)
+        notes = screen.query_one("#walk-notes", OptionList)
+        thought = screen.query_one("#walk-thought")
+        thought.focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert notes.has_focus, "Tab from the quote reaches the notes"
+        assert notes.highlighted == 0
+        await pilot.press("e")
+        await settle(pilot)
+        site = site_of(path)
+        assert (site.pain_points[0].evidence, site.emotion_evidence) == ("observed", None)

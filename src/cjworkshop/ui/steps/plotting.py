@@ -271,6 +271,13 @@ class PlottingStep(StepView):
     def focus_main(self) -> None:
         self.query_one("#walk-card").focus()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Tabbing into the notes puts the cursor on the first one, so Enter, d and e act on a
+        # note the facilitator can see, not on the feeling behind an empty cursor.
+        notes = self.query_one("#walk-notes", OptionList)
+        if event.widget is notes and notes.highlighted is None and self.notes:
+            notes.highlighted = 0
+
     # Editing --------------------------------------------------------------------------------
 
     def _save_plot(self, plot: Plot, label_key: str) -> None:
