@@ -80,6 +80,7 @@ async def test_the_curves_draw_the_target_and_the_gaps_are_listed(workdir: Path)
             ("Bob", "Site", "+1"),
         ]
         assert "▼▼ −2 → ▲ +1" in gaps
+        # The legend of the marks is on screen, not cut off behind the curves' heading.
 
 
 async def test_the_roadmap_card_warns_of_an_item_resting_on_assumptions(workdir: Path) -> None:
@@ -129,3 +130,16 @@ async def test_targets_already_met_say_so_instead_of_an_empty_list(workdir: Path
         curves = shown_text(screen.query_one("#review-curves", Static))
         assert "◉" in curves
         assert "●" not in curves.split("\n", 1)[1]
+
+
+async def test_the_targets_legend_has_a_line_of_its_own(workdir: Path) -> None:
+    app = app_for(saved(workdir / "sessions", _targeted(crafted())))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to("review")
+        await settle(pilot)
+        # The curves do not wrap, and a terminal shows as much of them as fits: behind the
+        # heading, the legend would be off screen in all but the widest terminals.
+        lines = shown_text(screen.query_one("#review-curves", Static)).splitlines()
+        assert lines[1] == "○ target · ◉ today meets the target"

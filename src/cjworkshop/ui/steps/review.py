@@ -188,7 +188,9 @@ class ReviewStep(StepView):
         touchpoints = {t.id: t.name for t in session.touchpoints}
 
         targets = has_targets(session)
-        legend = " · " + tr("review_target.legend") if targets else ""
+        # The curves do not wrap (a wrapped curve is no curve): the target's legend gets a line
+        # of its own, or it would run off the right edge behind the heading.
+        legend = "\n" + tr("review_target.legend") if targets else ""
         curves = Text(tr("review.curves") + legend + "\n\n", style="bold")
         room = max(20, self.size.width - 8)
         width = max(1, min(6, room // max(1, len(session.touchpoints) + len(session.phases))))
