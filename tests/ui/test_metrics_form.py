@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from msgspec.structs import replace
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -17,7 +18,7 @@ from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.touchpoints import TouchpointsStep
 from tests.ui.conftest import app_for, new_session
-from tests.ui.helpers import settle, shown_text, table_rows, type_text
+from tests.ui.helpers import settle, shown_text, table_rows
 
 KEPT = Metric(name="NPS", value=41, unit="points", date=dt.date(2026, 9, 1), source="survey")
 
@@ -56,7 +57,8 @@ async def test_a_figure_typed_in_the_form_is_saved_in_the_session_file(workdir: 
         figures.focus()
         figures.move_cursor(figures.document.end)
         await pilot.press("enter")
-        await type_text(pilot, "CSAT: 7,8 score | 2026-10-01 | enquete")
+        figures.post_message(events.Paste("CSAT: 7,8 score | 2026-10-01 | enquete"))
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, RecordForm), "the form saved and closed"

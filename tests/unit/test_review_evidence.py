@@ -72,7 +72,7 @@ def test_a_mark_without_its_note_still_counts() -> None:
     assert share.assumed_percent == 100
 
 
-@given(sessions())
+@given(sessions(max_items=3))
 def test_every_note_on_a_relevant_plot_is_counted_once(session: Session) -> None:
     share = evidence_share(session)
     relevant = [plot for plot in session.plots if plot.relevant]

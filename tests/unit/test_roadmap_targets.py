@@ -91,7 +91,7 @@ def _old_feeling(item: RankedItem) -> Fraction:
     return 1 + (3 - Fraction(str(score))) / 4 if score is not None else Fraction(1)
 
 
-@given(sessions())
+@given(sessions(max_items=3))
 def test_a_session_with_its_targets_cleared_ranks_as_before(session: Session) -> None:
     for item in roadmap(_without_targets(session)):
         f = item.factors
@@ -103,7 +103,7 @@ def test_a_session_with_its_targets_cleared_ranks_as_before(session: Session) ->
         assert "target" not in why(EN, item)
 
 
-@given(sessions(), st.integers(-2, 2))
+@given(sessions(max_items=3), st.integers(-2, 2))
 def test_raising_a_target_never_lowers_an_item(session: Session, target: int) -> None:
     before = {item.id: item.factors.feeling for item in roadmap(session)}
     higher = replace(
