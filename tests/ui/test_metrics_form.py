@@ -114,3 +114,25 @@ async def test_the_rooms_own_channel_word_is_kept_beside_other_and_shown_as_type
         await settle(pilot)
         saved = read_session(path).touchpoints[0]
         assert (saved.channel, saved.channel_name) == ("phone", ""), "the word went with other"
+
+
+async def test_the_touchpoints_step_shows_what_stands_behind_the_touchpoint_under_the_cursor(
+    workdir: Path,
+) -> None:
+    path = session_with_a_touchpoint(workdir / "sessions")
+    session = read_session(path)
+    behind = replace(session.touchpoints[0], backstage="Orders picked in the warehouse")
+    save_session(path, replace(session, touchpoints=(behind,)))
+    app = app_for(path, step="touchpoints")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        panel = screen.query_one("#touchpoint-stage", Static)
+        assert not panel.display, "a phase's row has no stage"
+        await pilot.press("down")
+        await settle(pilot)
+        assert panel.display
+        said = shown_text(panel)
+        assert "Orders picked in the warehouse" in said
+        assert "NPS 41 points (2026-09-01, survey)" in said
