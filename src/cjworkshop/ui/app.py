@@ -339,6 +339,8 @@ class WorkshopApp(LiteralNotifications, App[None]):
             return
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGHUP):
+            # Where the loop cannot take signals (Windows, or a loop outside the main thread),
+            # the terminal's own handling stays, and quitting still saves.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(number, self.exit)
 

@@ -298,43 +298,30 @@ def saved_record(tr: Translator, session: Session, record: SessionRecord) -> For
     updated."""
     match record:
         case Goal():
-            return _saved_goal(tr, session, record)
+            if record.id:
+                label = tr("edit.goal.edit", name=record.what)
+                return FormEdit(edits.update_goal(session, record), label, record.id)
+            return _added(edits.add_goal(session, record), tr("edit.goal.add", name=record.what))
         case Persona():
-            return _saved_persona(tr, session, record)
+            if record.id:
+                label = tr("edit.persona.edit", name=record.name)
+                return FormEdit(edits.update_persona(session, record), label, record.id)
+            added = edits.add_persona(session, record)
+            return _added(added, tr("edit.persona.add", name=record.name))
         case Phase():
-            return _saved_phase(tr, session, record)
+            if record.id:
+                label = tr("edit.phase.edit", name=record.name)
+                return FormEdit(edits.update_phase(session, record), label, record.id)
+            return _added(edits.add_phase(session, record), tr("edit.phase.add", name=record.name))
         case Touchpoint():
-            return _saved_touchpoint(tr, session, record)
+            if record.id:
+                label = tr("edit.touchpoint.edit", name=record.name)
+                return FormEdit(edits.update_touchpoint(session, record), label, record.id)
+            added = edits.add_touchpoint(session, record)
+            return _added(added, tr("edit.touchpoint.add", name=record.name))
 
 
-def _saved_goal(tr: Translator, session: Session, goal: Goal) -> FormEdit:
-    if goal.id:
-        return FormEdit(
-            edits.update_goal(session, goal), tr("edit.goal.edit", name=goal.what), goal.id
-        )
-    changed, new_id = edits.add_goal(session, goal)
-    return FormEdit(changed, tr("edit.goal.add", name=goal.what), new_id)
-
-
-def _saved_persona(tr: Translator, session: Session, persona: Persona) -> FormEdit:
-    if persona.id:
-        label = tr("edit.persona.edit", name=persona.name)
-        return FormEdit(edits.update_persona(session, persona), label, persona.id)
-    changed, new_id = edits.add_persona(session, persona)
-    return FormEdit(changed, tr("edit.persona.add", name=persona.name), new_id)
-
-
-def _saved_phase(tr: Translator, session: Session, phase: Phase) -> FormEdit:
-    if phase.id:
-        label = tr("edit.phase.edit", name=phase.name)
-        return FormEdit(edits.update_phase(session, phase), label, phase.id)
-    changed, new_id = edits.add_phase(session, phase)
-    return FormEdit(changed, tr("edit.phase.add", name=phase.name), new_id)
-
-
-def _saved_touchpoint(tr: Translator, session: Session, touchpoint: Touchpoint) -> FormEdit:
-    if touchpoint.id:
-        label = tr("edit.touchpoint.edit", name=touchpoint.name)
-        return FormEdit(edits.update_touchpoint(session, touchpoint), label, touchpoint.id)
-    changed, new_id = edits.add_touchpoint(session, touchpoint)
-    return FormEdit(changed, tr("edit.touchpoint.add", name=touchpoint.name), new_id)
+def _added(added: tuple[Session, str], label: str) -> FormEdit:
+    """The edit that adds a record: the session with it, and the id it was given."""
+    changed, new_id = added
+    return FormEdit(changed, label, new_id)
