@@ -132,7 +132,7 @@ async def test_the_touchpoints_step_shows_what_stands_behind_the_touchpoint_unde
         assert not panel.display, "a phase's row has no stage"
         await pilot.press("down")
         await settle(pilot)
-        assert panel.display
+        assert screen.query_one("#touchpoint-stage", Static).display, "a touchpoint's row has one"
         said = shown_text(panel)
         assert "Orders picked in the warehouse" in said
         assert "NPS 41 points (2026-09-01, survey)" in said
