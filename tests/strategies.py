@@ -40,9 +40,16 @@ text = st.one_of(
     st.text(max_size=40),
     st.lists(st.sampled_from(HOSTILE) | st.text(max_size=5), max_size=6).map("".join),
 )
-name = text.filter(lambda value: 1 <= len(value) <= 200)
+name = st.builds(str.__add__, st.characters(codec="utf-8"), text)
+"""Text of at least one character (a name must say something), drawn without a filter."""
 evidence = st.none() | st.sampled_from(EVIDENCE)
-slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+_SLUG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+slug = st.builds(
+    lambda head, tail: "-".join((head, *tail)),
+    st.text(_SLUG_CHARS, min_size=1, max_size=8),
+    st.lists(st.text(_SLUG_CHARS, min_size=1, max_size=6), max_size=2),
+)
+"""An id as the app makes them (``[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}``), built, not matched."""
 moment = st.datetimes(
     min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
 )

@@ -47,29 +47,7 @@ async def open_touchpoint_form(app: WorkshopApp, pilot: Pilot[None]) -> RecordFo
     return form
 
 
-async def test_a_figure_typed_in_the_form_is_saved_in_the_session_file(workdir: Path) -> None:
-    path = session_with_a_touchpoint(workdir / "sessions")
-    app = app_for(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        form = await open_touchpoint_form(app, pilot)
-        figures = form.query_one("#field-metrics", TextArea)
-        assert figures.text == "NPS: 41 points · 2026-09-01 · survey", "the figure it has"
-        figures.focus()
-        figures.move_cursor(figures.document.end)
-        await pilot.press("enter")
-        figures.post_message(events.Paste("CSAT: 7,8 score | 2026-10-01 | enquete"))
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert not isinstance(app.screen, RecordForm), "the form saved and closed"
-    (touchpoint,) = read_session(path).touchpoints
-    assert touchpoint.metrics == (
-        KEPT,
-        Metric(name="CSAT", value=7.8, unit="score", date=dt.date(2026, 10, 1), source="enquete"),
-    )
-
-
-async def test_a_figure_that_does_not_read_keeps_the_form_open_and_says_why(
+async def test_a_figure_that_does_not_read_keeps_the_form_open_and_one_that_does_is_saved(
     workdir: Path,
 ) -> None:
     path = session_with_a_touchpoint(workdir / "sessions")
@@ -78,14 +56,31 @@ async def test_a_figure_that_does_not_read_keeps_the_form_open_and_says_why(
     async with app.run_test(size=(120, 40)) as pilot:
         form = await open_touchpoint_form(app, pilot)
         figures = form.query_one("#field-metrics", TextArea)
-        figures.text = "NPS: 41 points · 2026-09-01 · survey\nCSAT 7.8"
+        assert figures.text == "NPS: 41 points · 2026-09-01 · survey", "the figure it has"
+        figures.focus()
+        figures.move_cursor(figures.document.end)
+        await pilot.press("enter")
+        figures.post_message(events.Paste("CSAT 7,8"))
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form, "the form stays open"
         assert figures.has_focus, "on the field that does not read"
         error = shown_text(form.query_one("#error-metrics", Static))
         assert "Line 2: a figure reads “name: value”" in " ".join(error.split())
-    assert read_session(path) == before
+        assert read_session(path) == before, "nothing saved meanwhile"
+        # Put right as the message says, the figure is saved beside the one it had.
+        figures.text = (
+            "NPS: 41 points · 2026-09-01 · survey\nCSAT: 7,8 score | 2026-10-01 | enquete"
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, RecordForm), "the form saved and closed"
+    (touchpoint,) = read_session(path).touchpoints
+    assert touchpoint.metrics == (
+        KEPT,
+        Metric(name="CSAT", value=7.8, unit="score", date=dt.date(2026, 10, 1), source="enquete"),
+    )
 
 
 async def test_the_rooms_own_channel_word_is_kept_beside_other_and_shown_as_typed(

@@ -52,12 +52,14 @@ def notes_of(screen: SessionScreen) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
-async def test_e_marks_the_feeling_observed_then_assumed_then_unmarked(workdir: Path) -> None:
+async def test_e_marks_what_was_given_last_observed_then_assumed_then_unmarked(
+    workdir: Path,
+) -> None:
     path = walk_file(workdir / "sessions")
     app = app_for(path, step="plotting")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_walk(app, pilot)
-        # Anna at Site: very negative, nothing marked.
+        # Anna at Site: very negative, nothing marked. e marks the feeling, round and round.
         assert "◉" not in text_of(screen, "#walk-status")
         await pilot.press("e")
         await settle(pilot)
@@ -73,15 +75,7 @@ async def test_e_marks_the_feeling_observed_then_assumed_then_unmarked(workdir: 
         status = text_of(screen, "#walk-status")
         assert "observed" not in status
         assert "assumed" not in status
-
-
-async def test_after_a_quote_e_marks_the_quote_and_after_a_feeling_the_feeling(
-    workdir: Path,
-) -> None:
-    path = walk_file(workdir / "sessions")
-    app = app_for(path, step="plotting")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_walk(app, pilot)
+        # After a quote, e marks the quote; after a feeling, the feeling.
         await pilot.press("q")
         await fill(pilot, "Too slow")
         await pilot.press("enter", "e")
@@ -94,7 +88,7 @@ async def test_after_a_quote_e_marks_the_quote_and_after_a_feeling_the_feeling(
         )
         label = str(screen.query_one("#walk-thought-label", Label).render())
         assert label.endswith("◉ observed")
-        await pilot.press("2", "e", "e")  # a feeling given: now the feeling is marked
+        await pilot.press("2", "e", "e")
         await settle(pilot)
         site = site_of(path)
         assert (site.thought_evidence, site.emotion_evidence) == ("observed", "assumed")
@@ -110,25 +104,40 @@ async def test_after_a_quote_e_marks_the_quote_and_after_a_feeling_the_feeling(
         await settle(pilot)
         site = site_of(path)
         assert (site.thought_evidence, site.emotion_evidence) == (None, "observed")
+        # Cas at Shop, the first touchpoint left to plot: nothing there to mark yet.
+        await pilot.press("s", "end", "enter")
+        await settle(pilot)
+        assert "Shop" in text_of(screen, "#walk-touchpoint")
+        await pilot.press("e")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Nothing to mark yet")
+        assert plot_for(read_session(path), "cas", "t2") is None
+        assert "◉" not in text_of(screen, "#walk-status")
 
 
-async def test_e_on_a_highlighted_note_marks_that_note_and_editing_it_keeps_the_mark(
+async def test_e_in_the_notes_marks_the_highlighted_note_and_editing_it_keeps_the_mark(
     workdir: Path,
 ) -> None:
     path = walk_file(workdir / "sessions")
     app = app_for(path, step="plotting")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_walk(app, pilot)
-        # The list holds ⚠ Slow site, then ✦ Faster pages: mark the opportunity, then the pain.
-        screen.query_one("#walk-notes", OptionList).focus()  # the cursor on the first note
-        await pilot.press("down", "e", "e", "up", "e")
+        # Tab from the quote reaches the notes with the cursor on the first: ⚠ Slow site.
+        notes = screen.query_one("#walk-notes", OptionList)
+        screen.query_one("#walk-thought").focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert notes.has_focus, "Tab from the quote reaches the notes"
+        assert notes.highlighted == 0
+        await pilot.press("e", "down", "e", "e")  # the pain, then the opportunity twice
         await settle(pilot)
         site = site_of(path)
-        assert site.opportunities[0].evidence == "assumed"
         assert site.pain_points[0].evidence == "observed"
+        assert site.opportunities[0].evidence == "assumed"
         assert site.emotion_evidence is None
         assert notes_of(screen) == ["⚠ 4 Slow site  ◉ observed", "✦ Faster pages  ○ assumed"]
-        await pilot.press("enter")
+        await pilot.press("up", "enter")
         await fill(pilot, "Very slow site")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -155,22 +164,9 @@ async def test_shift_e_gives_the_mark_a_source_the_card_shows(workdir: Path) -> 
         assert (site.emotion_evidence, site.emotion_source) == (None, "")
 
 
-async def test_nothing_to_mark_says_what_to_do_first(workdir: Path) -> None:
-    path = walk_file(workdir / "sessions")
-    app = app_for(path, step="plotting")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_walk(app, pilot)
-        await pilot.press("s", "end", "enter")  # Cas, at Shop: the first touchpoint left to plot
-        await settle(pilot)
-        assert "Shop" in text_of(screen, "#walk-touchpoint")
-        await pilot.press("e")
-        await settle(pilot)
-        assert notices(app)[-1].startswith("Nothing to mark yet")
-        assert plot_for(read_session(path), "cas", "t2") is None
-        assert "◉" not in text_of(screen, "#walk-status")
-
-
-async def test_shift_digits_set_the_target_feeling_and_shift_0_clears_it(workdir: Path) -> None:
+async def test_shift_digits_or_g_and_a_digit_set_the_target_and_0_clears_it(
+    workdir: Path,
+) -> None:
     path = walk_file(workdir / "sessions")
     app = app_for(path, step="plotting")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -182,10 +178,25 @@ async def test_shift_digits_set_the_target_feeling_and_shift_0_clears_it(workdir
         assert (site.emotion, site.target_emotion) == (-2, 1)
         status = text_of(screen, "#walk-status")
         assert "Feeling: ▼▼ very negative → target ▲ positive" in status
-        await pilot.press("right_parenthesis")
+        await pilot.press("right_parenthesis")  # Shift+0
         await settle(pilot)
         assert site_of(path).target_emotion is None
         assert "target" not in text_of(screen, "#walk-status")
+        # Where Shift and a digit send something else, g and then the digit.
+        await pilot.press("g", "5")
+        await settle(pilot)
+        site = site_of(path)
+        assert (site.emotion, site.target_emotion) == (-2, 2)
+        assert notices(app)[-1].startswith("Target feeling: press 1")
+        assert "→ target ▲▲ very positive" in text_of(screen, "#walk-status")
+        # g waits for one digit only: after another key the digits are today's feeling again.
+        await pilot.press("g", "m", "4")
+        await settle(pilot)
+        site = site_of(path)
+        assert (site.emotion, site.target_emotion, site.moment_of_truth) == (1, 2, True)
+        await pilot.press("g", "0")
+        await settle(pilot)
+        assert site_of(path).target_emotion is None
 
 
 def staged() -> Session:
@@ -268,45 +279,3 @@ async def test_a_source_being_typed_comes_back_at_its_plot_after_a_crash(workdir
     assert shop is not None
     assert (shop.emotion_evidence, shop.emotion_source) == ("observed", "interviews in October")
     assert not draft_path(path).exists()
-
-
-async def test_g_then_a_digit_sets_the_target_where_shift_digits_send_something_else(
-    workdir: Path,
-) -> None:
-    path = walk_file(workdir / "sessions")
-    app = app_for(path, step="plotting")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_walk(app, pilot)
-        await pilot.press("g", "5")
-        await settle(pilot)
-        site = site_of(path)
-        assert (site.emotion, site.target_emotion) == (-2, 2)
-        assert notices(app)[-1].startswith("Target feeling: press 1")
-        assert "→ target ▲▲ very positive" in text_of(screen, "#walk-status")
-        # g waits for one digit only: after another key the digits are today's feeling again.
-        await pilot.press("g", "m", "4")
-        await settle(pilot)
-        site = site_of(path)
-        assert (site.emotion, site.target_emotion, site.moment_of_truth) == (1, 2, True)
-        await pilot.press("g", "0")
-        await settle(pilot)
-        assert site_of(path).target_emotion is None
-
-
-async def test_tabbing_into_the_notes_puts_the_cursor_on_the_first_note(workdir: Path) -> None:
-    path = walk_file(workdir / "sessions")
-    app = app_for(path, step="plotting")
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_walk(app, pilot)
-        notes = screen.query_one("#walk-notes", OptionList)
-        thought = screen.query_one("#walk-thought")
-        thought.focus()
-        await pilot.pause()
-        await pilot.press("tab")
-        await pilot.pause()
-        assert notes.has_focus, "Tab from the quote reaches the notes"
-        assert notes.highlighted == 0
-        await pilot.press("e")
-        await settle(pilot)
-        site = site_of(path)
-        assert (site.pain_points[0].evidence, site.emotion_evidence) == ("observed", None)
