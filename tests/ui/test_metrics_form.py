@@ -75,7 +75,8 @@ async def test_a_figure_that_does_not_read_keeps_the_form_open_and_one_that_does
         )
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert not isinstance(app.screen, RecordForm), "the form saved and closed"
+        on_top: object = app.screen  # not the form narrowed to above
+        assert not isinstance(on_top, RecordForm), "the form saved and closed"
     (touchpoint,) = read_session(path).touchpoints
     assert touchpoint.metrics == (
         KEPT,
