@@ -486,24 +486,29 @@ def missing(asked: Iterable[Asked], texts: Mapping[str, str | list[str]]) -> lis
     return sorted(set(gaps))
 
 
-FINDINGS = collect(sorted(PACKAGE.rglob("*.py")))
+@cache
+def findings() -> Findings:
+    """What the package's modules ask for, read once when a test first needs it: reading every
+    module takes about a second, which collecting the suite would cost each test process."""
+    return collect(sorted(PACKAGE.rglob("*.py")))
 
 
 def test_every_built_key_has_a_known_domain() -> None:
-    assert FINDINGS.unknown == []
+    assert findings().unknown == []
 
 
 def test_every_domain_is_one_the_code_builds_keys_from() -> None:
+    findings()  # the walk notes every domain a key is built from
     assert sorted(set(DOMAINS) - DOMAINS_USED) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_key_the_code_asks_for_is_in_the_catalog(language: str) -> None:
-    assert missing(FINDINGS.asked, catalog(language)) == []
+    assert missing(findings().asked, catalog(language)) == []
 
 
 def test_the_walk_finds_keys_of_every_kind() -> None:
-    keys = {item.key for item in FINDINGS.asked}
+    keys = {item.key for item in findings().asked}
     assert {"save.saved", "step.goals", "channel.word-of-mouth", "emotion.very_negative"} <= keys
     assert {"cli.help", "error.read.not_found", "diff.record.goal.renamed"} <= keys
     assert len(keys) > 500
