@@ -14,6 +14,7 @@ from typing import Literal
 
 from msgspec.structs import replace
 from rich.text import Text
+from textual.binding import Binding, BindingType
 
 from cjworkshop.i18n import Translator
 from cjworkshop.model.emotion import GLYPHS, NAMES
@@ -31,6 +32,22 @@ CYCLE: dict[Evidence | None, Evidence | None] = {
 """What one more press of the evidence key makes of a mark."""
 
 GLYPH: dict[Evidence, str] = {"observed": "◉", "assumed": "○"}
+
+TARGET_BINDINGS: list[BindingType] = [
+    Binding("exclamation_mark", "target(1)", "key.target_1", show=False),
+    Binding("at", "target(2)", "key.target_2", show=False),
+    Binding("number_sign", "target(3)", "key.target_3", show=False),
+    Binding("dollar_sign", "target(4)", "key.target_4", show=False),
+    Binding("percent_sign", "target(5)", "key.target_5", show=False),
+    Binding("right_parenthesis", "target(0)", "key.target_clear", show=False),
+    Binding("g", "target_next", "key.target_next", show=False),
+]
+"""Shift+1 to Shift+5 set the feeling we want at the plot, Shift+0 clears it: the keys the
+terminal sends for them on most layouts (``!`` to ``%``, and ``)``). Where Shift+digit sends
+something else, g and then the digit does the same."""
+
+DIGITS = frozenset("012345")
+"""The keys that, after g, set the target feeling rather than today's."""
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,14 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, OptionList, Static
+from textual.containers import Horizontal
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import from_key
 from cjworkshop.model.queries import (
     is_plotted,
-    phases_by_id,
     plot_for,
     touchpoints_in_order,
 )
@@ -46,25 +45,21 @@ from cjworkshop.ui.steps.base import (
 from cjworkshop.ui.steps.plot_card import (
     NoteAnswer,
     NoteKind,
-    feeling,
-    heading,
     note_form,
-    note_options,
-    others,
     with_note,
     without_note,
 )
 from cjworkshop.ui.steps.plot_evidence import (
+    DIGITS,
+    TARGET_BINDINGS,
     EvidenceAnswer,
     Marked,
     cycled,
     evidence_form,
-    mark,
     with_evidence,
 )
-from cjworkshop.ui.steps.plot_stage import stage
-from cjworkshop.ui.widgets.fields import LineField
-from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
+from cjworkshop.ui.steps.walk_card import WalkCard
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
@@ -72,21 +67,6 @@ if TYPE_CHECKING:
 FIELDS = {"action": "walk-action", "thought": "walk-thought"}
 """The walk's own fields: what they hold, and their widget."""
 FIELD_NAMES = {widget: name for name, widget in FIELDS.items()}
-
-TARGET_BINDINGS: list[BindingType] = [
-    Binding("exclamation_mark", "target(1)", "key.target_1", show=False),
-    Binding("at", "target(2)", "key.target_2", show=False),
-    Binding("number_sign", "target(3)", "key.target_3", show=False),
-    Binding("dollar_sign", "target(4)", "key.target_4", show=False),
-    Binding("percent_sign", "target(5)", "key.target_5", show=False),
-    Binding("right_parenthesis", "target(0)", "key.target_clear", show=False),
-    Binding("g", "target_next", "key.target_next", show=False),
-]
-"""Shift+1 to Shift+5 set the feeling we want at the plot, Shift+0 clears it: the keys the
-terminal sends for them on most layouts (``!`` to ``%``, and ``)``). Where Shift+digit sends
-something else, g and then the digit does the same."""
-
-DIGITS = frozenset("012345")
 
 
 class PlottingStep(StepView):
@@ -116,8 +96,6 @@ class PlottingStep(StepView):
         super().__init__(context)
         self.persona_id: str | None = None
         self.position = 0
-        self.notes: list[tuple[NoteKind, int]] = []
-        """The notes listed at the plot on screen, in their order."""
         self.last_given: tuple[str, str, Marked] | None = None
         """Persona, touchpoint, and whether the quote or the feeling was given there last since
         the card was walked to: what the evidence key marks when no note is highlighted."""
@@ -127,19 +105,7 @@ class PlottingStep(StepView):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="walk"):
             yield OptionList(id="walk-personas")
-            with VerticalScroll(id="walk-card", can_focus=True):
-                yield TextPanel(id="walk-progress", classes="section")
-                yield TextPanel(id="walk-touchpoint")
-                yield TextPanel(id="walk-stage")
-                yield TextPanel(id="walk-status")
-                with Vertical(id="walk-fields"):
-                    yield TextLabel(id="walk-action-label", classes="field-label")
-                    yield LineField(id="walk-action", max_length=500)
-                    yield TextLabel(id="walk-thought-label", classes="field-label")
-                    yield LineField(id="walk-thought", max_length=500)
-                    yield TextLabel(id="walk-notes-label", classes="field-label")
-                    yield OptionList(id="walk-notes")
-                yield TextPanel(id="walk-others", classes="others")
+            yield WalkCard(id="walk-card")
         yield TextPanel(id="walk-keys", classes="hint keys-hint")
         yield TextPanel(classes="hint empty", id="walk-empty")
 
@@ -222,61 +188,16 @@ class PlottingStep(StepView):
             options.highlighted = options.get_option_index(self.persona_id)
 
     def _show_card(self) -> None:
-        tr = self.tr
         persona, touchpoint = self.persona, self.touchpoint
         if persona is None or touchpoint is None:
             return
-        phase = phases_by_id(self.current)[touchpoint.phase]
-        plot = self.plot
-        self.query_one("#walk-progress", Static).update(
-            tr(
-                "walk.progress",
-                number=self.position + 1,
-                total=len(self.journey),
-                persona=persona.name,
-            )
-        )
-        self.query_one("#walk-touchpoint", Static).update(heading(tr, touchpoint, phase))
-        behind = stage(tr, touchpoint)
-        stage_panel = self.query_one("#walk-stage", Static)
-        stage_panel.display = bool(behind)
-        stage_panel.update(behind)
-        self.query_one("#walk-status", Static).update(feeling(tr, plot))
-        relevant = plot is None or plot.relevant
-        self.query_one("#walk-fields").display = relevant
-        self.query_one("#walk-action-label", Label).update(tr("walk.action"))
-        thought_label = Text(tr("walk.thought"))
-        if plot is not None and plot.thought_evidence is not None:
-            thought_label.append("  ").append(mark(tr, plot.thought_evidence, plot.thought_source))
-        self.query_one("#walk-thought-label", Label).update(thought_label)
-        self.query_one("#walk-notes-label", Label).update(tr("walk.notes"))
-        for field_id, value in (
-            ("walk-action", plot.action if plot else ""),
-            ("walk-thought", plot.thought if plot else ""),
-        ):
-            field = self.query_one(f"#{field_id}", Input)
-            if not field.has_focus:
-                field.value = value
-        entries, self.notes = note_options(tr, plot)
-        notes = self.query_one("#walk-notes", OptionList)
-        kept = notes.highlighted  # a note just marked keeps the cursor
-        notes.set_options(entries)
-        if kept is not None and kept < len(self.notes):
-            notes.highlighted = kept
-        others_there = others(tr, self.current, persona, touchpoint)
-        self.query_one("#walk-others", Static).update(others_there)
-        self.query_one("#walk-keys", Static).update(tr("walk.keys"))
+        position = (self.position + 1, len(self.journey))
+        self.query_one(WalkCard).show(self.tr, self.current, persona, touchpoint, position)
+        self.query_one("#walk-keys", Static).update(self.tr("walk.keys"))
         self.post_message(PhaseFocused(touchpoint.phase))
 
     def focus_main(self) -> None:
         self.query_one("#walk-card").focus()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Tabbing into the notes puts the cursor on the first one, so Enter, d and e act on a
-        # note the facilitator can see, not on the feeling behind an empty cursor.
-        notes = self.query_one("#walk-notes", OptionList)
-        if event.widget is notes and notes.highlighted is None and self.notes:
-            notes.highlighted = 0
 
     # Editing --------------------------------------------------------------------------------
 
@@ -331,10 +252,9 @@ class PlottingStep(StepView):
     def _marked(self) -> tuple[Marked, int]:
         """What the evidence key marks: the highlighted note in the list of notes when the list
         has the focus, else the quote if it was given last at this plot, else the feeling."""
-        options = self.query_one("#walk-notes", OptionList)
-        highlighted = options.highlighted
-        if options.has_focus and highlighted is not None and highlighted < len(self.notes):
-            return self.notes[highlighted]
+        note = self.query_one(WalkCard).highlighted_note()
+        if note is not None:
+            return note
         persona, touchpoint = self.persona, self.touchpoint
         if (
             persona is not None
@@ -541,20 +461,15 @@ class PlottingStep(StepView):
     @on(OptionList.OptionSelected, "#walk-notes")
     async def _note_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_index < len(self.notes):
-            await self._note_form(*self.notes[event.option_index])
+        notes = self.query_one(WalkCard).notes
+        if event.option_index < len(notes):
+            await self._note_form(*notes[event.option_index])
 
     def action_delete_note(self) -> None:
         """D on a highlighted pain point or opportunity deletes it (Ctrl+Z brings it back)."""
-        options = self.query_one("#walk-notes", OptionList)
         plot = self.plot
-        highlighted = options.highlighted
-        if (
-            not options.has_focus
-            or plot is None
-            or highlighted is None
-            or highlighted >= len(self.notes)
-        ):
+        note = self.query_one(WalkCard).highlighted_note()
+        if plot is None or note is None:
             self.notify(self.tr("walk.delete_hint"))
             return
-        self._save_plot(without_note(plot, *self.notes[highlighted]), "edit.plot.remove_note")
+        self._save_plot(without_note(plot, *note), "edit.plot.remove_note")
