@@ -10,6 +10,7 @@ import datetime as dt
 
 from cjworkshop.model.session import (
     Goal,
+    Opportunity,
     PainPoint,
     Persona,
     Phase,
@@ -66,7 +67,9 @@ def generated(personas: int, touchpoints: int) -> Session:
                     thought="Is this worth my time?",
                     emotion=((p + t) % 5) - 2,
                     pain_points=pains,
-                    opportunities=(f"Idea {(p * t) % 25}",) if (p + t) % 7 == 0 else (),
+                    opportunities=(Opportunity(text=f"Idea {(p * t) % 25}"),)
+                    if (p + t) % 7 == 0
+                    else (),
                 )
             )
     return Session(

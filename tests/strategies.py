@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from hypothesis import strategies as st
 
 from cjworkshop.model.session import (
     CHANNELS,
+    EVIDENCE,
     KINDS,
     LANGUAGES,
     MODES,
@@ -15,6 +17,9 @@ from cjworkshop.model.session import (
     STEPS,
     Answer,
     Goal,
+    Interaction,
+    Metric,
+    Opportunity,
     PainPoint,
     ParkingNote,
     Persona,
@@ -27,14 +32,24 @@ from cjworkshop.model.session import (
     Vote,
 )
 
+T = TypeVar("T")
+
 HOSTILE = ['"', '"""', "'''", "\\", "\n", "\r\n", "|", "#", ":", ";", "😀", "\t", "[[x]]", "a = 1"]
 
 text = st.one_of(
     st.text(max_size=40),
     st.lists(st.sampled_from(HOSTILE) | st.text(max_size=5), max_size=6).map("".join),
 )
-name = text.filter(lambda value: 1 <= len(value) <= 200)
-slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+name = st.builds(str.__add__, st.characters(codec="utf-8"), text)
+"""Text of at least one character (a name must say something), drawn without a filter."""
+evidence = st.none() | st.sampled_from(EVIDENCE)
+_SLUG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+slug = st.builds(
+    lambda head, tail: "-".join((head, *tail)),
+    st.text(_SLUG_CHARS, min_size=1, max_size=8),
+    st.lists(st.text(_SLUG_CHARS, min_size=1, max_size=6), max_size=2),
+)
+"""An id as the app makes them (``[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}``), built, not matched."""
 moment = st.datetimes(
     min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
 )
@@ -46,7 +61,16 @@ def _unique_slugs(count: int) -> st.SearchStrategy[list[str]]:
 
 @st.composite
 def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
-    """A valid session: unique ids, every reference resolving, any text anywhere."""
+    """A valid session: unique ids, every reference resolving, any text anywhere.
+
+    Half the sessions fill what schema version 2 added (interactions, the stage behind a
+    touchpoint, figures, evidence, targets), with any text; the other half leave it empty, as
+    most sessions do, and cost the tests less to draw."""
+    rich = draw(st.booleans())
+
+    def extra(strategy: st.SearchStrategy[T], empty: T) -> T:
+        return draw(strategy) if rich else empty
+
     phase_ids = draw(_unique_slugs(draw(st.integers(0, max_items))))
     phases = tuple(
         Phase(
@@ -83,7 +107,28 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
                 kind=draw(st.sampled_from(KINDS)),
                 owner=draw(text),
                 description=draw(text),
-                interactions=tuple(draw(st.lists(text, max_size=3))),
+                channel_name=extra(text, ""),
+                interactions=tuple(
+                    Interaction(
+                        name=draw(text),
+                        channel=draw(st.none() | st.sampled_from(CHANNELS)),
+                        channel_name=draw(text),
+                    )
+                    for _ in range(extra(st.integers(0, 3), 0))
+                ),
+                frontstage=extra(text, ""),
+                backstage=extra(text, ""),
+                support=extra(text, ""),
+                metrics=tuple(
+                    Metric(
+                        name=draw(name),
+                        value=draw(st.floats(-1e9, 1e9, allow_nan=False)),
+                        unit=draw(text),
+                        date=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))),
+                        source=draw(text),
+                    )
+                    for _ in range(extra(st.integers(0, 2), 0))
+                ),
             )
             for tid in tp_ids
         )
@@ -99,11 +144,28 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
                         action=draw(text),
                         thought=draw(text),
                         emotion=draw(st.none() | st.integers(-2, 2)),
+                        target_emotion=extra(st.none() | st.integers(-2, 2), None),
+                        thought_evidence=extra(evidence, None),
+                        thought_source=extra(text, ""),
+                        emotion_evidence=extra(evidence, None),
+                        emotion_source=extra(text, ""),
                         pain_points=tuple(
-                            PainPoint(text=draw(name), severity=draw(st.none() | st.integers(1, 5)))
+                            PainPoint(
+                                text=draw(name),
+                                severity=draw(st.none() | st.integers(1, 5)),
+                                evidence=extra(evidence, None),
+                                source=extra(text, ""),
+                            )
                             for _ in range(draw(st.integers(0, 2)))
                         ),
-                        opportunities=tuple(draw(st.lists(name, max_size=2))),
+                        opportunities=tuple(
+                            Opportunity(
+                                text=draw(name),
+                                evidence=extra(evidence, None),
+                                source=extra(text, ""),
+                            )
+                            for _ in range(draw(st.integers(0, 2)))
+                        ),
                         moment_of_truth=draw(st.booleans()),
                     )
                 )

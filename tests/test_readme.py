@@ -37,7 +37,7 @@ def test_the_example_the_quick_start_opens_exists() -> None:
 
 
 def test_every_documented_command_exists() -> None:
-    documented = set(re.findall(r"^cjworkshop (\w+)", README, re.MULTILINE))
+    documented = set(re.findall(r"^cjworkshop ([\w-]+)", README, re.MULTILINE))
     result = CliRunner().invoke(cli, ["--help"])
-    listed = set(re.findall(r"^  (\w+)  ", result.output, re.MULTILINE))
+    listed = set(re.findall(r"^  ([\w-]+)  ", result.output, re.MULTILINE))
     assert documented <= listed, documented - listed

@@ -125,7 +125,7 @@ async def test_a_pain_point_or_idea_being_typed_comes_back_at_its_plot(
     if key == "P":
         assert TEXT in [pain.text for pain in plot.pain_points]
     else:
-        assert TEXT in plot.opportunities
+        assert TEXT in [idea.text for idea in plot.opportunities]
     assert not draft_path(example).exists()
 
 

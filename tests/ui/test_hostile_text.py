@@ -13,7 +13,16 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from cjworkshop.model import edits
-from cjworkshop.model.session import Goal, PainPoint, Persona, Phase, Plot, Session, Touchpoint
+from cjworkshop.model.session import (
+    Goal,
+    Opportunity,
+    PainPoint,
+    Persona,
+    Phase,
+    Plot,
+    Session,
+    Touchpoint,
+)
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.widgets.journey_grid import JourneyGrid
@@ -41,7 +50,7 @@ def hostile(session: Session) -> Session:
             action=text,
             thought=text,
             pain_points=(PainPoint(text=text, severity=4),),
-            opportunities=(text,),
+            opportunities=(Opportunity(text=text),),
             moment_of_truth=True,
         )
         session = edits.set_plot(session, plot)

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from cjworkshop.model.queries import plot_for
 from cjworkshop.model.roadmap import roadmap
-from cjworkshop.model.session import Persona
+from cjworkshop.model.session import Opportunity, Persona
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.grid import GridStep
@@ -69,7 +69,7 @@ async def test_walking_one_persona_through_every_touchpoint(workdir: Path) -> No
     assert (delivery.emotion, delivery.moment_of_truth, delivery.opportunities) == (
         1,
         True,
-        ("Send a photo",),
+        (Opportunity(text="Send a photo"),),
     )
 
 

@@ -6,10 +6,12 @@ show, and the tests below read that table, so the README cannot drift from what 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -116,6 +118,19 @@ def test_loading_a_bad_file_raises_a_store_error_that_reads_in_dutch_too(name: s
     if error.line is not None:
         assert f"regel {error.line}" in dutch
     assert elapsed < SECOND
+
+
+def test_a_bad_file_read_inside_a_with_block_is_still_told_in_words() -> None:
+    """A ``contextlib.contextmanager`` sets the traceback of an exception that leaves its block:
+    the error must survive that as itself, not as an error about the error."""
+
+    @contextlib.contextmanager
+    def in_a_block() -> Iterator[None]:
+        yield
+
+    with pytest.raises(StoreError) as caught, in_a_block():
+        read_session(BAD / "unknown-persona-reference.toml")
+    assert "unknown-persona-reference.toml" in caught.value.render(EN)
 
 
 @pytest.mark.parametrize(

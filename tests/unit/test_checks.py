@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 from msgspec.structs import replace
 
 from cjworkshop.cli import cli
-from cjworkshop.model.checks import ALWAYS, CheckFailure, checks_to_run, run_checks
+from cjworkshop.model.checks import ALWAYS, CheckFailure, checks_to_run, run_checks, run_warnings
 from cjworkshop.model.session import (
     PainPoint,
     Persona,
@@ -211,3 +211,85 @@ def test_cli_check_of_a_broken_file_fails_without_a_traceback(tmp_path: Path) ->
     assert result.exit_code == 1
     assert str(path) in result.output
     assert "Traceback" not in result.output
+
+
+def assumed_pains() -> Session:
+    """The complete session with Sanne's “Niet gevonden” (4) marked assumed and Piet's “Geen
+    pin” (5) observed."""
+
+    def marked(plot: Plot) -> Plot:
+        evidence = {"Niet gevonden": "assumed", "Geen pin": "observed"}
+        pains = tuple(replace(p, evidence=evidence.get(p.text)) for p in plot.pain_points)
+        return replace(plot, pain_points=pains)
+
+    session = complete()
+    return replace(session, plots=tuple(marked(plot) for plot in session.plots))
+
+
+def with_pains(session: Session, *pains: PainPoint) -> Session:
+    """Sanne's plot at Google with other pain points."""
+    plots = tuple(
+        replace(p, pain_points=pains) if (p.persona, p.touchpoint) == ("sanne", "google") else p
+        for p in session.plots
+    )
+    return replace(session, plots=plots)
+
+
+def test_a_severe_pain_point_resting_on_an_assumption_is_a_warning() -> None:
+    session = assumed_pains()
+    assert run_checks(session, today=TODAY, stale_days=None) == []
+    (warning,) = run_warnings(session)
+    assert warning.code == "pain-point-severe-but-assumed"
+    assert warning.record == "sanne/google"
+    assert warning.params == {
+        "text": "Niet gevonden",
+        "severity": 4,
+        "persona": "Sanne",
+        "touchpoint": "Google",
+    }
+    assert run_warnings(complete()) == []
+    for calm in (
+        PainPoint(text="Niet gevonden", severity=3, evidence="assumed"),
+        PainPoint(text="Niet gevonden", severity=5),
+        PainPoint(text="Niet gevonden", evidence="assumed"),
+    ):
+        assert run_warnings(with_pains(session, calm)) == [], calm
+    five = with_pains(session, PainPoint(text="Niet gevonden", severity=5, evidence="assumed"))
+    assert [w.params["severity"] for w in run_warnings(five)] == [5]
+    skipped = replace(
+        session,
+        plots=tuple(replace(p, relevant=False) if p.pain_points else p for p in session.plots),
+    )
+    assert run_warnings(skipped) == []
+
+
+def test_cli_check_warns_and_still_passes(tmp_path: Path) -> None:
+    path = write(tmp_path, assumed_pains())
+    result = run("--lang", "en", "check", str(path), "--today", "2026-11-22")
+    assert result.exit_code == 0, result.output
+    (warning, passed) = result.stdout.splitlines()
+    assert warning == (
+        f"{path}: warning: pain point “Niet gevonden” of Sanne at Google has severity 4 but rests"
+        " only on an assumption: check it (complaints, figures, a talk with customers) before"
+        " building on it"
+    )
+    assert passed == f"{path}: all 5 checks passed."
+    assert "1 warning (it does not fail the check)." in result.stderr
+    dutch = run("--lang", "nl", "check", str(path))
+    assert dutch.exit_code == 0
+    assert (
+        "waarschuwing: pijnpunt “Niet gevonden” van Sanne bij Google heeft ernst 4" in dutch.stdout
+    )
+    assert "berust alleen op een aanname" in dutch.stdout
+
+
+def test_cli_check_with_failures_and_a_warning_exits_one_for_the_failures(tmp_path: Path) -> None:
+    session = assumed_pains()
+    session = replace(session, personas=(*session.personas, Persona(id="eva", name="Eva")))
+    result = run("--lang", "en", "check", str(write(tmp_path, session)))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert "persona “Eva” is not plotted" in lines[0]
+    assert ": warning: pain point “Niet gevonden”" in lines[1]
+    assert "1 problem found." in result.stderr

@@ -24,6 +24,9 @@ from cjworkshop.model.diff import (
 from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import (
     Goal,
+    Interaction,
+    Metric,
+    Opportunity,
     PainPoint,
     ParkingNote,
     Persona,
@@ -410,3 +413,164 @@ def test_cli_diff_names_a_missing_file_without_a_traceback(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert str(missing) in result.output
     assert "Traceback" not in result.output
+
+
+def with_touchpoint(session: Session, touchpoint_id: str, **changes: object) -> Session:
+    touchpoints = tuple(
+        replace(t, **changes) if t.id == touchpoint_id else t for t in session.touchpoints
+    )
+    return replace(session, touchpoints=touchpoints)
+
+
+def blueprinted_pair() -> tuple[Session, Session]:
+    """Kassa: an interaction gone, one added, one moved to the phone; the backstage rewritten,
+    support written; the waiting time measured again at another value, NPS added, CSAT gone."""
+    old = with_touchpoint(
+        small_session(),
+        "kassa",
+        interactions=(
+            Interaction(name="Pinnen"),
+            Interaction(name="Bon mailen", channel="email"),
+            Interaction(name="Klacht", channel="other", channel_name="WhatsApp"),
+        ),
+        backstage="Kassa telt ’s avonds af",
+        metrics=(
+            Metric(name="Wachttijd", value=4, unit="min", date=dt.date(2026, 9, 1)),
+            Metric(name="CSAT", value=7.5),
+        ),
+    )
+    new = with_touchpoint(
+        old,
+        "kassa",
+        interactions=(
+            Interaction(name="pinnen!"),  # the same interaction, spelled otherwise
+            Interaction(name="Klacht", channel="phone"),
+            Interaction(name="Bon printen"),
+        ),
+        backstage="Kassa telt per uur af",
+        support="Kassasysteem met voorraadkoppeling",
+        metrics=(
+            Metric(name="wachttijd", value=2.5, unit="min", date=dt.date(2026, 11, 1)),
+            Metric(name="NPS", value=31),
+        ),
+    )
+    return old, new
+
+
+def test_interactions_blueprint_and_figures_changed_at_a_touchpoint() -> None:
+    old, new = blueprinted_pair()
+    diff = compare(old, new)
+    assert (diff.records, diff.emotions, diff.pains, diff.targets, diff.evidence) == (
+        (),
+        (),
+        (),
+        (),
+        (),
+    )
+    told = diff_text(diff, old, new, EN)
+    assert told.summary == "1 touchpoint changed behind the scenes."
+    (section,) = told.sections
+    assert section.heading == "Behind the touchpoints"
+    assert [line.text for line in section.lines] == [
+        "Kassa: interaction “Klacht” moved from WhatsApp to phone",
+        "Kassa: interaction added: “Bon printen” (payment)",
+        "Kassa: interaction removed: “Bon mailen”",
+        "Kassa: backstage (what we do out of sight) rewritten: “Kassa telt ’s avonds af” → "
+        "“Kassa telt per uur af”",
+        "Kassa: support (processes and systems) written down: “Kassasysteem met voorraadkoppeling”",
+        "Kassa: wachttijd 4 min on 2026-09-01 → 2.5 min on 2026-11-01",
+        "Kassa: figure added: NPS 31",
+        "Kassa: figure removed: CSAT, was 7.5",
+    ]
+    dutch = diff_markdown(diff, old, new, NL)
+    assert "## Achter de touchpoints" in dutch
+    assert "- Kassa: interactie “Klacht” verhuisd van WhatsApp naar telefoon" in dutch
+
+
+def test_a_new_date_or_other_spelling_behind_a_touchpoint_is_no_change() -> None:
+    old, _ = blueprinted_pair()
+    metrics = tuple(replace(m, date=dt.date(2027, 1, 1)) for m in old.touchpoints[2].metrics)
+    assert old.touchpoints[2].id == "kassa"
+    new = with_touchpoint(
+        old,
+        "kassa",
+        backstage="kassa telt ’s avonds af!",
+        metrics=metrics,
+        interactions=tuple(reversed(old.touchpoints[2].interactions)),
+    )
+    assert compare(old, new).is_empty
+    # Naming the touchpoint's own channel outright is no move either.
+    own = with_touchpoint(
+        old,
+        "kassa",
+        interactions=(
+            Interaction(name="Pinnen", channel="payment"),
+            *old.touchpoints[2].interactions[1:],
+        ),
+    )
+    assert compare(old, own).is_empty
+
+
+def test_target_feelings_and_evidence_changes() -> None:
+    old = with_plot(
+        small_session(),
+        "piet",
+        "kassa",
+        target_emotion=0,
+        pain_points=(PainPoint(text="Geen pin", severity=5, evidence="assumed"),),
+        opportunities=(Opportunity(text="Pinautomaat"),),
+    )
+    new = with_plot(
+        old,
+        "piet",
+        "kassa",
+        target_emotion=1,
+        pain_points=(
+            PainPoint(text="geen pin", severity=5, evidence="observed", source="klachtenlog"),
+        ),
+        opportunities=(Opportunity(text="Pinautomaat", evidence="assumed"),),
+        emotion_evidence="observed",
+    )
+    new = with_plot(new, "sanne", "kassa", target_emotion=2, thought_evidence="assumed")
+    diff = compare(old, new)
+    assert diff.summary.targets_changed == 2
+    assert diff.summary.evidence_changed == 4
+    told = diff_text(diff, old, new, EN)
+    assert told.summary == "2 target feelings changed, 4 notes rest on other evidence."
+    lines = {s.heading: [(line.text, line.tone) for line in s.lines] for s in told.sections}
+    assert lines["Target feelings"] == [
+        ("Sanne at Kassa: target feeling set to ▲▲ +2 very positive", "plain"),
+        ("Piet at Kassa: target feeling ● 0 neutral → ▲ +1 positive", "plain"),
+    ]
+    assert lines["What notes rest on"] == [
+        ("Sanne at Kassa: the thought “Snel!” unmarked → assumed", "plain"),
+        ("Piet at Kassa: the feeling unmarked → observed", "good"),
+        ("Piet at Kassa: pain point “geen pin” assumed → observed: klachtenlog", "good"),
+        ("Piet at Kassa: opportunity “Pinautomaat” unmarked → assumed", "plain"),
+    ]
+    styles = {line.plain: str(line.style) for line in diff_rich(told)}
+    assert styles["• Piet at Kassa: the feeling unmarked → observed"] == "green"
+    dutch = diff_markdown(diff, old, new, NL)
+    assert "- Piet bij Kassa: pijnpunt “geen pin” aanname → waargenomen: klachtenlog" in dutch
+    assert "- Piet bij Kassa: gewenst gevoel ● 0 neutraal → ▲ +1 positief" in dutch
+
+
+def test_a_skipped_plot_has_no_target_and_a_new_source_alone_is_no_change() -> None:
+    old = with_plot(
+        small_session(), "sanne", "kassa", target_emotion=1, thought_evidence="observed"
+    )
+    skipped = with_plot(old, "sanne", "kassa", relevant=False)
+    (change,) = compare(old, skipped).targets
+    assert (change.old, change.new, change.change) == (1, None, "cleared")
+    resourced = with_plot(old, "sanne", "kassa", thought_source="interview 3")
+    assert compare(old, resourced).is_empty
+
+
+def test_hostile_text_behind_a_touchpoint_is_escaped_in_markdown() -> None:
+    old, new = blueprinted_pair()
+    new = with_touchpoint(new, "kassa", support="*vet* [link](http://x) <b>", interactions=())
+    markdown = diff_markdown(compare(old, new), old, new, EN)
+    tokens = MarkdownIt().parse(markdown)
+    kinds = {child.type for t in tokens if t.children for child in t.children}
+    assert not kinds & {"link_open", "em_open", "html_inline"}
+    assert "\\*vet\\* \\[link\\](http://x) \\<b\\>" in markdown

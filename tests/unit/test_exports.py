@@ -4,6 +4,7 @@ the rules of its grammar. Hostile text must never add a column, end a row or bre
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -21,7 +22,17 @@ from cjworkshop.export.mermaid import quadrant_chart
 from cjworkshop.export.spreadsheet import COLUMNS, plots_csv
 from cjworkshop.i18n import translator
 from cjworkshop.model.roadmap import roadmap
-from cjworkshop.model.session import Goal, PainPoint, Persona, Plot, RoadmapItem, Session
+from cjworkshop.model.session import (
+    Goal,
+    Interaction,
+    Metric,
+    Opportunity,
+    PainPoint,
+    Persona,
+    Plot,
+    RoadmapItem,
+    Session,
+)
 from cjworkshop.store.session_file import save_session
 from tests.strategies import sessions
 from tests.unit.test_review import crafted
@@ -51,14 +62,46 @@ def hostile_session() -> Session:
             plot,
             action=HOSTILE,
             thought=HOSTILE,
-            pain_points=(*plot.pain_points, PainPoint(text=HOSTILE, severity=4)),
-            opportunities=(HOSTILE,),
+            pain_points=(
+                *plot.pain_points,
+                PainPoint(text=HOSTILE, severity=4, evidence="observed", source=HOSTILE),
+            ),
+            opportunities=(Opportunity(text=HOSTILE, evidence="assumed", source=HOSTILE),),
+            target_emotion=2,
+            thought_evidence="observed",
+            thought_source=HOSTILE,
+            emotion_evidence="assumed",
+            emotion_source=HOSTILE,
         )
         for plot in base.plots
     )
     personas = tuple(replace(p, name=f"{p.name}, {HOSTILE}", needs=HOSTILE) for p in base.personas)
     touchpoints = tuple(
-        replace(t, name=f"{t.name}: {HOSTILE}", owner=HOSTILE) for t in base.touchpoints
+        replace(
+            t,
+            name=f"{t.name}: {HOSTILE}",
+            owner=HOSTILE,
+            channel="other",
+            channel_name=HOSTILE,
+            interactions=(
+                Interaction(name=HOSTILE),
+                Interaction(name=HOSTILE, channel="phone"),
+                Interaction(name=HOSTILE, channel="other", channel_name=f"{HOSTILE} 2"),
+            ),
+            frontstage=HOSTILE,
+            backstage=HOSTILE,
+            support=HOSTILE,
+            metrics=(
+                Metric(
+                    name=HOSTILE,
+                    value=4.25,
+                    unit=HOSTILE,
+                    date=dt.date(2026, 11, 3),
+                    source=HOSTILE,
+                ),
+            ),
+        )
+        for t in base.touchpoints
     )
     phases = tuple(replace(p, name=f"{p.name} #{HOSTILE}") for p in base.phases)
     session = replace(
@@ -150,8 +193,17 @@ def test_hostile_text_keeps_every_table_whole() -> None:
     for pipes, line in raw_table_widths(report):
         width = line.count("---|") or None
         assert width is None or pipes == width + 1
-    _journey_header, journey_rows = next(t for t in found if t[0][0] == "Phase")
-    assert journey_rows[0][3] == expected(HOSTILE)
+    journey_header, journey_rows = next(t for t in found if t[0][0] == "Phase")
+    assert journey_header[3] == "Target feeling"
+    assert journey_rows[0][4] == expected(HOSTILE)
+    observed = f"(observed: {expected(HOSTILE).replace(chr(10), ' ')})"
+    assert journey_rows[0][5] == f"{expected(HOSTILE)} {observed}"
+    stage_header, stage_rows = next(t for t in found if t[0][0].startswith("Frontstage"))
+    assert stage_header[-1] == "Internal owner"
+    assert stage_rows == [[expected(HOSTILE)] * 4]
+    metric_header, metric_rows = next(t for t in found if t[0][0] == "Figure")
+    assert metric_header == ["Figure", "Value", "Unit", "Measured on", "Source"]
+    assert metric_rows[0][1:4] == ["4.25", expected(HOSTILE), "2026-11-03"]
 
 
 def test_hostile_text_never_becomes_markup_outside_tables() -> None:
@@ -266,6 +318,7 @@ def test_any_session_exports_to_well_formed_documents(session: Session) -> None:
                 assert QUADRANT_HEAD.match(line) or QUADRANT_POINT.match(line), line
     rows = list(csv.reader(io.StringIO(plots_csv(session, EN), newline="")))
     assert len(rows) == 1 + len(session.personas) * len(session.touchpoints)
+    assert all(len(row) == len(COLUMNS) for row in rows)
 
 
 def test_escapes() -> None:
@@ -319,3 +372,160 @@ def test_plot_text_with_every_hostile_piece_survives_into_the_journey_table() ->
     report = report_markdown(replace(session, plots=plots), EN)
     bob_rows = [t for t in tables(report) if t[0][0] == "Phase"][1][1]
     assert ["a|b\nc", "#x"] in [row[3:5] for row in bob_rows]
+
+
+def blueprinted() -> Session:
+    """``crafted`` with the fields of schema version 2 at Anna's first touchpoint, the site."""
+    session = crafted()
+    site = replace(
+        session.touchpoints[0],
+        channel="web",
+        owner="Webteam",
+        interactions=(
+            Interaction(name="Chatbot"),
+            Interaction(name="Follow-up mail", channel="email"),
+            Interaction(name="Call back", channel="other", channel_name="WhatsApp"),
+            Interaction(name="Order page", channel="web"),
+        ),
+        backstage="Stock sync every night",
+        metrics=(Metric(name="Conversion", value=2.10, unit="%", date=dt.date(2026, 10, 1)),),
+    )
+    plot = replace(
+        session.plots[0],
+        target_emotion=1,
+        thought="Is it in stock?",
+        thought_evidence="assumed",
+        emotion_evidence="observed",
+        emotion_source="exit survey",
+        pain_points=(
+            PainPoint(text="Slow site", severity=4, evidence="observed", source="complaint log"),
+        ),
+        opportunities=(Opportunity(text="Faster pages", evidence="assumed"),),
+    )
+    return replace(
+        session, touchpoints=(site, *session.touchpoints[1:]), plots=(plot, *session.plots[1:])
+    )
+
+
+def test_report_shows_interactions_stage_figures_target_and_evidence() -> None:
+    report = report_markdown(blueprinted(), EN)
+    assert (
+        "**Interactions:** 1\\. Chatbot → 2\\. Follow-up mail (email) → 3\\. Call back (WhatsApp)"
+        " → 4\\. Order page\n" in report
+    )
+    found = tables(report)
+    assert (
+        ["Backstage (what we do out of sight)", "Internal owner"],
+        [["Stock sync every night", "Webteam"]],
+    ) in found
+    assert (
+        ["Figure", "Value", "Unit", "Measured on"],
+        [["Conversion", "2.1", "%", "2026-10-01"]],
+    ) in found
+    anna_header, anna_rows = next(t for t in found if t[0][0] == "Phase")
+    assert anna_header[2:4] == ["Feeling", "Target feeling"]
+    site = dict(zip(anna_header, anna_rows[0], strict=True))
+    assert site["Feeling"] == "▼▼ −2 very negative (observed: exit survey)"
+    assert site["Target feeling"] == "▲ +1 positive"
+    assert site["Thinks"] == "Is it in stock? (assumed)"
+    assert site["Pain points (severity)"] == "Slow site (4) (observed: complaint log)"
+    assert site["Opportunities"] == "Faster pages (assumed)"
+    # Bob set no target anywhere: his journey has no target column.
+    bob_header = [t for t in found if t[0][0] == "Phase"][1][0]
+    assert "Target feeling" not in bob_header
+
+
+def test_report_in_dutch_names_evidence_in_dutch() -> None:
+    report = report_markdown(blueprinted(), NL)
+    assert "(waargenomen: complaint log)" in report
+    assert "Is it in stock? (aanname)" in report
+    assert "| Gewenst gevoel |" in report
+    assert "**Interacties:**" in report
+
+
+def test_a_session_without_the_new_fields_reports_none_of_them() -> None:
+    session = replace(
+        crafted(), touchpoints=tuple(replace(t, owner="Sanne") for t in crafted().touchpoints)
+    )
+    for tr in (EN, NL):
+        report = report_markdown(session, tr)
+        assert "####" not in report
+        for word in (
+            "Interact",
+            "Target",
+            "Gewenst",
+            "observed",
+            "assumed",
+            "waargenomen",
+            "aanname",
+            "Backstage",
+            "Frontstage",
+            "Figure",
+            "Cijfer",
+        ):
+            assert word not in report, word
+
+
+def test_csv_carries_interactions_target_and_evidence_in_new_columns_at_the_end() -> None:
+    session = blueprinted()
+    site = replace(
+        session.touchpoints[0],
+        interactions=(
+            *session.touchpoints[0].interactions,
+            Interaction(name="=1+2", channel="sms"),
+        ),
+    )
+    session = replace(session, touchpoints=(site, *session.touchpoints[1:]))
+    rows = list(csv.reader(io.StringIO(plots_csv(session, EN), newline="")))
+    header = rows[0]
+    assert header[:16] == list(COLUMNS[:16])
+    assert header[16:] == [
+        "interactions",
+        "target_emotion",
+        "thought_evidence",
+        "emotion_evidence",
+        "pain_point_evidence",
+        "opportunity_evidence",
+    ]
+    anna_site = dict(zip(header, rows[1], strict=True))
+    assert anna_site["interactions"] == (
+        "Chatbot; Follow-up mail (email); Call back (WhatsApp); Order page; =1+2 (sms)"
+    )
+    assert anna_site["target_emotion"] == "1"
+    assert anna_site["thought_evidence"] == "assumed"
+    assert anna_site["emotion_evidence"] == "observed: exit survey"
+    assert anna_site["pain_point_evidence"] == "observed: complaint log"
+    assert anna_site["opportunity_evidence"] == "assumed"
+    bob_site = next(dict(zip(header, r, strict=True)) for r in rows[1:] if r[:5:4] == ["bob", "t1"])
+    assert bob_site["interactions"] == anna_site["interactions"]  # the touchpoint's, per row
+    assert [bob_site[c] for c in header[17:]] == [""] * 5
+    # A pain point without evidence beside one with: "none" keeps them in step with pain_points.
+    cas = replace(
+        session.plots[-1],
+        pain_points=(PainPoint(text="a"), PainPoint(text="b", evidence="assumed")),
+    )
+    rows = list(csv.reader(io.StringIO(plots_csv(replace(session, plots=(cas,)), NL), newline="")))
+    assert rows[0][-4:] == [
+        "onderbouwing_gedachte",
+        "onderbouwing_emotie",
+        "onderbouwing_knelpunten",
+        "onderbouwing_kansen",
+    ]
+    plotted = next(r for r in rows[1:] if r[COLUMNS.index("pain_points")])
+    assert plotted[COLUMNS.index("pain_point_evidence")] == "none; assumed"
+
+
+def test_csv_defuses_formulas_in_every_new_column() -> None:
+    rows = list(csv.reader(io.StringIO(plots_csv(hostile_session(), EN), newline="")))
+    formula = replace(
+        hostile_session().touchpoints[0], interactions=(Interaction(name="@SUM(A1)"),)
+    )
+    session = replace(hostile_session(), touchpoints=(formula, *hostile_session().touchpoints[1:]))
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["interactions"].startswith("Pipe | in\nthe")
+    assert first["interactions"].count(HOSTILE) == 4  # three names, one channel word
+    assert f"observed: {HOSTILE}" == first["thought_evidence"]
+    assert first["pain_point_evidence"].endswith(f"observed: {HOSTILE}")
+    assert all(len(row) == len(COLUMNS) for row in rows)
+    again = list(csv.reader(io.StringIO(plots_csv(session, EN), newline="")))
+    assert again[1][COLUMNS.index("interactions")] == "'@SUM(A1)"

@@ -21,6 +21,7 @@ COMMANDS = (
     "cjworkshop.cli.reports",
     "cjworkshop.cli.revisit",
     "cjworkshop.cli.check",
+    "cjworkshop.cli.metrics",
 )
 
 CASES = {

@@ -11,7 +11,15 @@ from cjworkshop.model.review import (
     opportunity_groups,
     pain_groups,
 )
-from cjworkshop.model.session import PainPoint, Persona, Phase, Plot, Session, Touchpoint
+from cjworkshop.model.session import (
+    Opportunity,
+    PainPoint,
+    Persona,
+    Phase,
+    Plot,
+    Session,
+    Touchpoint,
+)
 from tests.conftest import WHEN
 
 
@@ -42,7 +50,7 @@ def crafted() -> Session:
                 touchpoint="t1",
                 emotion=-2,
                 pain_points=pains(("Slow site", 4)),
-                opportunities=("Faster pages",),
+                opportunities=(Opportunity(text="Faster pages"),),
             ),
             Plot(persona="anna", touchpoint="t2", emotion=2, moment_of_truth=True),
             Plot(persona="anna", touchpoint="t3", emotion=1, pain_points=pains(("No tracking", 3))),
@@ -51,7 +59,7 @@ def crafted() -> Session:
                 touchpoint="t1",
                 emotion=-1,
                 pain_points=pains(("slow site!", 2)),
-                opportunities=("faster pages",),
+                opportunities=(Opportunity(text="faster pages"),),
             ),
             Plot(persona="bob", touchpoint="t2", emotion=1),
             Plot(

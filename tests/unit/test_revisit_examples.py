@@ -22,9 +22,13 @@ def edited_copy() -> str:
     start = text.index('persona = "ingrid-de-verbouwer"\ntouchpoint = "offerte"')
     at = text.index("emotion = -1", start)
     text = f"{text[:at]}emotion = 1{text[at + len('emotion = -1') :]}"
-    pain = '    { text = "Telefonisch slecht bereikbaar", severity = 3 },\n'
-    assert text.count(pain) == 1
-    return text.replace(pain, "")
+    pains = [
+        line
+        for line in text.splitlines(keepends=True)
+        if line.startswith('    { text = "Telefonisch slecht bereikbaar", severity = 3')
+    ]
+    assert len(pains) == 1
+    return text.replace(pains[0], "")
 
 
 def test_three_edits_give_exactly_three_changes(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from cjworkshop.model.session import (
     STATUSES,
     Answer,
     Horizon,
+    Opportunity,
     PainPoint,
     Persona,
     Plot,
@@ -196,7 +197,7 @@ def overlapping() -> Session:
                 touchpoint="t1",
                 emotion=-2,
                 pain_points=(PainPoint(text="Slow site", severity=4),),
-                opportunities=("Faster pages",),
+                opportunities=(Opportunity(text="Faster pages"),),
             ),
             Plot(
                 persona="bob",
@@ -210,7 +211,12 @@ def overlapping() -> Session:
                 emotion=-1,
                 pain_points=(PainPoint(text="Slow site", severity=4),),
             ),
-            Plot(persona="dana", touchpoint="t1", emotion=-2, opportunities=("Faster pages",)),
+            Plot(
+                persona="dana",
+                touchpoint="t1",
+                emotion=-2,
+                opportunities=(Opportunity(text="Faster pages"),),
+            ),
         ),
     )
 

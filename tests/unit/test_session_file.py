@@ -48,7 +48,7 @@ def test_header_settings_are_always_written(session: Session) -> None:
     text = dumps_session(replace(session, language="en", mode="workshop"))
     lines = text.splitlines()
     assert lines[:6] == [
-        "schema_version = 1",
+        "schema_version = 2",
         'title = "Bakkerij Jansen"',
         'language = "en"',
         'mode = "workshop"',
@@ -145,14 +145,14 @@ def test_duplicate_plot_is_refused(session: Session, tmp_path: Path) -> None:
 
 
 def test_newer_schema_version_is_refused_with_advice(session: Session, tmp_path: Path) -> None:
-    text = dumps_session(session).replace("schema_version = 1", "schema_version = 7")
+    text = dumps_session(session).replace("schema_version = 2", "schema_version = 7")
     error = _error(text, tmp_path)
     assert error.line == 1
-    assert "newer cjworkshop (format version 7; this one reads up to 1)" in error.render(EN)
+    assert "newer cjworkshop (format version 7; this one reads up to 2)" in error.render(EN)
 
 
 def test_missing_schema_version_is_refused(session: Session, tmp_path: Path) -> None:
-    text = dumps_session(session).replace("schema_version = 1\n", "")
+    text = dumps_session(session).replace("schema_version = 2\n", "")
     assert "has no `schema_version`" in _error(text, tmp_path).render(EN)
 
 

@@ -30,6 +30,7 @@ from typing import Literal, get_args, get_type_hints
 
 import pytest
 
+from cjworkshop.export.stage import METRIC_COLUMNS, STAGE_COLUMNS
 from cjworkshop.i18n import LANGUAGES, catalog
 from cjworkshop.model.checks import CheckCode
 from cjworkshop.model.decisions import SetAside
@@ -39,10 +40,19 @@ from cjworkshop.model.diff import (
     RecordChangeKind,
     RecordKind,
 )
+from cjworkshop.model.diff_details import (
+    EvidenceSubject,
+    InteractionChangeKind,
+    MetricChangeKind,
+    StageChangeKind,
+    StageField,
+    TargetChangeKind,
+)
 from cjworkshop.model.emotion import NAMES
 from cjworkshop.model.roadmap import Quadrant, SourceKind
 from cjworkshop.model.session import (
     CHANNELS,
+    EVIDENCE,
     HORIZONS,
     KINDS,
     MODES,
@@ -55,6 +65,8 @@ from cjworkshop.model.session import LANGUAGES as SESSION_LANGUAGES
 from cjworkshop.store.errors import _TYPE_NAMES
 from cjworkshop.ui.autosave import SaveState
 from cjworkshop.ui.steps.plot_card import NoteKind
+from cjworkshop.ui.steps.plot_evidence import Marked
+from cjworkshop.ui.steps.plot_stage import LINES as STAGE_LINES
 from cjworkshop.ui.steps.plotting import FIELDS as WALK_FIELDS
 
 SOURCE = Path(__file__).resolve().parents[2] / "src"
@@ -99,12 +111,25 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     # forms.persona_form asks for each text a persona has besides its name
     "field.persona.{}": one(PERSONA_TEXTS),
     "hint.persona.{}": one(PERSONA_TEXTS),
+    "walk_stage.{}": one(STAGE_LINES),
+    "walk_evidence.{}": one(EVIDENCE),
+    "walk_evidence.title_{}": one(literal(Marked)),
     "walk.{}.text": one(literal(NoteKind)),
     "walk.{}.hint": one(literal(NoteKind)),
     "walk.{}.add": one(literal(NoteKind)),
     "walk.{}.edit": one(literal(NoteKind)),
     "diff.emotion.{}": one(literal(EmotionDirection)),
     "diff.pain.{}": one(literal(PainChangeKind)),
+    "export_v2.evidence.{}": one(EVIDENCE),
+    "export_v2.stage.{}": one(STAGE_COLUMNS),
+    "export_v2.metric.{}": one(METRIC_COLUMNS),
+    "diff.interaction.{}": one(literal(InteractionChangeKind)),
+    "diff.stage.{}": one(literal(StageChangeKind)),
+    "diff.stage_field.{}": one(literal(StageField)),
+    "diff.metric.{}": one(literal(MetricChangeKind)),
+    "diff.target.{}": one(literal(TargetChangeKind)),
+    "diff.evidence.{}": one(literal(EvidenceSubject)),
+    "diff.evidence_word.{}": one(EVIDENCE),
     "error.type.{}": one({*_TYPE_NAMES.values(), "other"}),
     # errors.schema_error: which pattern a text missed, which bound a number crossed
     "error.schema.pattern_{}": one(("source", "question", "previous", "id")),
@@ -461,24 +486,29 @@ def missing(asked: Iterable[Asked], texts: Mapping[str, str | list[str]]) -> lis
     return sorted(set(gaps))
 
 
-FINDINGS = collect(sorted(PACKAGE.rglob("*.py")))
+@cache
+def findings() -> Findings:
+    """What the package's modules ask for, read once when a test first needs it: reading every
+    module takes about a second, which collecting the suite would cost each test process."""
+    return collect(sorted(PACKAGE.rglob("*.py")))
 
 
 def test_every_built_key_has_a_known_domain() -> None:
-    assert FINDINGS.unknown == []
+    assert findings().unknown == []
 
 
 def test_every_domain_is_one_the_code_builds_keys_from() -> None:
+    findings()  # the walk notes every domain a key is built from
     assert sorted(set(DOMAINS) - DOMAINS_USED) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_key_the_code_asks_for_is_in_the_catalog(language: str) -> None:
-    assert missing(FINDINGS.asked, catalog(language)) == []
+    assert missing(findings().asked, catalog(language)) == []
 
 
 def test_the_walk_finds_keys_of_every_kind() -> None:
-    keys = {item.key for item in FINDINGS.asked}
+    keys = {item.key for item in findings().asked}
     assert {"save.saved", "step.goals", "channel.word-of-mouth", "emotion.very_negative"} <= keys
     assert {"cli.help", "error.read.not_found", "diff.record.goal.renamed"} <= keys
     assert len(keys) > 500

@@ -36,6 +36,7 @@ from cjworkshop.model.session import (
     Channel,
     Goal,
     Horizon,
+    Opportunity,
     PainPoint,
     ParkingNote,
     Persona,
@@ -273,7 +274,7 @@ class UndoableWorkshop(RuleBasedStateMachine):
             thought=thought,
             emotion=emotion,
             pain_points=tuple(PainPoint(text=pain, severity=rate) for pain, rate in pains),
-            opportunities=tuple(ideas),
+            opportunities=tuple(Opportunity(text=idea) for idea in ideas),
         )
         self._commit(edits.set_plot(self.session, plotted), "Plot")
 

@@ -2,6 +2,7 @@
 
 ``cjworkshop`` alone opens the start screen; ``new``, ``open``, ``list``, ``templates`` and
 ``validate`` work on session and template files; ``roadmap`` and ``export`` write documents;
+``import-metrics`` places figures from a CSV file on a session's touchpoints;
 ``diff`` compares two versions of a session and ``check`` finds unfinished work for CI.
 Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
 ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
@@ -30,6 +31,7 @@ COMMANDS = {
     "validate": "cjworkshop.cli.sessions:validate_command",
     "roadmap": "cjworkshop.cli.reports:roadmap_command",
     "export": "cjworkshop.cli.reports:export_command",
+    "import-metrics": "cjworkshop.cli.metrics:import_metrics_command",
     "diff": "cjworkshop.cli.revisit:diff_command",
     "check": "cjworkshop.cli.check:check_command",
 }

@@ -1,8 +1,9 @@
 """``check SESSION`` finds unfinished work in a journey map, for CI and pre-commit hooks.
 
 It prints one ``<file>: <problem>`` line per failed check (see ``model.checks``) and exits 1 when
-there is any; ``--today`` pins the date for reproducible runs. It speaks the message language
-(``--lang``, else the environment).
+there is any; ``--today`` pins the date for reproducible runs. Warnings (``model.checks.WARNINGS``)
+follow as ``<file>: warning: <advice>`` lines and never change the exit status. It speaks the
+message language (``--lang``, else the environment).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
-from cjworkshop.model.checks import CheckFailure, checks_to_run, run_checks
+from cjworkshop.model.checks import CheckFailure, checks_to_run, run_checks, run_warnings
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session
 from cjworkshop.store.templates import template_questions
@@ -49,11 +50,16 @@ def check_command(
         stale_days=stale_days,
         question_texts=template_questions(session, cli.language),
     )
+    warnings = run_warnings(session)
+    for failure in failures:
+        click.echo(f"{session_path}: {_message(cli, failure)}")
+    for warning in warnings:
+        click.echo(f"{session_path}: {cli.tr('cli.check.warning', message=_message(cli, warning))}")
+    if warnings:
+        cli.err.print(cli.tr.count("cli.check.warnings", len(warnings)), markup=False)
     if not failures:
         click.echo(cli.tr("cli.check.passed", file=session_path, n=len(checks_to_run(stale_days))))
         return
-    for failure in failures:
-        click.echo(f"{session_path}: {_message(cli, failure)}")
     cli.err.print(cli.tr.count("cli.check.failed", len(failures)), markup=False)
     raise SystemExit(1)
 

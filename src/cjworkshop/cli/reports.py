@@ -1,4 +1,5 @@
-"""Documents made from a session: ``roadmap`` (Markdown) and ``export`` (Markdown, CSV, Mermaid).
+"""Documents made from a session: ``roadmap`` (Markdown) and ``export`` (Markdown, CSV of the
+journey or of the figures, Mermaid).
 
 Both write to the standard output, or with ``-o`` to a file, replaced in one step so a reader
 never sees half a document. The document is in the session's language unless ``--lang`` says
@@ -14,6 +15,7 @@ import click
 
 from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.export.markdown import diagrams_markdown, report_markdown, roadmap_markdown
+from cjworkshop.export.metrics_sheet import metrics_csv
 from cjworkshop.export.spreadsheet import plots_csv
 from cjworkshop.i18n import Translator, as_language, translator
 from cjworkshop.model.session import Session
@@ -72,13 +74,17 @@ def _csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
     return plots_csv(session, tr)
 
 
+def _metrics_csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
+    return metrics_csv(session, tr)
+
+
 @click.command("export", help=help_text("cli.export.help"))
 @click.argument("session_path", metavar="SESSION", type=_SESSION)
 @click.option(
     "--format",
     "-f",
     "kind",
-    type=click.Choice(["md", "csv", "mermaid"]),
+    type=click.Choice(["md", "csv", "csv-metrics", "mermaid"]),
     default="md",
     show_default=True,
     help=help_text("cli.export.format"),
@@ -92,6 +98,7 @@ def export_command(
     renders: dict[str, Render] = {
         "md": report_markdown,
         "csv": _csv,
+        "csv-metrics": _metrics_csv,
         "mermaid": diagrams_markdown,
     }
     _write(cli, session_path, output, lang, renders[kind])

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from cjworkshop.export.diff_detail_text import detail_line, evidence_line, target_line
 from cjworkshop.export.escape import inline
 from cjworkshop.export.explain import horizon_name
 from cjworkshop.i18n import Translator
@@ -89,6 +90,9 @@ def summary_text(diff: SessionDiff, tr: Translator) -> str:
             ("pains_new", counts.pains_new),
             ("pains_solved", counts.pains_solved),
             ("pains_severity", counts.pains_severity),
+            ("touchpoints_detailed", counts.touchpoints_detailed),
+            ("targets_changed", counts.targets_changed),
+            ("evidence_changed", counts.evidence_changed),
         )
         if number
     ]
@@ -205,10 +209,41 @@ def _sections(
     diff: SessionDiff, old: Session, new: Session, tr: Translator, user: Escape
 ) -> tuple[DiffSection, ...]:
     names = _Names.of(old, new)
+
+    def persona(key: str) -> str:
+        return user(names.personas.get(key, key))
+
+    def touchpoint(key: str) -> str:
+        return names.touchpoints.get(key, key)
+
+    def place(key: str) -> str:
+        return user(touchpoint(key))
+
+    def evidence_tone(new: str | None) -> Tone:
+        return "good" if new == "observed" else "plain"
+
     sections = [
         ("records", [_record_line(tr, change, user) for change in diff.records]),
         ("emotions", [_emotion_line(tr, change, names, user) for change in diff.emotions]),
         ("pains", [_pain_line(tr, change, names, user) for change in diff.pains]),
+        ("details", [DiffLine(detail_line(tr, c, touchpoint, user)) for c in diff.details]),
+        (
+            "targets",
+            [
+                DiffLine(target_line(tr, c, persona(c.persona), place(c.touchpoint)))
+                for c in diff.targets
+            ],
+        ),
+        (
+            "evidence",
+            [
+                DiffLine(
+                    evidence_line(tr, c, persona(c.persona), place(c.touchpoint), user),
+                    evidence_tone(c.new),
+                )
+                for c in diff.evidence
+            ],
+        ),
         ("roadmap", [_roadmap_line(tr, change, user) for change in diff.roadmap]),
     ]
     return tuple(

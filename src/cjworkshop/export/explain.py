@@ -2,7 +2,9 @@
 
 ``why(tr, item)`` spells out the formula of ``model.roadmap`` with the item's own numbers:
 ``severity 5 × 3 personas × weight 1.5 (Delivery) × feeling 1.375 (average −1.5) = impact 30.9;
-effort 2 → score 15.5, 100% of the top score → Now``. The app's roadmap step, the Markdown
+effort 2 → score 15.5, 100% of the top score → Now``; where targets are set the feeling
+names the gap to them, and an item that rests only on assumptions ends in a warning to check it
+before building. The app's roadmap step, the Markdown
 roadmap and the CSV all use this one function. ``merge_note`` says in words what a merge of two
 items kept where the two had decided differently; it goes into the merged item's note.
 """
@@ -42,7 +44,17 @@ def why(tr: Translator, item: RankedItem) -> str:
     parts = [severity, tr.count("why.personas", f.personas)]
     if f.weight_phase is not None:
         parts.append(tr("why.weight", value=number(f.weight), phase=f.weight_phase))
-    if f.average_emotion is not None:
+    if f.average_emotion is not None and f.average_target is not None and f.average_gap is not None:
+        parts.append(
+            tr(
+                "why_target.feeling",
+                value=number(f.feeling),
+                gap=signed(f.average_gap, 2),
+                today=signed(f.average_emotion, 2),
+                target=signed(f.average_target, 2),
+            )
+        )
+    elif f.average_emotion is not None:
         parts.append(
             tr("why.feeling", value=number(f.feeling), average=signed(f.average_emotion, 2))
         )
@@ -68,7 +80,10 @@ def why(tr: Translator, item: RankedItem) -> str:
         ending = tr(f"why.closed.{item.status}")
     else:
         ending = tr("why.horizon", horizon=horizon_name(tr, item.horizon))
-    return f"{formula}; {effort} → {scored} → {ending}"
+    explained = f"{formula}; {effort} → {scored} → {ending}"
+    if item.assumed:
+        explained += "; " + tr("why_evidence.assumed")
+    return explained
 
 
 def _decision(tr: Translator, field: str, value: str | int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from cjworkshop.export.escape import cell, inline, table
 from cjworkshop.export.explain import horizon_name, number, why
 from cjworkshop.export.mermaid import all_diagrams, charted, journey_diagram, quadrant_chart
+from cjworkshop.export.stage import channel_word, touchpoint_details
 from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import answers_by_question, overall_score, phase_scores
 from cjworkshop.model.emotion import GLYPHS, NAMES, signed
@@ -24,7 +25,7 @@ from cjworkshop.model.queries import (
 )
 from cjworkshop.model.review import bright_spots, pain_groups
 from cjworkshop.model.roadmap import RankedItem, roadmap
-from cjworkshop.model.session import HORIZONS, Plot, Session, Touchpoint
+from cjworkshop.model.session import HORIZONS, Evidence, Plot, Session, Touchpoint
 
 
 def _fence(diagram: str) -> str:
@@ -158,7 +159,12 @@ def _personas(session: Session, tr: Translator) -> list[str]:
 def _touchpoint_table(tr: Translator, touchpoints: list[Touchpoint]) -> str:
     header = [tr(f"export.touchpoint.{c}") for c in ("name", "channel", "owner", "description")]
     rows = [
-        [cell(t.name), tr(f"channel.{t.channel}"), cell(t.owner), cell(t.description)]
+        [
+            cell(t.name),
+            cell(channel_word(tr, t.channel, t.channel_name)),
+            cell(t.owner),
+            cell(t.description),
+        ]
         for t in touchpoints
     ]
     return table(header, rows)
@@ -178,44 +184,79 @@ def _touchpoints(session: Session, tr: Translator) -> list[str]:
             if of_kind:
                 parts.append(f"**{tr(f'export.touchpoint.{kind}')}**")
                 parts.append(_touchpoint_table(tr, of_kind))
+        for touchpoint in here:
+            parts.extend(touchpoint_details(tr, touchpoint))
     return parts or [f"_{tr('export.none')}_"]
 
 
-def _pains(plot: Plot) -> str:
+def evidence_mark(tr: Translator, evidence: Evidence | None, source: str) -> str:
+    """`` (observed: complaint log)`` or `` (assumed)`` after a note; nothing when unmarked."""
+    if evidence is None:
+        return ""
+    word = tr(f"export_v2.evidence.{evidence}")
+    source = inline(source)
+    return (
+        f" ({tr('export_v2.evidence.with_source', evidence=word, source=source)})"
+        if source
+        else f" ({word})"
+    )
+
+
+def _pains(tr: Translator, plot: Plot) -> str:
     return "<br>".join(
-        cell(p.text) + (f" ({p.severity})" if p.severity is not None else "")
+        cell(p.text)
+        + (f" ({p.severity})" if p.severity is not None else "")
+        + evidence_mark(tr, p.evidence, p.source)
         for p in plot.pain_points
     )
+
+
+def _journey_row(
+    tr: Translator, plot: Plot, phase: str, touchpoint: Touchpoint, target: bool
+) -> list[str]:
+    row = [
+        cell(phase),
+        cell(touchpoint.name) + (" ★" if plot.moment_of_truth else ""),
+        feeling(tr, plot.emotion) + evidence_mark(tr, plot.emotion_evidence, plot.emotion_source),
+    ]
+    if target:
+        row.append(feeling(tr, plot.target_emotion) if plot.target_emotion is not None else "")
+    thought = cell(plot.thought)
+    if thought:
+        thought += evidence_mark(tr, plot.thought_evidence, plot.thought_source)
+    row += [
+        cell(plot.action),
+        thought,
+        _pains(tr, plot),
+        "<br>".join(
+            cell(o.text) + evidence_mark(tr, o.evidence, o.source) for o in plot.opportunities
+        ),
+    ]
+    return row
 
 
 def _journeys(session: Session, tr: Translator) -> list[str]:
     plots = plot_index(session)
     phases = phases_by_id(session)
-    header = [tr(f"export.journey.{c}") for c in _JOURNEY_COLUMNS]
     parts = []
     for persona in session.personas:
         parts.append(_heading(3, inline(persona.name)))
-        rows = []
-        for phase in session.phases:
-            for touchpoint in touchpoints_of_phase(session, phase.id):
-                plot = plots.get((persona.id, touchpoint.id))
-                if plot is None or not plot.relevant:
-                    continue
-                rows.append(
-                    [
-                        cell(phases[phase.id].name),
-                        cell(touchpoint.name) + (" ★" if plot.moment_of_truth else ""),
-                        feeling(tr, plot.emotion),
-                        cell(plot.action),
-                        cell(plot.thought),
-                        _pains(plot),
-                        "<br>".join(cell(o) for o in plot.opportunities),
-                    ]
-                )
-        if not rows:
+        found = [
+            (phases[phase.id].name, touchpoint, plot)
+            for phase in session.phases
+            for touchpoint in touchpoints_of_phase(session, phase.id)
+            if (plot := plots.get((persona.id, touchpoint.id))) is not None and plot.relevant
+        ]
+        if not found:
             parts.append(f"_{tr('export.journey.none')}_")
             continue
-        parts.append(table(header, rows))
+        # The target column appears only in a journey where the room set a target somewhere.
+        target = any(plot.target_emotion is not None for _, _, plot in found)
+        columns = [tr(f"export.journey.{c}") for c in _JOURNEY_COLUMNS]
+        if target:
+            columns.insert(3, tr("export_v2.journey.target"))
+        rows = [_journey_row(tr, plot, phase, tp, target) for phase, tp, plot in found]
+        parts.append(table(columns, rows))
         diagram = journey_diagram(session, persona.id)
         if diagram is not None:
             parts.append(_fence(diagram))

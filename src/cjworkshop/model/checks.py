@@ -17,6 +17,13 @@ session and name what the room left unfinished:
 The roadmap items are those of ``roadmap.roadmap``: the decided ones and the ones it proposes from
 pain points, ideas and weak answers. Done and dropped items need no effort or owner and never go
 stale; decisions whose sources are gone from the session are not on the roadmap and not checked.
+Besides the failures, ``run_warnings`` names what deserves a second look without failing the
+check (a CI run stays green on it):
+
+- ``pain-point-severe-but-assumed``: a pain point of severity 4 or 5, at a relevant plot, that
+  the room marked as assumed: the roadmap ranks it high, so check it before building on it.
+  Unmarked pain points are not warned about; marking evidence is optional.
+
 Failures come in the order of the list above; within a check, records in the session's own order
 (personas, then the journey) and roadmap items best first.
 """
@@ -30,7 +37,7 @@ from typing import Final, Literal
 
 from cjworkshop.model.queries import empty_phases, is_plotted, plot_index, touchpoints_in_order
 from cjworkshop.model.roadmap import RankedItem, roadmap
-from cjworkshop.model.session import Session
+from cjworkshop.model.session import Persona, Plot, Session, Touchpoint
 
 CheckCode = Literal[
     "phase-without-touchpoints",
@@ -39,6 +46,7 @@ CheckCode = Literal[
     "roadmap-item-without-effort",
     "roadmap-item-without-owner",
     "roadmap-item-not-reviewed",
+    "pain-point-severe-but-assumed",
 ]
 
 ALWAYS: Final[tuple[CheckCode, ...]] = (
@@ -50,10 +58,19 @@ ALWAYS: Final[tuple[CheckCode, ...]] = (
 )
 """The checks that always run; ``roadmap-item-not-reviewed`` runs only with a number of days."""
 
+WARNINGS: Final[tuple[CheckCode, ...]] = ("pain-point-severe-but-assumed",)
+"""The checks that warn and never fail; ``run_warnings`` runs them."""
+
+SEVERE: Final = 4
+"""The severity from which a pain point resting only on an assumption is worth a warning."""
+
 
 @dataclass(frozen=True, slots=True)
 class CheckFailure:
-    """One thing left unfinished: which check, which record, and the names for the message."""
+    """One thing left unfinished: which check, which record, and the names for the message.
+
+    A warning (a code in ``WARNINGS``) has the same shape; only the command treats it otherwise.
+    """
 
     code: CheckCode
     record: str
@@ -90,6 +107,38 @@ def run_checks(
     return failures
 
 
+def run_warnings(session: Session) -> list[CheckFailure]:
+    """What deserves a second look without failing: see ``WARNINGS``, in the journey's order."""
+    return list(_severe_assumed_pains(session))
+
+
+def _relevant_plots(session: Session) -> Iterable[tuple[Persona, Touchpoint, Plot]]:
+    """Every relevant plot with its persona and touchpoint: personas, then the journey."""
+    plots = plot_index(session)
+    journey = touchpoints_in_order(session)
+    for persona in session.personas:
+        for touchpoint in journey:
+            plot = plots.get((persona.id, touchpoint.id))
+            if plot is not None and plot.relevant:
+                yield persona, touchpoint, plot
+
+
+def _severe_assumed_pains(session: Session) -> Iterable[CheckFailure]:
+    for persona, touchpoint, plot in _relevant_plots(session):
+        for pain in plot.pain_points:
+            if pain.evidence == "assumed" and (pain.severity or 0) >= SEVERE:
+                yield CheckFailure(
+                    "pain-point-severe-but-assumed",
+                    f"{persona.id}/{touchpoint.id}",
+                    {
+                        "text": pain.text,
+                        "severity": pain.severity,
+                        "persona": persona.name,
+                        "touchpoint": touchpoint.name,
+                    },
+                )
+
+
 def _empty_phases(session: Session) -> Iterable[CheckFailure]:
     for phase in empty_phases(session):
         yield CheckFailure("phase-without-touchpoints", phase.id, {"phase": phase.name})
@@ -103,24 +152,14 @@ def _unplotted_personas(session: Session) -> Iterable[CheckFailure]:
 
 
 def _unrated_pains(session: Session) -> Iterable[CheckFailure]:
-    plots = plot_index(session)
-    journey = touchpoints_in_order(session)
-    for persona in session.personas:
-        for touchpoint in journey:
-            plot = plots.get((persona.id, touchpoint.id))
-            if plot is None or not plot.relevant:
-                continue
-            for pain in plot.pain_points:
-                if pain.severity is None:
-                    yield CheckFailure(
-                        "pain-point-without-severity",
-                        f"{persona.id}/{touchpoint.id}",
-                        {
-                            "text": pain.text,
-                            "persona": persona.name,
-                            "touchpoint": touchpoint.name,
-                        },
-                    )
+    for persona, touchpoint, plot in _relevant_plots(session):
+        for pain in plot.pain_points:
+            if pain.severity is None:
+                yield CheckFailure(
+                    "pain-point-without-severity",
+                    f"{persona.id}/{touchpoint.id}",
+                    {"text": pain.text, "persona": persona.name, "touchpoint": touchpoint.name},
+                )
 
 
 def _failure(code: CheckCode, item: RankedItem) -> CheckFailure:

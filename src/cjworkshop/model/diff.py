@@ -11,6 +11,9 @@ notice when it revisits a journey map:
 - pain points, per plot present in both versions, matched by ``text_key`` of their text (so a
   change of case or punctuation is no change): new, solved (gone) or a different severity. Pain
   points are compared as written, at relevant and skipped plots alike;
+- behind the touchpoints, target feelings and evidence (``diff_details``): interactions, blueprint
+  texts and figures of touchpoints in both versions, target feelings, and what thoughts, feelings,
+  pain points and opportunities rest on.
 - roadmap items the room decided something about (``Session.roadmap``, in either version), matched
   by id: added (decided now, and neither on the old roadmap nor decided there), removed (the
   reverse), a different status, a different horizon set by the room, or a move to another
@@ -21,10 +24,11 @@ notice when it revisits a journey map:
 
 Everything else is left out on purpose: the session's title, language, mode, template, dates,
 notes and timeboxes; descriptions, channels, owners and weights of records; actions, thoughts,
-opportunities and moments of truth of plots; effort, owner, title and notes of roadmap items;
-votes, self-assessment answers and the parking lot. Records of a removed persona or touchpoint
-(its plots, their pain points) are not listed again: the removal says it. Items the roadmap only
-proposes come and go with their pain points and ideas, which the diff already reports.
+opportunities and moments of truth of plots (but for their evidence); effort, owner, title and
+notes of roadmap items; votes, self-assessment answers and the parking lot. Records of a removed
+persona or touchpoint (its plots, their pain points) are not listed again: the removal says it.
+Items the roadmap only proposes come and go with their pain points and ideas, which the diff
+already reports.
 
 The order is the session's own: kinds in the order above, records in the new version's order with
 removed ones after them in the old version's order, plots by persona and then journey order,
@@ -37,6 +41,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from cjworkshop.model.diff_details import (
+    EvidenceChange,
+    TargetChange,
+    TouchpointDetailChange,
+    evidence_changes,
+    target_changes,
+    touchpoint_detail_changes,
+)
 from cjworkshop.model.ids import text_key
 from cjworkshop.model.queries import touchpoints_in_order
 from cjworkshop.model.roadmap import RankedItem, roadmap
@@ -163,6 +175,10 @@ class DiffSummary:
     records: tuple[tuple[RecordKind, RecordChangeKind, int], ...] = ()
     """How many records of each kind were added, removed or renamed, only where not zero."""
     roadmap_changed: int = 0
+    touchpoints_detailed: int = 0
+    """Touchpoints whose interactions, blueprint texts or figures changed."""
+    targets_changed: int = 0
+    evidence_changed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +189,22 @@ class SessionDiff:
     emotions: tuple[EmotionChange, ...]
     pains: tuple[PainChange, ...]
     roadmap: tuple[RoadmapChange, ...]
+    details: tuple[TouchpointDetailChange, ...] = ()
+    """Interactions, blueprint texts and figures, touchpoint by touchpoint in journey order."""
+    targets: tuple[TargetChange, ...] = ()
+    evidence: tuple[EvidenceChange, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return not (self.records or self.emotions or self.pains or self.roadmap)
+        return not (
+            self.records
+            or self.emotions
+            or self.pains
+            or self.roadmap
+            or self.details
+            or self.targets
+            or self.evidence
+        )
 
     @property
     def summary(self) -> DiffSummary:
@@ -203,6 +231,9 @@ class SessionDiff:
             pains_severity=pains.count("severity"),
             records=records,
             roadmap_changed=len(self.roadmap),
+            touchpoints_detailed=len({change.touchpoint for change in self.details}),
+            targets_changed=len(self.targets),
+            evidence_changed=len(self.evidence),
         )
 
 
@@ -213,11 +244,15 @@ def compare(
 
     ``question_texts`` only gives roadmap items from self-assessment answers a readable title.
     """
+    pairs = _shared_pairs(old, new)
     return SessionDiff(
         records=tuple(_record_changes(old, new)),
         emotions=tuple(_emotion_changes(old, new)),
         pains=tuple(_pain_changes(old, new)),
         roadmap=tuple(_roadmap_changes(old, new, question_texts)),
+        details=tuple(touchpoint_detail_changes(old, new)),
+        targets=tuple(target_changes(old, new, pairs)),
+        evidence=tuple(evidence_changes(old, new, pairs)),
     )
 
 

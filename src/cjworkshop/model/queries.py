@@ -26,6 +26,13 @@ class CurvePoint:
             return None
         return self.plot.emotion
 
+    @property
+    def target(self) -> int | None:
+        """The feeling we want here, or None when none is set or the touchpoint is skipped."""
+        if self.plot is None or not self.plot.relevant:
+            return None
+        return self.plot.target_emotion
+
 
 @dataclass(frozen=True, slots=True)
 class Progress:

@@ -7,7 +7,10 @@ Every figure here can be checked by hand from the session file:
   severity times the number of personas who hit it;
 - a bright spot is a touchpoint whose average emotion, over the personas who plotted an emotion
   there, is above zero;
-- the heat map holds each persona's average emotion per phase.
+- the heat map holds each persona's average emotion per phase;
+- the evidence share counts, per kind of note (pain points, opportunities, thoughts, feelings),
+  how many were marked observed, assumed, or not marked, over the plots that are relevant;
+- a target gap is the target feeling minus today's at a plot where both are set.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from cjworkshop.model.queries import (
     touchpoints_in_order,
     unplotted_pairs,
 )
-from cjworkshop.model.session import Persona, Phase, Session, Touchpoint
+from cjworkshop.model.session import Evidence, Persona, Phase, Plot, Session, Touchpoint
 
 UNSET_SEVERITY = 3
 """The severity counted for a pain point nobody rated yet; reports say it was not set."""
@@ -34,6 +37,7 @@ class Occurrence:
     persona: str
     touchpoint: str
     severity: int | None = None
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def pain_groups(session: Session) -> list[PainGroup]:
     for _, _, persona, touchpoint in _ordered_plots(session):
         for pain in plots[(persona, touchpoint)].pain_points:
             entry = collected.setdefault(text_key(pain.text), _Collecting(pain.text.strip()))
-            entry.occurrences.append(Occurrence(persona, touchpoint, pain.severity))
+            entry.occurrences.append(Occurrence(persona, touchpoint, pain.severity, pain.evidence))
     groups = []
     for key, entry in collected.items():
         rated = [o.severity for o in entry.occurrences if o.severity is not None]
@@ -142,8 +146,8 @@ def opportunity_groups(session: Session) -> list[OpportunityGroup]:
     collected: dict[str, _Collecting] = {}
     for _, _, persona, touchpoint in _ordered_plots(session):
         for idea in plots[(persona, touchpoint)].opportunities:
-            entry = collected.setdefault(text_key(idea), _Collecting(idea.strip()))
-            entry.occurrences.append(Occurrence(persona, touchpoint))
+            entry = collected.setdefault(text_key(idea.text), _Collecting(idea.text.strip()))
+            entry.occurrences.append(Occurrence(persona, touchpoint, evidence=idea.evidence))
     return [
         OpportunityGroup(
             key=key,
@@ -214,3 +218,134 @@ def coverage(session: Session) -> Coverage:
         unplotted=missing,
         empty_phases=tuple(empty_phases(session)),
     )
+
+
+@dataclass(frozen=True)
+class EvidenceCount:
+    """How many notes of one kind were marked observed, marked assumed, or left unmarked."""
+
+    observed: int = 0
+    assumed: int = 0
+    unmarked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.observed + self.assumed + self.unmarked
+
+    def counted(self, evidence: Evidence | None) -> EvidenceCount:
+        return EvidenceCount(
+            observed=self.observed + (evidence == "observed"),
+            assumed=self.assumed + (evidence == "assumed"),
+            unmarked=self.unmarked + (evidence is None),
+        )
+
+
+@dataclass(frozen=True)
+class EvidenceShare:
+    """What the map rests on, per kind of note, over the relevant plots."""
+
+    pain_points: EvidenceCount
+    opportunities: EvidenceCount
+    thoughts: EvidenceCount
+    feelings: EvidenceCount
+
+    @property
+    def kinds(self) -> tuple[tuple[str, EvidenceCount], ...]:
+        return (
+            ("pain_points", self.pain_points),
+            ("opportunities", self.opportunities),
+            ("thoughts", self.thoughts),
+            ("feelings", self.feelings),
+        )
+
+    @property
+    def overall(self) -> EvidenceCount:
+        counts = [count for _, count in self.kinds]
+        return EvidenceCount(
+            observed=sum(c.observed for c in counts),
+            assumed=sum(c.assumed for c in counts),
+            unmarked=sum(c.unmarked for c in counts),
+        )
+
+    @property
+    def marked(self) -> bool:
+        """Whether anything was marked at all; until then the review says nothing of it."""
+        everything = self.overall
+        return everything.observed + everything.assumed > 0
+
+    @property
+    def assumed_percent(self) -> int:
+        """The share of all notes marked assumed, in whole percent (half rounds up)."""
+        everything = self.overall
+        if not everything.total:
+            return 0
+        return (200 * everything.assumed + everything.total) // (2 * everything.total)
+
+
+def _thought_noted(plot: Plot) -> bool:
+    # A mark without its note still tells the room something, so it counts as noted.
+    return bool(plot.thought.strip()) or plot.thought_evidence is not None
+
+
+def _feeling_noted(plot: Plot) -> bool:
+    return plot.emotion is not None or plot.emotion_evidence is not None
+
+
+def evidence_share(session: Session) -> EvidenceShare:
+    """Of the pain points, opportunities, thoughts and feelings noted: how many are observed,
+    how many assumed, how many neither."""
+    pains = ideas = thoughts = feelings = EvidenceCount()
+    for plot in session.plots:
+        if not plot.relevant:
+            continue
+        for pain in plot.pain_points:
+            pains = pains.counted(pain.evidence)
+        for idea in plot.opportunities:
+            ideas = ideas.counted(idea.evidence)
+        if _thought_noted(plot):
+            thoughts = thoughts.counted(plot.thought_evidence)
+        if _feeling_noted(plot):
+            feelings = feelings.counted(plot.emotion_evidence)
+    return EvidenceShare(pains, ideas, thoughts, feelings)
+
+
+@dataclass(frozen=True)
+class TargetGap:
+    """Where a persona's feeling today falls short of (or goes past) the feeling we want."""
+
+    persona: Persona
+    touchpoint: Touchpoint
+    today: int
+    target: int
+
+    @property
+    def gap(self) -> int:
+        """Target minus today: +3 means three steps up to go, −1 one step above the target."""
+        return self.target - self.today
+
+
+def has_targets(session: Session) -> bool:
+    """Whether any relevant plot has a target feeling."""
+    return any(plot.relevant and plot.target_emotion is not None for plot in session.plots)
+
+
+def target_gaps(session: Session) -> list[TargetGap]:
+    """Every plot with both feelings set and a difference between them, biggest gap first
+    (by size, ties in persona and journey order)."""
+    personas = {persona.id: persona for persona in session.personas}
+    touchpoints = {tp.id: tp for tp in session.touchpoints}
+    plots = {(plot.persona, plot.touchpoint): plot for plot in session.plots}
+    gaps = []
+    for position, (_, _, persona, touchpoint) in enumerate(_ordered_plots(session)):
+        plot = plots[(persona, touchpoint)]
+        if plot.emotion is None or plot.target_emotion is None:
+            continue
+        if plot.emotion == plot.target_emotion or persona not in personas:
+            continue
+        if touchpoint not in touchpoints:
+            continue
+        found = TargetGap(
+            personas[persona], touchpoints[touchpoint], plot.emotion, plot.target_emotion
+        )
+        gaps.append((-abs(found.gap), -found.gap, position, found))
+    return [found for *_, found in sorted(gaps, key=lambda entry: entry[:3])]

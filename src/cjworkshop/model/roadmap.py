@@ -11,9 +11,12 @@ For every item::
   answer, 6 minus the answer (1 gives 5, 4 gives 2);
 - personas: how many personas it touches (a self-assessment answer touches them all, at least 1);
 - phase weight: the highest weight among the phases where it occurs (the template sets these);
-- feeling: 1 + (−average emotion) / 4 over the plots where it occurs, each plot counted once, from
-  0.5 (+2, delighted) to 1.5 (−2, furious); for a self-assessment answer, 1 + (3 − phase score) / 4;
-  1 when unknown;
+- feeling: 1 + average gap / 4 over the plots where it occurs and a feeling is set, each plot
+  counted once, where a plot's gap is its target feeling minus today's, and a plot without a target
+  counts neutral (0) as its target: without targets that is 1 + (−average emotion) / 4, from 0.5
+  (+2, delighted) to 1.5 (−2, furious); with them up to 2 (target +2, today −2), and never below
+  0.5, as without them (a target below today's feeling makes an item less urgent, not
+  worthless); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
 - dots: the dot votes the room gave it;
 - effort: 1 to 5 as the room set it; until then it counts as 3 and the item says so.
 
@@ -34,7 +37,7 @@ from typing import Literal
 
 from cjworkshop.model.assessment import phase_of, phase_scores
 from cjworkshop.model.ids import slugify
-from cjworkshop.model.review import opportunity_groups, pain_groups
+from cjworkshop.model.review import Occurrence, opportunity_groups, pain_groups
 from cjworkshop.model.session import Horizon, Plot, RoadmapItem, Session, Status
 
 UNSET_EFFORT = 3
@@ -66,6 +69,10 @@ class Evidence:
     counts each plot once, however many of an item's sources were noted there."""
     answer: int | None = None
     phase_score: float | None = None
+    targets: tuple[tuple[PlotKey, int], ...] = ()
+    """The target feeling at the plots of ``emotions`` that have one."""
+    assumed: bool = False
+    """Whether every time it was noted, it was marked assumed: nobody has seen it happen yet."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,10 @@ class Factors:
     weight_phase: str | None
     feeling: float
     average_emotion: float | None
+    average_target: float | None
+    """The average target feeling over the same plots (neutral where none is set), or None
+    when no plot of the item has a target: then the feeling rests on today's alone."""
+    average_gap: float | None
     phase_score: float | None
     dots: int
     impact: float
@@ -123,6 +134,11 @@ class RankedItem:
     def touchpoints(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for e in self.evidence for t in e.touchpoints))
 
+    @property
+    def assumed(self) -> bool:
+        """Whether everything behind it is marked assumed: to check before building it."""
+        return all(e.assumed for e in self.evidence)
+
 
 def evidence(session: Session, question_texts: dict[str, str] | None = None) -> list[Evidence]:
     """Every candidate source of a roadmap item, pain points first, in journey order."""
@@ -142,6 +158,8 @@ def evidence(session: Session, question_texts: dict[str, str] | None = None) -> 
                 touchpoints=group.touchpoints,
                 phases=tuple(dict.fromkeys(phase_of_touchpoint[t] for t in group.touchpoints)),
                 emotions=_emotions(plots, occurrences),
+                targets=_targets(plots, occurrences),
+                assumed=_all_assumed(group.occurrences),
             )
         )
     for idea in opportunity_groups(session):
@@ -164,6 +182,8 @@ def evidence(session: Session, question_texts: dict[str, str] | None = None) -> 
                 touchpoints=touchpoints,
                 phases=tuple(dict.fromkeys(phase_of_touchpoint[t] for t in touchpoints)),
                 emotions=_emotions(plots, occurrences),
+                targets=_targets(plots, occurrences),
+                assumed=_all_assumed(idea.occurrences),
             )
         )
     scores = phase_scores(session)
@@ -199,6 +219,21 @@ def _emotions(
     return tuple(felt.items())
 
 
+def _targets(
+    plots: dict[PlotKey, Plot], pairs: Iterable[PlotKey]
+) -> tuple[tuple[PlotKey, int], ...]:
+    aims = {
+        pair: target
+        for pair in pairs
+        if plots[pair].emotion is not None and (target := plots[pair].target_emotion) is not None
+    }
+    return tuple(aims.items())
+
+
+def _all_assumed(occurrences: Iterable[Occurrence]) -> bool:
+    return all(o.evidence == "assumed" for o in occurrences)
+
+
 def half_up(value: Fraction, places: int = 1) -> float:
     """Round as people do on paper: 16.25 becomes 16.3, not 16.2."""
     scale: int = 10**places
@@ -222,9 +257,15 @@ def _factors(
     felt = {pair: value for e in found for pair, value in e.emotions}
     emotions = list(felt.values())
     average = Fraction(sum(emotions), len(emotions)) if emotions else None
+    # The gap to the target: a plot without one aims at neutral, so that without any target
+    # the gap is minus today's feeling and the item ranks as it always did.
+    aims = {pair: target for e in found for pair, target in e.targets}
+    gaps = [aims.get(pair, 0) - value for pair, value in felt.items()]
+    average_gap = Fraction(sum(gaps), len(gaps)) if gaps else None
+    average_target = Fraction(sum(aims.get(pair, 0) for pair in felt), len(felt)) if aims else None
     phase_score = next((e.phase_score for e in found if e.phase_score is not None), None)
-    if average is not None:
-        feeling = 1 + (-average) / 4
+    if average_gap is not None:
+        feeling = max(Fraction(1, 2), 1 + average_gap / 4)
     elif phase_score is not None:
         feeling = 1 + (3 - Fraction(str(phase_score))) / 4
     else:
@@ -249,6 +290,8 @@ def _factors(
         weight_phase=names.get(weight_phase) if weight_phase else None,
         feeling=shown_feeling,
         average_emotion=half_up(average, 2) if average is not None else None,
+        average_target=half_up(average_target, 2) if average_target is not None else None,
+        average_gap=half_up(average_gap, 2) if average_gap is not None else None,
         phase_score=half_up(Fraction(str(phase_score)), 2) if phase_score is not None else None,
         dots=dots,
         impact=impact,

@@ -16,8 +16,12 @@ from typing import Annotated, Final, Literal, get_args
 
 import msgspec
 
-SCHEMA_VERSION: Final = 1
-"""The version of the session file format this code writes. Older files are migrated on load."""
+SCHEMA_VERSION: Final = 2
+"""The version of the session file format this code writes. Older files are migrated on load.
+
+Version 2 added a touchpoint's interactions as records (name and channel), the stage behind it
+(frontstage, backstage, support), its figures, the evidence of notes, thoughts and feelings, a
+plot's target feeling, and opportunities as records."""
 
 SLUG_PATTERN: Final = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -74,6 +78,9 @@ Channel = Literal[
     "other",
 ]
 
+Evidence = Literal["observed", "assumed"]
+"""What a note rests on: seen in data, complaints or interviews, or the room's belief."""
+
 LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
 MODES: Final[tuple[Mode, ...]] = get_args(Mode)
 SHAPES: Final[tuple[Shape, ...]] = get_args(Shape)
@@ -82,6 +89,7 @@ HORIZONS: Final[tuple[Horizon, ...]] = get_args(Horizon)
 STATUSES: Final[tuple[Status, ...]] = get_args(Status)
 STEPS: Final[tuple[Step, ...]] = get_args(Step)
 CHANNELS: Final[tuple[Channel, ...]] = get_args(Channel)
+EVIDENCE: Final[tuple[Evidence, ...]] = get_args(Evidence)
 
 SOURCE_PATTERN: Final = r"^(?:pain|opportunity|assessment):[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 SourceKey = Annotated[str, msgspec.Meta(pattern=SOURCE_PATTERN, max_length=160)]
@@ -134,17 +142,48 @@ class Phase(Record, frozen=True, kw_only=True):
     weight: Annotated[float, msgspec.Meta(ge=0.1, le=5.0)] = 1.0
 
 
+class Interaction(Record, frozen=True, kw_only=True):
+    """One exchange within a touchpoint, in order: a chatbot, an e-mail, a phone call.
+
+    ``channel`` None means the touchpoint's own; ``channel_name`` is the room's word for a
+    channel beside "other", shown as typed."""
+
+    name: str
+    channel: Channel | None = None
+    channel_name: str = ""
+
+
+class Metric(Record, frozen=True, kw_only=True):
+    """A figure measured at a touchpoint: CSAT, NPS, conversion, complaints per month."""
+
+    name: Name
+    value: float
+    unit: str = ""
+    date: dt.date | None = None
+    source: str = ""
+
+
 class Touchpoint(Record, frozen=True, kw_only=True):
-    """A contact moment in a phase, direct (ours) or indirect (third parties, word of mouth)."""
+    """A contact moment in a phase, direct (ours) or indirect (third parties, word of mouth).
+
+    Behind it, optionally, the service blueprint: what our people do that the customer sees
+    (``frontstage``), what they do out of sight (``backstage``), the processes and systems that
+    support it (``support``), and who inside owns it (``owner``)."""
 
     id: Slug
     phase: Slug
     name: Name
     channel: Channel = "other"
+    channel_name: str = ""
+    """The room's own name for the channel, beside "other"."""
     kind: TouchpointKind = "direct"
     owner: str = ""
     description: str = ""
-    interactions: tuple[str, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
+    frontstage: str = ""
+    backstage: str = ""
+    support: str = ""
+    metrics: tuple[Metric, ...] = ()
 
 
 class PainPoint(Record, frozen=True, kw_only=True):
@@ -152,6 +191,17 @@ class PainPoint(Record, frozen=True, kw_only=True):
 
     text: Name
     severity: Severity | None = None
+    evidence: Evidence | None = None
+    source: str = ""
+    """Where it was observed: a complaint log, an interview, the analytics."""
+
+
+class Opportunity(Record, frozen=True, kw_only=True):
+    """Something we could do better at a plot, and what that idea rests on."""
+
+    text: str
+    evidence: Evidence | None = None
+    source: str = ""
 
 
 class Plot(Record, frozen=True, kw_only=True):
@@ -163,8 +213,14 @@ class Plot(Record, frozen=True, kw_only=True):
     action: str = ""
     thought: str = ""
     emotion: Emotion | None = None
+    target_emotion: Emotion | None = None
+    """How we want the persona to feel here: the journey we want, beside today's."""
+    thought_evidence: Evidence | None = None
+    thought_source: str = ""
+    emotion_evidence: Evidence | None = None
+    emotion_source: str = ""
     pain_points: tuple[PainPoint, ...] = ()
-    opportunities: tuple[str, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
     moment_of_truth: bool = False
 
 

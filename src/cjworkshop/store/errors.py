@@ -26,9 +26,13 @@ from cjworkshop.model.session import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class StoreError(Exception):
-    """A session or template file that cannot be read or written, with where and why."""
+    """A session or template file that cannot be read or written, with where and why.
+
+    Not a frozen dataclass: Python sets ``__traceback__`` on an exception as it passes through a
+    ``with`` block of a ``contextlib.contextmanager``, and a frozen one would turn into a
+    ``FrozenInstanceError`` there. ``eq=False`` keeps an exception equal only to itself."""
 
     key: str
     params: dict[str, object] = field(default_factory=dict)

@@ -3,8 +3,7 @@
 Each step takes the parsed data of version N and returns it as version N + 1; loading runs the
 steps in order, so a file of any older version reaches the current one. A file from a newer
 version is refused: it may hold data this version would silently drop on the next save.
-The format is at its first version, so there are no steps yet; the first change of the format
-adds ``1: _from_1`` here together with a test that loads a version-1 file.
+Every step has tests that migrate version-N files to an expected text.
 """
 
 from __future__ import annotations
@@ -19,7 +18,35 @@ from cjworkshop.store.toml_file import TomlFile
 Data = dict[str, Any]
 Migration = Callable[[Data], Data]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _from_1(data: Data) -> Data:
+    """Version 1 -> 2: a touchpoint's interactions and a plot's opportunities become records.
+
+    Version 1 held both as plain texts; each becomes a record holding that text, so nothing is
+    lost and nothing is said that the file did not say (no channel, no evidence). Everything
+    else version 2 adds is optional and starts empty."""
+    touchpoints = data.get("touchpoints")
+    if isinstance(touchpoints, list):
+        for touchpoint in touchpoints:
+            if isinstance(touchpoint, dict) and "interactions" in touchpoint:
+                touchpoint["interactions"] = _records(touchpoint["interactions"], "name")
+    plots = data.get("plots")
+    if isinstance(plots, list):
+        for plot in plots:
+            if isinstance(plot, dict) and "opportunities" in plot:
+                plot["opportunities"] = _records(plot["opportunities"], "text")
+    return data
+
+
+def _records(items: object, key: str) -> object:
+    """Each text of a list as a record ``{key: text}``; anything else as it was, for the
+    record's own checks to refuse with its place."""
+    if not isinstance(items, list):
+        return items
+    return [{key: item} if isinstance(item, str) else item for item in items]
+
+
+MIGRATIONS: dict[int, Migration] = {1: _from_1}
 """Version N -> the function that turns version-N data into version N + 1."""
 
 

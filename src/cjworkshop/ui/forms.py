@@ -12,8 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from msgspec.structs import replace
+
 from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
+from cjworkshop.model.interactions import interaction_line, read_interactions
+from cjworkshop.model.metric_lines import metric_lines, read_metric_lines
 from cjworkshop.model.session import (
     CHANNELS,
     NAME_LENGTH,
@@ -35,6 +39,7 @@ from cjworkshop.ui.modals.form_spec import (
     number_field,
     text_field,
 )
+from cjworkshop.ui.widgets.validators import MetricLines
 
 FormKind = Literal["goal", "persona", "phase", "touchpoint"]
 FORM_KINDS: tuple[FormKind, ...] = ("goal", "persona", "phase", "touchpoint")
@@ -211,6 +216,13 @@ def touchpoint_form(
         touchpoint.channel if touchpoint else "web",
         channels,
     )
+    channel_name = line_field(
+        "channel_name",
+        tr("field.touchpoint.channel_name"),
+        touchpoint.channel_name if touchpoint else "",
+        hint=tr("hint.touchpoint.channel_name"),
+        max_length=NAME_LENGTH,
+    )
     owner = line_field(
         "owner",
         tr("field.touchpoint.owner"),
@@ -222,27 +234,62 @@ def touchpoint_form(
         tr("field.touchpoint.description"),
         touchpoint.description if touchpoint else "",
     )
+    labels = {c: tr(f"channel.{c}") for c in CHANNELS}
+    shown = touchpoint or Touchpoint(id="", phase="", name="")
     interactions = text_field(
         "interactions",
         tr("field.touchpoint.interactions"),
-        "\n".join(touchpoint.interactions) if touchpoint else "",
+        "\n".join(interaction_line(i, labels) for i in shown.interactions),
         hint=tr("hint.touchpoint.interactions"),
     )
 
+    # Behind the touchpoint (the service blueprint): optional, empty in most sessions.
+    frontstage = text_field(
+        "frontstage",
+        tr("field.touchpoint.frontstage"),
+        shown.frontstage,
+        hint=tr("hint.touchpoint.frontstage"),
+    )
+    backstage = text_field(
+        "backstage",
+        tr("field.touchpoint.backstage"),
+        shown.backstage,
+        hint=tr("hint.touchpoint.backstage"),
+    )
+    support = text_field(
+        "support", tr("field.touchpoint.support"), shown.support, hint=tr("hint.touchpoint.support")
+    )
+    # One figure per line (``model.metric_lines``); the form will not save while one does not read.
+    figures = text_field(
+        "metrics",
+        tr("metrics_form.field"),
+        metric_lines(shown.metrics),
+        hint=tr("metrics_form.hint"),
+        validators=(MetricLines(tr),),
+    )
+
     def read(answers: Answers) -> Touchpoint:
-        return Touchpoint(
-            id=touchpoint.id if touchpoint else "",
+        # The room's own word for a channel belongs with "other"; beside a known one it goes.
+        chosen = answers[channel]
+        return replace(
+            shown,
             phase=answers[in_phase],
             name=clean(answers[name]),
-            channel=answers[channel],
+            channel=chosen,
+            channel_name=clean(answers[channel_name]) if chosen == "other" else "",
             kind=answers[kind],
             owner=clean(answers[owner]),
             description=clean(answers[description]),
-            interactions=tuple(line for line in clean(answers[interactions]).splitlines() if line),
+            interactions=read_interactions(answers[interactions], labels),
+            frontstage=clean(answers[frontstage]),
+            backstage=clean(answers[backstage]),
+            support=clean(answers[support]),
+            metrics=read_metric_lines(answers[figures]).metrics,
         )
 
     title = tr("form.touchpoint.edit" if touchpoint else "form.touchpoint.add")
-    fields = (name, in_phase, kind, channel, owner, description, interactions)
+    shown_first = (name, in_phase, kind, channel, channel_name, owner, description, interactions)
+    fields = (*shown_first, frontstage, backstage, support, figures)
     return FormSpec(title, fields, read)
 
 

@@ -73,9 +73,16 @@ def line_field(
     return FormField(name, label, "line", value, _as_typed, required, hint, max_length=max_length)
 
 
-def text_field(name: str, label: str, value: str = "", *, hint: str = "") -> FormField[str]:
-    """A field of text of several lines."""
-    return FormField(name, label, "text", value, _as_typed, hint=hint)
+def text_field(
+    name: str,
+    label: str,
+    value: str = "",
+    *,
+    hint: str = "",
+    validators: tuple[Validator, ...] = (),
+) -> FormField[str]:
+    """A field of text of several lines; ``validators`` check the whole text before a save."""
+    return FormField(name, label, "text", value, _as_typed, hint=hint, validators=validators)
 
 
 def number_field(

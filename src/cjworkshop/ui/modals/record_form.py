@@ -2,7 +2,8 @@
 
 Goals, personas, phases, touchpoints, pain points, grid cells, roadmap items and notes are all
 edited through this modal, described by the fields of their ``FormSpec`` (``form_spec``). It
-validates every field before saving (required text, numbers in range), saves with Enter in a
+validates every field before saving (required text, numbers in range, the lines of a text
+that must each read, such as a touchpoint's figures), saves with Enter in a
 one-line field or Ctrl+S anywhere and dismisses with the form's answer, asks before throwing
 typed text away on Escape, and reports what the fields hold at every change to an ``on_change``
 callback, which the session screen uses to keep a draft on disk while the user types.
@@ -21,6 +22,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.validation import ValidationResult
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static, TextArea
 
@@ -166,9 +168,12 @@ class RecordForm(WorkshopModal[Answer | None]):
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.name}")
             error = self.query_one(f"#error-{spec.name}", Static)
-            if not isinstance(widget, Input):
+            if isinstance(widget, Input):
+                result = widget.validate(widget.value)
+            elif isinstance(widget, TextArea) and spec.validators:
+                result = ValidationResult.merge([v.validate(widget.text) for v in spec.validators])
+            else:
                 continue
-            result = widget.validate(widget.value)
             if result is not None and not result.is_valid:
                 error.update(" ".join(result.failure_descriptions))
                 error.add_class("-shown")

@@ -16,11 +16,13 @@ from msgspec.structs import replace
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from cjworkshop.export.stage import channel_word
 from cjworkshop.i18n import Translator
 from cjworkshop.model.emotion import GLYPHS, NAMES
 from cjworkshop.model.queries import plots_at_touchpoint
 from cjworkshop.model.session import (
     NAME_LENGTH,
+    Opportunity,
     PainPoint,
     Persona,
     Phase,
@@ -29,6 +31,7 @@ from cjworkshop.model.session import (
     Touchpoint,
 )
 from cjworkshop.ui.modals.form_spec import Answers, Choice, FormSpec, choice_field, line_field
+from cjworkshop.ui.steps.plot_evidence import emotion_words, mark, target
 from cjworkshop.ui.widgets.text import first_line
 
 NoteKind = Literal["pain", "idea"]
@@ -46,9 +49,9 @@ class NoteAnswer:
 def heading(tr: Translator, touchpoint: Touchpoint, phase: Phase) -> Text:
     """The touchpoint: its name, phase, channel and kind, and what it is."""
     text = Text(touchpoint.name, style="bold")
+    channel = channel_word(tr, touchpoint.channel, touchpoint.channel_name)
     text.append(
-        f"\n{tr('walk.phase', phase=phase.name)} · {tr(f'channel.{touchpoint.channel}')} · "
-        f"{tr(f'kind.{touchpoint.kind}')}",
+        f"\n{tr('walk.phase', phase=phase.name)} · {channel} · {tr(f'kind.{touchpoint.kind}')}",
         style="dim",
     )
     if touchpoint.description:
@@ -68,8 +71,11 @@ def feeling(tr: Translator, plot: Plot | None) -> Text:
         text.append(tr("emotion.none"), style="dim italic")
         text.append("  " + tr("walk.emotion_hint"), style="dim")
     else:
-        style = "red" if plot.emotion < 0 else "green" if plot.emotion > 0 else ""
-        text.append(f"{GLYPHS[plot.emotion]} {tr(f'emotion.{NAMES[plot.emotion]}')}", style=style)
+        text.append(emotion_words(tr, plot.emotion))
+    if plot is not None:
+        text.append(target(tr, plot))
+        if plot.emotion_evidence is not None:
+            text.append("   ").append(mark(tr, plot.emotion_evidence, plot.emotion_source))
     if plot is not None and plot.moment_of_truth:
         text.append("   ★ " + tr("walk.moment_of_truth"), style="bold")
     return text
@@ -83,14 +89,21 @@ def note_options(
     notes: list[tuple[NoteKind, int]] = []
     for index, pain in enumerate(plot.pain_points if plot else ()):
         severity = str(pain.severity) if pain.severity is not None else "?"
-        entries.append(Option(Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text)))
+        line = Text.assemble(("⚠ ", "bold"), (f"{severity} ", "bold"), pain.text)
+        entries.append(Option(_marked(line, mark(tr, pain.evidence, pain.source))))
         notes.append(("pain", index))
     for index, idea in enumerate(plot.opportunities if plot else ()):
-        entries.append(Option(Text.assemble(("✦ ", "bold"), idea)))
+        line = Text.assemble(("✦ ", "bold"), idea.text)
+        entries.append(Option(_marked(line, mark(tr, idea.evidence, idea.source))))
         notes.append(("idea", index))
     if not entries:
         entries.append(Option(Text(tr("walk.no_notes"), style="dim italic"), disabled=True))
     return entries, notes
+
+
+def _marked(line: Text, marked: Text) -> Text:
+    """A note's line with its mark of evidence after it, when it has one."""
+    return line.append("  ").append(marked) if marked else line
 
 
 def others(tr: Translator, session: Session, persona: Persona, touchpoint: Touchpoint) -> Text:
@@ -122,7 +135,7 @@ def note_form(
 ) -> FormSpec[NoteAnswer]:
     """The form of a new note of the plot (``index`` None) or of the one at ``index``."""
     pain = plot.pain_points[index] if kind == "pain" and index is not None else None
-    idea = plot.opportunities[index] if kind == "idea" and index is not None else ""
+    idea = plot.opportunities[index].text if kind == "idea" and index is not None else ""
     text = line_field(
         "text",
         tr(f"walk.{kind}.text"),
@@ -152,17 +165,16 @@ def with_note(plot: Plot, kind: NoteKind, index: int | None, note: NoteAnswer) -
     plot with a note is relevant."""
     if kind == "pain":
         pains = list(plot.pain_points)
-        pain = PainPoint(text=note.text, severity=note.severity)
         if index is None:
-            pains.append(pain)
-        else:
-            pains[index] = pain
+            pains.append(PainPoint(text=note.text, severity=note.severity))
+        else:  # what the note rests on stays with it
+            pains[index] = replace(pains[index], text=note.text, severity=note.severity)
         return replace(plot, relevant=True, pain_points=tuple(pains))
     ideas = list(plot.opportunities)
     if index is None:
-        ideas.append(note.text)
+        ideas.append(Opportunity(text=note.text))
     else:
-        ideas[index] = note.text
+        ideas[index] = replace(ideas[index], text=note.text)
     return replace(plot, relevant=True, opportunities=tuple(ideas))
 
 

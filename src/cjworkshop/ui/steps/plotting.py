@@ -1,10 +1,12 @@
 """Plotting: walk one persona through every touchpoint and write down what they live through.
 
-The walk shows one touchpoint at a time, in journey order, with what earlier personas answered
-there. Everything is one key away: 1-5 sets the emotion, x skips a touchpoint that is not
-relevant to this persona, a and q jump into the action and the quote, p and o add a pain point
-or an opportunity, m marks a moment of truth, n and b go forward and back, PgDn and PgUp jump a
-phase. Every answer is committed (and saved) as it is given.
+The walk shows one touchpoint at a time, in journey order, with the stage behind it and what
+earlier personas answered there. Everything is one key away: 1-5 sets the emotion and Shift+1-5
+(or g and a digit) the emotion we want, x skips a touchpoint that is not relevant to this
+persona, a and q jump into the action and the quote, P and o add a pain point or an
+opportunity, e marks what the highlighted note, else the quote or feeling given last, rests on
+(E with its source), m marks a moment of truth, n and b go forward and back, PgDn and PgUp jump
+a phase. Every answer is committed (and saved) as it is given.
 """
 
 from __future__ import annotations
@@ -13,18 +15,17 @@ from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, OptionList, Static
+from textual.containers import Horizontal
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import from_key
 from cjworkshop.model.queries import (
     is_plotted,
-    phases_by_id,
     plot_for,
     touchpoints_in_order,
 )
@@ -44,16 +45,21 @@ from cjworkshop.ui.steps.base import (
 from cjworkshop.ui.steps.plot_card import (
     NoteAnswer,
     NoteKind,
-    feeling,
-    heading,
     note_form,
-    note_options,
-    others,
     with_note,
     without_note,
 )
-from cjworkshop.ui.widgets.fields import LineField
-from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
+from cjworkshop.ui.steps.plot_evidence import (
+    DIGITS,
+    TARGET_BINDINGS,
+    EvidenceAnswer,
+    Marked,
+    cycled,
+    evidence_form,
+    with_evidence,
+)
+from cjworkshop.ui.steps.walk_card import WalkCard
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
@@ -81,30 +87,25 @@ class PlottingStep(StepView):
         Binding("pageup", "jump_phase(-1)", "key.previous_phase", show=False),
         Binding("s", "choose_persona", "key.choose_persona"),
         Binding("d,delete", "delete_note", "key.delete", show=False),
+        Binding("e", "evidence", "key.evidence"),
+        Binding("E", "evidence_form", "key.evidence_source", show=False),
+        *TARGET_BINDINGS,
     ]
 
     def __init__(self, context: StepContext) -> None:
         super().__init__(context)
         self.persona_id: str | None = None
         self.position = 0
-        self.notes: list[tuple[NoteKind, int]] = []
-        """The notes listed at the plot on screen, in their order."""
+        self.last_given: tuple[str, str, Marked] | None = None
+        """Persona, touchpoint, and whether the quote or the feeling was given there last since
+        the card was walked to: what the evidence key marks when no note is highlighted."""
+        self.target_next = False
+        """g was pressed: the next digit sets the target feeling, not today's."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="walk"):
             yield OptionList(id="walk-personas")
-            with VerticalScroll(id="walk-card", can_focus=True):
-                yield TextPanel(id="walk-progress", classes="section")
-                yield TextPanel(id="walk-touchpoint")
-                yield TextPanel(id="walk-status")
-                with Vertical(id="walk-fields"):
-                    yield TextLabel(id="walk-action-label", classes="field-label")
-                    yield LineField(id="walk-action", max_length=500)
-                    yield TextLabel(id="walk-thought-label", classes="field-label")
-                    yield LineField(id="walk-thought", max_length=500)
-                    yield TextLabel(id="walk-notes-label", classes="field-label")
-                    yield OptionList(id="walk-notes")
-                yield TextPanel(id="walk-others", classes="others")
+            yield WalkCard(id="walk-card")
         yield TextPanel(id="walk-keys", classes="hint keys-hint")
         yield TextPanel(classes="hint empty", id="walk-empty")
 
@@ -134,7 +135,11 @@ class PlottingStep(StepView):
         tr, session = self.tr, self.current
         ready = bool(session.personas and session.touchpoints)
         self.query_one(".walk").display = ready
-        self.query_one("#walk-keys").display = ready
+        keys = self.query_one("#walk-keys")
+        if ready:  # back to the style sheet's say, which hides the keys on a narrow terminal
+            keys.styles.clear_rule("display")
+        else:
+            keys.display = False
         empty = self.query_one("#walk-empty", Static)
         empty.display = not ready
         empty.update(tr("walk.nothing"))
@@ -150,6 +155,7 @@ class PlottingStep(StepView):
     def start(self, persona_id: str, touchpoint_id: str | None = None) -> None:
         """Walk ``persona_id``, from a given touchpoint or the first one still to plot."""
         self.persona_id = persona_id
+        self.last_given = None
         journey = self.journey
         if touchpoint_id is not None:
             ids = [tp.id for tp in journey]
@@ -182,39 +188,12 @@ class PlottingStep(StepView):
             options.highlighted = options.get_option_index(self.persona_id)
 
     def _show_card(self) -> None:
-        tr = self.tr
         persona, touchpoint = self.persona, self.touchpoint
         if persona is None or touchpoint is None:
             return
-        phase = phases_by_id(self.current)[touchpoint.phase]
-        plot = self.plot
-        self.query_one("#walk-progress", Static).update(
-            tr(
-                "walk.progress",
-                number=self.position + 1,
-                total=len(self.journey),
-                persona=persona.name,
-            )
-        )
-        self.query_one("#walk-touchpoint", Static).update(heading(tr, touchpoint, phase))
-        self.query_one("#walk-status", Static).update(feeling(tr, plot))
-        relevant = plot is None or plot.relevant
-        self.query_one("#walk-fields").display = relevant
-        self.query_one("#walk-action-label", Label).update(tr("walk.action"))
-        self.query_one("#walk-thought-label", Label).update(tr("walk.thought"))
-        self.query_one("#walk-notes-label", Label).update(tr("walk.notes"))
-        for field_id, value in (
-            ("walk-action", plot.action if plot else ""),
-            ("walk-thought", plot.thought if plot else ""),
-        ):
-            field = self.query_one(f"#{field_id}", Input)
-            if not field.has_focus:
-                field.value = value
-        entries, self.notes = note_options(tr, plot)
-        self.query_one("#walk-notes", OptionList).set_options(entries)
-        others_there = others(tr, self.current, persona, touchpoint)
-        self.query_one("#walk-others", Static).update(others_there)
-        self.query_one("#walk-keys", Static).update(tr("walk.keys"))
+        position = (self.position + 1, len(self.journey))
+        self.query_one(WalkCard).show(self.tr, self.current, persona, touchpoint, position)
+        self.query_one("#walk-keys", Static).update(self.tr("walk.keys"))
         self.post_message(PhaseFocused(touchpoint.phase))
 
     def focus_main(self) -> None:
@@ -235,12 +214,91 @@ class PlottingStep(StepView):
             return None
         return self.plot or Plot(persona=persona.id, touchpoint=touchpoint.id)
 
+    def on_key(self, event: events.Key) -> None:
+        """Any key but a digit after g takes the g back (the digit's binding comes after)."""
+        if event.character not in DIGITS and event.key != "g":
+            self.target_next = False
+
+    def action_target_next(self) -> None:
+        self.target_next = True
+        self.notify(self.tr("walk_evidence.target_next"))
+
     def action_emotion(self, key: int) -> None:
+        if self.target_next:
+            self.target_next = False
+            self.action_target(key)
+            return
         plot = self._current_or_new()
         if plot is None:
             return
         emotion = None if key == 0 else from_key(key)
+        self._given("emotion")
         self._save_plot(replace(plot, relevant=True, emotion=emotion), "edit.plot.emotion")
+
+    def action_target(self, key: int) -> None:
+        plot = self._current_or_new()
+        if plot is None:
+            return
+        emotion = None if key == 0 else from_key(key)
+        self._save_plot(
+            replace(plot, relevant=True, target_emotion=emotion), "walk_evidence.edit_target"
+        )
+
+    def _given(self, what: Marked) -> None:
+        persona, touchpoint = self.persona, self.touchpoint
+        if persona is not None and touchpoint is not None:
+            self.last_given = (persona.id, touchpoint.id, what)
+
+    def _marked(self) -> tuple[Marked, int]:
+        """What the evidence key marks: the highlighted note in the list of notes when the list
+        has the focus, else the quote if it was given last at this plot, else the feeling."""
+        note = self.query_one(WalkCard).highlighted_note()
+        if note is not None:
+            return note
+        persona, touchpoint = self.persona, self.touchpoint
+        if (
+            persona is not None
+            and touchpoint is not None
+            and self.last_given == (persona.id, touchpoint.id, "thought")
+        ):
+            return "thought", 0
+        return "emotion", 0
+
+    def _markable(self) -> tuple[Plot, Marked, int] | None:
+        """The plot and what the evidence key marks on it, or None (and why) when it has none."""
+        plot = self.plot
+        if plot is not None and not plot.relevant:
+            self.notify(self.tr("walk.skipped_hint"))
+            return None
+        marked, index = self._marked()
+        if plot is None or (marked == "emotion" and plot.emotion is None):
+            self.notify(self.tr("walk_evidence.nothing"))
+            return None
+        return plot, marked, index
+
+    def action_evidence(self) -> None:
+        """E moves the mark of what is in front of the room on: observed, assumed, unmarked."""
+        found = self._markable()
+        if found is not None:
+            self._save_plot(cycled(*found), "walk_evidence.edit")
+
+    async def action_evidence_form(self) -> None:
+        """Shift+E opens the mark of what is in front of the room, with a line for its source."""
+        found = self._markable()
+        if found is not None:
+            await self._evidence_form(*found)
+
+    def _evidence_form(
+        self, plot: Plot, marked: Marked, index: int, initial: FormValues | None = None
+    ) -> Asked:
+        def saved(answer: EvidenceAnswer) -> None:
+            fresh = self.plot
+            if fresh is not None:
+                self._save_plot(with_evidence(fresh, marked, index, answer), "walk_evidence.edit")
+
+        form = evidence_form(self.tr, plot, marked, index)
+        where = {**self._where(index), "marked": marked}
+        return self.ask(FormRequest("plotting.evidence", form, saved, where, initial))
 
     def action_skip(self) -> None:
         plot = self._current_or_new()
@@ -286,8 +344,13 @@ class PlottingStep(StepView):
             return
         value = " ".join(field.value.split())
         name = FIELD_NAMES[field.id]
+        if name == "thought":  # a quote given is what e marks next; an emptied one is not
+            self._given("thought" if value else "emotion")
         if getattr(plot, name) != value:
-            self._save_plot(replace(plot, **{name: value}), f"edit.plot.{name}")
+            changed = replace(plot, **{name: value})
+            if name == "thought" and not value:  # a mark on no quote says nothing: it goes too
+                changed = replace(changed, thought_evidence=None, thought_source="")
+            self._save_plot(changed, f"edit.plot.{name}")
         self.post_message(DraftDone())  # after the edit: the screen commits it first
 
     def action_walk(self, offset: int) -> None:
@@ -295,6 +358,7 @@ class PlottingStep(StepView):
         if not journey:
             return
         self.position = max(0, min(len(journey) - 1, self.position + offset))
+        self.last_given = None  # a card walked to starts from its feeling
         self._show_card()
         self.focus_main()
 
@@ -311,6 +375,7 @@ class PlottingStep(StepView):
             for index, candidate in enumerate(journey):
                 if candidate.phase == target:
                     self.position = index
+                    self.last_given = None
                     self._show_card()
                     return
 
@@ -378,6 +443,14 @@ class PlottingStep(StepView):
             known = index is not None and index < len(notes)
             self._note_form(kind, index if known else None, draft.values)
             return True
+        marks: dict[str, Marked] = {m: m for m in ("emotion", "thought", "pain", "idea")}
+        marked = marks.get(context.get("marked", ""))
+        if draft.kind == "plotting.evidence" and marked is not None:
+            count = {"pain": len(plot.pain_points), "idea": len(plot.opportunities)}
+            if index is None or index >= count.get(marked, 1):
+                return False
+            self._evidence_form(plot, marked, index, draft.values)
+            return True
         if draft.kind == "plotting.field" and context.get("field") in FIELDS:
             field = self.query_one(f"#{FIELDS[context['field']]}", Input)
             field.focus()
@@ -388,20 +461,15 @@ class PlottingStep(StepView):
     @on(OptionList.OptionSelected, "#walk-notes")
     async def _note_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_index < len(self.notes):
-            await self._note_form(*self.notes[event.option_index])
+        notes = self.query_one(WalkCard).notes
+        if event.option_index < len(notes):
+            await self._note_form(*notes[event.option_index])
 
     def action_delete_note(self) -> None:
         """D on a highlighted pain point or opportunity deletes it (Ctrl+Z brings it back)."""
-        options = self.query_one("#walk-notes", OptionList)
         plot = self.plot
-        highlighted = options.highlighted
-        if (
-            not options.has_focus
-            or plot is None
-            or highlighted is None
-            or highlighted >= len(self.notes)
-        ):
+        note = self.query_one(WalkCard).highlighted_note()
+        if plot is None or note is None:
             self.notify(self.tr("walk.delete_hint"))
             return
-        self._save_plot(without_note(plot, *self.notes[highlighted]), "edit.plot.remove_note")
+        self._save_plot(without_note(plot, *note), "edit.plot.remove_note")

@@ -2,8 +2,11 @@
 
 Each persona's emotion curve, the persona x phase heat map, the worst pain points (severity
 times the number of personas who hit them, with where they occur), the bright spots to keep and
-learn from, and what is still unplotted. On a revisit it opens with what changed since the
-previous version (``model.diff``). The numbers come from the model; this step only draws them.
+learn from, and what is still unplotted. Where targets are set, the curves draw them beside
+today's feeling and the biggest gaps between the two follow; once any note is marked observed
+or assumed, a small table says how much of the map rests on assumptions. On a revisit it opens
+with what changed since the previous version (``model.diff``). The numbers come from the model;
+this step only draws them.
 """
 
 from __future__ import annotations
@@ -19,10 +22,21 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from cjworkshop.export.diff_text import diff_text
+from cjworkshop.i18n import Translator
 from cjworkshop.model.diff import compare
 from cjworkshop.model.emotion import GLYPHS, signed
 from cjworkshop.model.queries import emotion_curve
-from cjworkshop.model.review import bright_spots, coverage, heat_map, pain_groups
+from cjworkshop.model.review import (
+    EvidenceShare,
+    TargetGap,
+    bright_spots,
+    coverage,
+    evidence_share,
+    has_targets,
+    heat_map,
+    pain_groups,
+    target_gaps,
+)
 from cjworkshop.model.session import Session
 from cjworkshop.model.template import question_texts
 from cjworkshop.store.errors import StoreError
@@ -33,6 +47,71 @@ from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 TOP = 10
+GAPS = 5
+"""The gaps between today and the target the review lists; the rest it counts."""
+EVIDENCE_COLUMNS = ("observed", "assumed", "unmarked")
+
+
+def _table(title: str) -> Table:
+    return Table(
+        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False
+    )
+
+
+def evidence_table(tr: Translator, share: EvidenceShare) -> RenderableType:
+    """Per kind of note, how many are observed, assumed or not marked, with the assumed share."""
+    # The heading above the table rather than as its title, which would wrap to its width.
+    heading = Text(tr("review_evidence.title", percent=share.assumed_percent), style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column(tr("review_evidence.noted"))
+    for column in EVIDENCE_COLUMNS:
+        table.add_column(tr(f"review_evidence.{column}"), justify="right")
+    labels = {
+        "pain_points": tr("review_evidence.pain_points"),
+        "opportunities": tr("review_evidence.opportunities"),
+        "thoughts": tr("review_evidence.thoughts"),
+        "feelings": tr("review_evidence.feelings"),
+    }
+    rows = [(labels[kind], count) for kind, count in share.kinds if count.total]
+    for label, count in [*rows, (tr("review_evidence.all"), share.overall)]:
+        table.add_row(
+            Text(label),
+            str(count.observed),
+            Text(str(count.assumed), style="yellow" if count.assumed else ""),
+            Text(str(count.unmarked), style="dim"),
+        )
+    return Group(heading, table)
+
+
+def gap_table(tr: Translator, gaps: list[TargetGap]) -> RenderableType:
+    """The biggest gaps between today's feeling and the target: who, where, today → target."""
+    if not gaps:
+        return Group(
+            Text(tr("review_target.gaps"), style="bold"),
+            Text(tr("review_target.met"), style="dim italic"),
+        )
+    table = _table(tr("review_target.gaps"))
+    for column, justify in (
+        ("persona", "left"),
+        ("touchpoint", "left"),
+        ("today_target", "left"),
+        ("gap", "right"),
+    ):
+        table.add_column(tr(f"review_target.{column}"), justify=justify)  # type: ignore[arg-type]
+    for gap in gaps[:GAPS]:
+        today = charts.feeling_style(gap.today)
+        moved = Text(f"{GLYPHS[gap.today]} {signed(gap.today)}", style=today)
+        moved.append(" → ")
+        moved.append(f"{GLYPHS[gap.target]} {signed(gap.target)}", style="blue")
+        table.add_row(
+            Text(first_line(gap.persona.name, 24)),
+            Text(first_line(gap.touchpoint.name, 30)),
+            moved,
+            Text(signed(gap.gap), style="bold"),
+        )
+    if len(gaps) > GAPS:
+        return Group(table, Text(tr("review_target.more", count=len(gaps) - GAPS), style="dim"))
+    return table
 
 
 class ReviewStep(StepView):
@@ -48,7 +127,16 @@ class ReviewStep(StepView):
     def compose(self) -> ComposeResult:
         yield TextPanel(id="review-intro", classes="step-intro")
         with VerticalScroll(id="review", can_focus=True):
-            for part in ("since", "curves", "heat", "pains", "bright", "coverage"):
+            for part in (
+                "since",
+                "curves",
+                "gaps",
+                "heat",
+                "pains",
+                "bright",
+                "evidence",
+                "coverage",
+            ):
                 yield TextPanel(id=f"review-{part}", classes="review-part")
 
     def focus_main(self) -> None:
@@ -99,7 +187,11 @@ class ReviewStep(StepView):
         names = {p.id: p.name for p in session.personas}
         touchpoints = {t.id: t.name for t in session.touchpoints}
 
-        curves = Text(tr("review.curves") + "\n\n", style="bold")
+        targets = has_targets(session)
+        # The curves do not wrap (a wrapped curve is no curve): the target's legend gets a line
+        # of its own, or it would run off the right edge behind the heading.
+        legend = "\n" + tr("review_target.legend") if targets else ""
+        curves = Text(tr("review.curves") + legend + "\n\n", style="bold")
         room = max(20, self.size.width - 8)
         width = max(1, min(6, room // max(1, len(session.touchpoints) + len(session.phases))))
         for persona in session.personas:
@@ -113,6 +205,9 @@ class ReviewStep(StepView):
         if not session.personas:
             curves.append(tr("review.none"), style="dim italic")
         self.query_one("#review-curves", Static).update(curves)
+        gaps_part = self.query_one("#review-gaps", Static)
+        gaps_part.display = targets
+        gaps_part.update(gap_table(tr, target_gaps(session)) if targets else "")
 
         heat = Table.grid()
         heat.add_row(Text(tr("review.heat"), style="bold"))
@@ -173,6 +268,11 @@ class ReviewStep(StepView):
             )
         bright_part = self.query_one("#review-bright", Static)
         bright_part.update(bright if spots else Text(tr("review.no_bright"), style="dim italic"))
+
+        share = evidence_share(session)
+        evidence_part = self.query_one("#review-evidence", Static)
+        evidence_part.display = share.marked
+        evidence_part.update(evidence_table(tr, share) if share.marked else "")
 
         result = coverage(session)
         text = Text(tr("review.coverage") + "\n", style="bold")

@@ -91,7 +91,14 @@ def item_card(tr: Translator, session: Session, item: RankedItem) -> Text:
     names = {p.id: p.name for p in session.personas}
     touchpoints = {t.id: t.name for t in session.touchpoints}
     text = Text(item.title + "\n", style="bold")
-    text.append(why(tr, item) + "\n", style="italic")
+    explained = why(tr, item)
+    warning = tr("why_evidence.assumed")
+    if item.assumed and explained.endswith(warning):
+        # The warning is part of the why (the Markdown carries it too); here it stands out.
+        text.append(explained[: -len(warning)], style="italic")
+        text.append(warning + "\n", style="bold yellow")
+    else:
+        text.append(explained + "\n", style="italic")
     quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
     text.append(tr("roadmap.card.quadrant", quadrant=quadrant) + "\n")
     for found in item.evidence:

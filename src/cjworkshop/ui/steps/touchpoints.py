@@ -18,11 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cjworkshop.export.stage import channel_word
 from cjworkshop.model import edits
 from cjworkshop.model.queries import empty_phases, phases_without_indirect, plots_at_touchpoint
 from cjworkshop.model.session import Phase, Touchpoint
 from cjworkshop.model.template import SuggestedTouchpoint, template_phase
 from cjworkshop.ui.steps.base import PhaseFocused, StepContext, StepView
+from cjworkshop.ui.steps.plot_stage import stage
 from cjworkshop.ui.widgets.record_table import RecordTable
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
@@ -58,6 +60,7 @@ class TouchpointsStep(StepView):
         yield TextPanel(classes="nudge", id="touchpoints-nudge")
         yield RecordTable(id="touchpoints-table")
         yield TextPanel(classes="hint empty", id="touchpoints-empty")
+        yield TextPanel(id="touchpoint-stage")
         yield TextPanel(classes="section", id="suggestions-label")
         yield OptionList(id="suggestions")
 
@@ -94,7 +97,7 @@ class TouchpointsStep(StepView):
                         [
                             Text(f"   {first_line(touchpoint.name, 36)}"),
                             Text(tr(f"kind.{touchpoint.kind}"), style=kind_style),
-                            tr(f"channel.{touchpoint.channel}"),
+                            channel_word(tr, touchpoint.channel, touchpoint.channel_name),
                             f"{plotted}/{len(session.personas)}",
                         ],
                     )
@@ -154,7 +157,16 @@ class TouchpointsStep(StepView):
         if phase_id != self.phase_id:
             self.phase_id = phase_id
             self.post_message(PhaseFocused(phase_id))
+        self._show_stage(self._selected_touchpoint() if self.session is not None else None)
         self._show_suggestions(phase)
+
+    def _show_stage(self, touchpoint: Touchpoint | None) -> None:
+        """What stands behind the touchpoint under the cursor: its interactions, blueprint and
+        figures, as the walk shows them; nothing for a phase or a touchpoint without any."""
+        said = stage(self.tr, touchpoint) if touchpoint is not None else None
+        panel = self.query_one("#touchpoint-stage", TextPanel)
+        panel.update(said if said else "")
+        panel.display = bool(said)
 
     def _show_suggestions(self, phase: Phase | None) -> None:
         tr = self.tr

@@ -2,6 +2,8 @@
 
 Both read without colour: the curve by position, the heat map by glyph and signed number, with
 colour only as a second cue. A cyclic journey's curve ends with an arrow back to the first phase.
+Where a target feeling is set, the curve draws it beside today's: ○ for the target, ◉ where today
+already meets it, so the two lines read apart without colour too.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from cjworkshop.model.session import Persona, Phase
 ROWS = (2, 1, 0, -1, -2)
 
 
-def _style(value: float) -> str:
+def feeling_style(value: float) -> str:
     if value <= -1:
         return "bold red"
     if value < 0:
@@ -44,9 +46,13 @@ def emotion_curve(
             if previous_phase is not None and point.phase.id != previous_phase:
                 text.append("┊", style="dim")
             previous_phase = point.phase.id
-            emotion = point.emotion
-            if emotion == row:
-                text.append("●".ljust(width), style=_style(emotion))
+            emotion, target = point.emotion, point.target
+            if emotion == row and target == row:
+                text.append("◉".ljust(width), style=feeling_style(emotion))
+            elif emotion == row:
+                text.append("●".ljust(width), style=feeling_style(emotion))
+            elif target == row:
+                text.append("○".ljust(width), style="blue")
             elif row == 0 and point.plot is not None and not point.plot.relevant:
                 text.append("—".ljust(width), style="dim")
             elif row == 0:
@@ -89,6 +95,6 @@ def heat_map(
                 cells.append(Text("·", style="dim"))
                 continue
             glyph = GLYPHS[max(-2, min(2, round(value)))]
-            cells.append(Text(f"{glyph} {signed(round(value, 1))}", style=_style(value)))
+            cells.append(Text(f"{glyph} {signed(round(value, 1))}", style=feeling_style(value)))
         table.add_row(*cells)
     return table

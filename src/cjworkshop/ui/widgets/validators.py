@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from textual.validation import ValidationResult, Validator
 
+from cjworkshop.i18n import Translator
+from cjworkshop.model.metric_lines import read_metric_lines
+
 
 class NotBlank(Validator):
     """Refuses empty or whitespace-only text."""
@@ -46,3 +49,24 @@ class Decimal(Validator):
         except ValueError:
             return self.failure()
         return self.success() if self.low <= number <= self.high else self.failure()
+
+
+class MetricLines(Validator):
+    """Refuses a text of figure lines (``model.metric_lines``) while a line does not read,
+    saying which line and what to write instead, so no typed figure is dropped on a save."""
+
+    def __init__(self, tr: Translator) -> None:
+        super().__init__()
+        self.tr = tr
+
+    def validate(self, value: str) -> ValidationResult:
+        problems = read_metric_lines(value).problems
+        if not problems:
+            return self.success()
+        tr = self.tr
+        return self.failure(
+            " ".join(
+                tr("metrics_form.line", line=p.line, problem=tr(p.key, **p.params))
+                for p in problems
+            )
+        )
