@@ -8,10 +8,12 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from textual._styles_cache import StylesCache
 
 from cjworkshop.model.session import (
     Goal,
@@ -35,13 +37,23 @@ settings.register_profile(
 settings.register_profile("thorough", deadline=None, max_examples=500)
 settings.load_profile("default")
 
-# A test process holds some 420,000 objects for as long as it runs (Textual, Hypothesis, every
-# test module, the app of the test under way), and Textual's drawing makes short-lived ones
-# (strips, their caches) fast enough that at Python's thresholds (700, 10, 10) all 420,000 are
-# walked by a full collection some forty times per process: about a fifth of the suite's CPU
-# time. Counting young objects by the ten thousand lets them die before they are counted as old;
-# measured on two cores, the README's test command then takes some 10 s less.
+# A test process holds well over 100,000 objects for as long as it runs (Textual, Hypothesis,
+# every test module), and Textual's drawing makes short-lived ones (strips and their caches) so
+# fast that at Python's thresholds (700, 10, 10) a full collection walks all of them dozens of
+# times per process. Counting young objects by the ten thousand lets them die before they are
+# counted as old. Measured here on two cores: the suite takes 48-51 s so, 54-61 s without.
 gc.set_threshold(10_000, 10, 10)
+
+
+@pytest.fixture(autouse=True)
+def _textual_lets_go_of_the_last_app() -> Iterator[None]:
+    """Textual keeps the style caches of the last 1,024 widgets drawn in a class-wide
+    ``functools.lru_cache`` (``StylesCache.get_inner_outer``), each with the lines it drew: after
+    a Pilot test some 20,000 strips and 140,000 caches of an app that is gone, which every full
+    collection of the tests after it walks again. Emptied after each test."""
+    yield
+    StylesCache.get_inner_outer.cache_clear()
+
 
 KILL_ROUNDS = 100
 """How often ``tests/unit/test_kill_during_save.py`` kills a saver unless told otherwise."""
