@@ -71,6 +71,23 @@ def test_figures_land_on_their_touchpoints(tmp_path: Path, session_path: Path) -
     assert not (tmp_path / ".bakkerij.toml.lock").exists(), "the lock is let go"
 
 
+def test_a_touchpoint_is_found_by_its_id_or_its_name_in_any_case(tmp_path: Path) -> None:
+    session = small_session()
+    till = next(t for t in session.touchpoints if t.id == "kassa")
+    renamed = replace(till, name="Afrekenen in de winkel")
+    others = tuple(t for t in session.touchpoints if t.id != "kassa")
+    path = tmp_path / "bakkerij.toml"
+    path.write_text(dumps_session(replace(session, touchpoints=(*others, renamed))), "utf-8")
+    figures = write_csv(
+        tmp_path,
+        HEADER + "Kassa,Wachttijd,4,minuten,,\n" + "afrekenen IN DE winkel,Bonnen,310,,,\n",
+    )
+    result = run("import-metrics", str(path), str(figures))
+    assert result.exit_code == 0, result.output
+    (till_now,) = (t for t in read_session(path).touchpoints if t.id == "kassa")
+    assert [m.name for m in till_now.metrics] == ["Wachttijd", "Bonnen"]
+
+
 def test_dutch_excel_semicolons_bom_crlf_and_dutch_headers(
     tmp_path: Path, session_path: Path
 ) -> None:

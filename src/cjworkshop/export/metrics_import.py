@@ -164,6 +164,8 @@ class _Placer:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_id = {t.id: t for t in session.touchpoints}
+        self.by_folded_id = {t.id.casefold(): t.id for t in session.touchpoints}
+        """Ids as a spreadsheet may have them typed: ``Showroom`` for ``showroom``."""
         self.by_name: dict[str, list[str]] = {}
         for touchpoint in session.touchpoints:
             self.by_name.setdefault(touchpoint.name.casefold(), []).append(touchpoint.id)
@@ -174,7 +176,11 @@ class _Placer:
         said = " ".join(said.split())
         if not said:
             return CsvProblem(line, "metrics_import.problem.no_touchpoint")
-        ids = [said] if said in self.by_id else self.by_name.get(said.casefold(), [])
+        folded = said.casefold()
+        if folded in self.by_folded_id:
+            ids = [self.by_folded_id[folded]]
+        else:
+            ids = self.by_name.get(folded, [])
         if not ids:
             return CsvProblem(line, "metrics_import.problem.unknown_touchpoint", {"name": said})
         if len(ids) > 1:
