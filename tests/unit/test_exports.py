@@ -9,6 +9,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from markdown_it import MarkdownIt
@@ -332,7 +333,7 @@ def test_escapes() -> None:
     assert spreadsheet_cell("plain") == "plain"
 
 
-def test_commands_write_documents(tmp_path: Path) -> None:
+def test_commands_write_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "crafted.toml"
     session = crafted()
     session = replace(session, personas=(*session.personas[:2], Persona(id="cas", name="Cas")))
@@ -347,6 +348,12 @@ def test_commands_write_documents(tmp_path: Path) -> None:
         result = runner.invoke(cli, ["export", str(path), "--format", kind])
         assert result.exit_code == 0, result.output
         assert result.output.startswith(start), result.output[:80]
+    # "-o -" is the standard output, as for other command-line tools: no file named "-".
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["export", str(path), "--format", "csv-metrics", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("contactmoment_id,"), result.output[:80]
+    assert not (tmp_path / "-").exists()
 
 
 def test_commands_fail_clearly(tmp_path: Path) -> None:

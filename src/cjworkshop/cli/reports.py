@@ -39,7 +39,7 @@ def _write(
         cli.fail_store(error)
     tr = translator(as_language(lang) if lang else session.language)
     text = render(session, tr, template_questions(session, session.language))
-    if output is None:
+    if output is None or output == Path("-"):  # "-o -": the standard output, as Unix tools say
         click.echo(text, nl=False)
         return
     try:
