@@ -4,6 +4,7 @@ as a facilitator would: a key, and what the session file and the card then say."
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from msgspec.structs import replace
@@ -17,6 +18,8 @@ from cjworkshop.ui.app import WorkshopApp
 from cjworkshop.ui.drafts import DRAFT_SECONDS
 from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
+from cjworkshop.ui.steps.walk_card import WalkCard
+from tests.conftest import SESSIONS
 from tests.ui.conftest import app_for
 from tests.ui.helpers import dialog_up, fill, notices, pass_time, settle, shown_text, until
 from tests.unit.test_review import crafted
@@ -279,3 +282,39 @@ async def test_a_source_being_typed_comes_back_at_its_plot_after_a_crash(workdir
     assert shop is not None
     assert (shop.emotion_evidence, shop.emotion_source) == ("observed", "interviews in October")
     assert not draft_path(path).exists()
+
+
+async def test_a_card_taller_than_the_terminal_still_jumps_a_phase_and_walks_on(
+    workdir: Path,
+) -> None:
+    """The Dutch example's cards do not fit in 80x24: PgDn and PgUp jump a phase, → and ← walk
+    on, and the arrows up and down scroll the card."""
+    path = workdir / "sessions" / "eik.toml"
+    shutil.copyfile(SESSIONS / "meubelmakerij-de-eik.toml", path)
+    app = app_for(path, step="plotting", language="nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_walk(app, pilot)
+        card = screen.query_one(WalkCard)
+        assert card.has_focus
+        assert card.max_scroll_y > 0, "the card is taller than its room"
+
+        def where() -> str:
+            return text_of(screen, "#walk-progress") + " | " + text_of(screen, "#walk-touchpoint")
+
+        assert "Touchpoint 1 van 17" in where()
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        assert "Fase Levering" in where()
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert "Fase Aankoop" in where()
+        before = where()
+        await pilot.press("right")
+        await settle(pilot)
+        assert where() != before
+        await pilot.press("left")
+        await settle(pilot)
+        assert where() == before
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert card.scroll_y > 0, "↓ scrolls the card"

@@ -9,9 +9,12 @@ notes it lists, so the keys that act on a note know which one is highlighted.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static
 
@@ -25,8 +28,17 @@ from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
 
-class WalkCard(VerticalScroll, can_focus=True):
+class WalkCard(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The card of the plot the walk is on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", show=False),
+        Binding("down", "scroll_down", show=False),
+        Binding("home", "scroll_home", show=False),
+        Binding("end", "scroll_end", show=False),
+    ]
+    """A card taller than the terminal scrolls by line (and to its top and end) only: PgUp and
+    PgDn jump a phase, and ← and → walk on, however much of the card is in view."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
