@@ -68,6 +68,7 @@ from cjworkshop.ui.steps.plot_card import NoteKind
 from cjworkshop.ui.steps.plot_evidence import Marked
 from cjworkshop.ui.steps.plot_stage import LINES as STAGE_LINES
 from cjworkshop.ui.steps.plotting import FIELDS as WALK_FIELDS
+from cjworkshop.ui.steps.walk_card import PERSONA_LINES
 
 SOURCE = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = SOURCE / "cjworkshop"
@@ -112,6 +113,7 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "field.persona.{}": one(PERSONA_TEXTS),
     "hint.persona.{}": one(PERSONA_TEXTS),
     "walk_stage.{}": one(STAGE_LINES),
+    "walk_persona.{}": one(PERSONA_LINES),
     "walk_evidence.{}": one(EVIDENCE),
     "walk_evidence.title_{}": one(literal(Marked)),
     "walk.{}.text": one(literal(NoteKind)),

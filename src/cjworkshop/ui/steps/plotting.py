@@ -86,6 +86,7 @@ class PlottingStep(StepView):
         Binding("pagedown", "jump_phase(1)", "key.next_phase", show=False),
         Binding("pageup", "jump_phase(-1)", "key.previous_phase", show=False),
         Binding("s", "choose_persona", "key.choose_persona"),
+        Binding("i", "persona_card", "key.persona_card", show=False),
         Binding("d,delete", "delete_note", "key.delete", show=False),
         Binding("e", "evidence", "key.evidence"),
         Binding("E", "evidence_form", "key.evidence_source", show=False),
@@ -101,6 +102,8 @@ class PlottingStep(StepView):
         the card was walked to: what the evidence key marks when no note is highlighted."""
         self.target_next = False
         """g was pressed: the next digit sets the target feeling, not today's."""
+        self.persona_shown = True
+        """The card says who the persona is (i folds it away, and back)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="walk"):
@@ -192,7 +195,9 @@ class PlottingStep(StepView):
         if persona is None or touchpoint is None:
             return
         position = (self.position + 1, len(self.journey))
-        self.query_one(WalkCard).show(self.tr, self.current, persona, touchpoint, position)
+        self.query_one(WalkCard).show(
+            self.tr, self.current, persona, touchpoint, position, persona_shown=self.persona_shown
+        )
         self.query_one("#walk-keys", Static).update(self.tr("walk.keys"))
         self.post_message(PhaseFocused(touchpoint.phase))
 
@@ -378,6 +383,10 @@ class PlottingStep(StepView):
                     self.last_given = None
                     self._show_card()
                     return
+
+    def action_persona_card(self) -> None:
+        self.persona_shown = not self.persona_shown
+        self._show_card()
 
     def action_choose_persona(self) -> None:
         self.query_one("#walk-personas", OptionList).focus()

@@ -1,6 +1,8 @@
 """The walk's card: one persona at one touchpoint, and what they live through there.
 
-From top to bottom: how far the walk is, the touchpoint and its phase, the stage behind it
+From top to bottom: how far the walk is, who the persona is (their description, need, trigger,
+where they find us, expectations and frustrations: folded away with one key), the touchpoint
+and its phase, the stage behind it
 (interactions, blueprint, figures: only what it has), today's feeling with the one we want and
 their marks of evidence, the action and the quote, the pain points and opportunities, and what
 earlier personas answered there. The step says what to show (``show``); the card keeps the
@@ -27,6 +29,33 @@ from cjworkshop.ui.steps.plot_stage import stage
 from cjworkshop.ui.widgets.fields import LineField
 from cjworkshop.ui.widgets.text import TextLabel, TextPanel
 
+PERSONA_LINES = ("needs", "triggers", "finds_us", "expectations", "frustrations")
+"""What the card says of the persona after their description, by catalog key (``walk_persona``)."""
+
+
+def persona_card(tr: Translator, persona: Persona, *, shown: bool = True) -> Text:
+    """Who the persona is, a line for each thing known of them; folded, a line saying how to
+    show it. Nothing for a persona known by name only."""
+    said = [
+        (name, " ".join(getattr(persona, name).split()))
+        for name in PERSONA_LINES
+        if getattr(persona, name).strip()
+    ]
+    description = " ".join(persona.description.split())
+    text = Text()
+    if not (description or said):
+        return text
+    if not shown:
+        return Text(tr("walk_persona.folded", persona=persona.name), style="dim")
+    if description:
+        text.append(description, style="italic")
+    for name, value in said:
+        if text:
+            text.append("\n")
+        text.append(tr(f"walk_persona.{name}") + " ", style="bold dim")
+        text.append(value)
+    return text
+
 
 class WalkCard(VerticalScroll, can_focus=True, inherit_bindings=False):
     """The card of the plot the walk is on."""
@@ -47,6 +76,7 @@ class WalkCard(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         yield TextPanel(id="walk-progress", classes="section")
+        yield TextPanel(id="walk-persona")
         yield TextPanel(id="walk-touchpoint")
         yield TextPanel(id="walk-stage")
         yield TextPanel(id="walk-status")
@@ -66,14 +96,21 @@ class WalkCard(VerticalScroll, can_focus=True, inherit_bindings=False):
         persona: Persona,
         touchpoint: Touchpoint,
         position: tuple[int, int],
+        *,
+        persona_shown: bool = True,
     ) -> None:
-        """``persona`` at ``touchpoint``, the ``position``-th (from 1) of so many."""
+        """``persona`` at ``touchpoint``, the ``position``-th (from 1) of so many; who the
+        persona is unless ``persona_shown`` is off."""
         phase = phases_by_id(session)[touchpoint.phase]
         plot = plot_for(session, persona.id, touchpoint.id)
         number, total = position
         self.query_one("#walk-progress", Static).update(
             tr("walk.progress", number=number, total=total, persona=persona.name)
         )
+        who = persona_card(tr, persona, shown=persona_shown)
+        persona_panel = self.query_one("#walk-persona", Static)
+        persona_panel.display = bool(who)
+        persona_panel.update(who)
         self.query_one("#walk-touchpoint", Static).update(heading(tr, touchpoint, phase))
         behind = stage(tr, touchpoint)
         stage_panel = self.query_one("#walk-stage", Static)
