@@ -6,7 +6,8 @@ earlier personas answered there. Everything is one key away: 1-5 sets the emotio
 persona, a and q jump into the action and the quote, P and o add a pain point or an
 opportunity, e marks what the highlighted note, else the quote or feeling given last, rests on
 (E with its source), m marks a moment of truth, n and b go forward and back, PgDn and PgUp jump
-a phase. Every answer is committed (and saved) as it is given.
+a phase, s chooses the persona and i folds away who they are. Every answer is committed (and
+saved) as it is given.
 """
 
 from __future__ import annotations
