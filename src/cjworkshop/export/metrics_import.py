@@ -164,8 +164,6 @@ class _Placer:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_id = {t.id: t for t in session.touchpoints}
-        self.by_folded_id = {t.id.casefold(): t.id for t in session.touchpoints}
-        """Ids as a spreadsheet may have them typed: ``Showroom`` for ``showroom``."""
         self.by_name: dict[str, list[str]] = {}
         for touchpoint in session.touchpoints:
             self.by_name.setdefault(touchpoint.name.casefold(), []).append(touchpoint.id)
@@ -176,11 +174,9 @@ class _Placer:
         said = " ".join(said.split())
         if not said:
             return CsvProblem(line, "metrics_import.problem.no_touchpoint")
+        # Ids are lowercase (``Slug``), so an id typed in capitals is found by folding it.
         folded = said.casefold()
-        if folded in self.by_folded_id:
-            ids = [self.by_folded_id[folded]]
-        else:
-            ids = self.by_name.get(folded, [])
+        ids = [folded] if folded in self.by_id else self.by_name.get(folded, [])
         if not ids:
             return CsvProblem(line, "metrics_import.problem.unknown_touchpoint", {"name": said})
         if len(ids) > 1:
