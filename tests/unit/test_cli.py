@@ -145,7 +145,7 @@ def test_open_refuses_a_step_the_session_does_not_have_before_starting_the_app()
     result = run("open", str(SESSIONS / "harbour-broadband.toml"), "--step", "assessment")
     assert result.exit_code == 1
     assert "a workshop session has no step assessment" in result.stderr
-    assert "goals, personas, touchpoints, plotting, grid, review, roadmap" in result.stderr
+    assert "goals, personas, touchpoints, plotting, grid, map, review, roadmap" in result.stderr
 
 
 def test_open_refuses_a_bad_file_before_starting_the_app(tmp_path: Path) -> None:

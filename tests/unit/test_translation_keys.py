@@ -49,6 +49,7 @@ from cjworkshop.model.diff_details import (
     TargetChangeKind,
 )
 from cjworkshop.model.emotion import NAMES
+from cjworkshop.model.journey_map import Lane
 from cjworkshop.model.roadmap import Quadrant, SourceKind
 from cjworkshop.model.session import (
     CHANNELS,
@@ -113,6 +114,7 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "field.persona.{}": one(PERSONA_TEXTS),
     "hint.persona.{}": one(PERSONA_TEXTS),
     "walk_stage.{}": one(STAGE_LINES),
+    "map.lane.{}": one(literal(Lane)),
     "walk_persona.{}": one(PERSONA_LINES),
     "walk_evidence.{}": one(EVIDENCE),
     "walk_evidence.title_{}": one(literal(Marked)),

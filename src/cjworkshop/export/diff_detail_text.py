@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cjworkshop.export.explain import number
 from cjworkshop.i18n import Translator
 from cjworkshop.model.diff_details import (
     ChannelRef,
@@ -22,6 +21,7 @@ from cjworkshop.model.diff_details import (
     TouchpointDetailChange,
 )
 from cjworkshop.model.emotion import GLYPHS, NAMES, signed
+from cjworkshop.model.metric_lines import number
 from cjworkshop.model.session import Evidence, Metric
 
 Escape = Callable[[str], str]

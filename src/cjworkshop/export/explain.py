@@ -14,15 +14,10 @@ from __future__ import annotations
 from cjworkshop.i18n import Translator
 from cjworkshop.model.decisions import MergeReport, SetAside
 from cjworkshop.model.emotion import signed
+from cjworkshop.model.metric_lines import number
 from cjworkshop.model.roadmap import UNSET_EFFORT, RankedItem, horizon_for
 
 HORIZON_KEYS = {"now": "horizon.now", "next": "horizon.next", "later": "horizon.later"}
-
-
-def number(value: float) -> str:
-    """``1.5``, ``2``, ``16.3``: no trailing zeros, a decimal point as written in the file."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def horizon_name(tr: Translator, horizon: str) -> str:

@@ -10,12 +10,13 @@ exporting twice gives the same file.
 from __future__ import annotations
 
 from cjworkshop.export.escape import cell, inline, table
-from cjworkshop.export.explain import horizon_name, number, why
+from cjworkshop.export.explain import horizon_name, why
 from cjworkshop.export.mermaid import all_diagrams, charted, journey_diagram, quadrant_chart
 from cjworkshop.export.stage import channel_word, touchpoint_details
 from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import answers_by_question, overall_score, phase_scores
 from cjworkshop.model.emotion import GLYPHS, NAMES, signed
+from cjworkshop.model.metric_lines import number
 from cjworkshop.model.queries import (
     personas_by_id,
     phases_by_id,

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Final
 
 from cjworkshop.export.escape import cell, inline, table
-from cjworkshop.export.explain import number
 from cjworkshop.i18n import Translator
+from cjworkshop.model.metric_lines import number
 from cjworkshop.model.session import Channel, Interaction, Metric, Touchpoint
 
 STAGE_COLUMNS: Final = ("frontstage", "backstage", "support", "owner")

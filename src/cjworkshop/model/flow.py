@@ -1,8 +1,9 @@
 """Which steps a session walks, in which order.
 
-A workshop walks goals, personas, touchpoints, plotting, the journey grid, the review and the
-roadmap. A solo self-assessment takes the short path (goals, personas, the assessment, the
-roadmap) with touchpoints, plotting, grid and review still there for whoever wants to go deeper.
+A workshop walks goals, personas, touchpoints, plotting, the journey grid, the journey map, the
+review and the roadmap. A solo self-assessment takes the short path (goals, personas, the
+assessment, the roadmap) with touchpoints, plotting, grid, map and review still there for
+whoever wants to go deeper.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ WORKSHOP_FLOW: tuple[Step, ...] = (
     "touchpoints",
     "plotting",
     "grid",
+    "map",
     "review",
     "roadmap",
 )
@@ -26,6 +28,7 @@ SOLO_FLOW: tuple[Step, ...] = (
     "touchpoints",
     "plotting",
     "grid",
+    "map",
     "review",
 )
 

@@ -50,6 +50,12 @@ def read_date(text: str) -> dt.date | None:
         return None
 
 
+def number(value: float) -> str:
+    """``1.5``, ``2``, ``16.3``: no trailing zeros, a decimal point as written in the file."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 def number_text(value: float) -> str:
     """A value as short as it reads back exactly: ``12``, ``7.8``, ``1e-07``."""
     value = float(value)

@@ -54,7 +54,15 @@ TouchpointKind = Literal["direct", "indirect"]
 Horizon = Literal["now", "next", "later"]
 Status = Literal["open", "doing", "done", "dropped"]
 Step = Literal[
-    "goals", "personas", "touchpoints", "plotting", "grid", "review", "assessment", "roadmap"
+    "goals",
+    "personas",
+    "touchpoints",
+    "plotting",
+    "grid",
+    "map",
+    "review",
+    "assessment",
+    "roadmap",
 ]
 Channel = Literal[
     "web",

@@ -28,6 +28,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from cjworkshop.i18n import Language, Translator, translator
 from cjworkshop.model.clock import now
@@ -38,6 +39,7 @@ from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.scheduler import Timers, WidgetTimers
 from cjworkshop.ui.screens.base import (
     LanguageChosen,
+    PresentationThemeRequested,
     RevisitStarted,
     SessionChosen,
     SessionCloseRequested,
@@ -50,6 +52,24 @@ if TYPE_CHECKING:
     from cjworkshop.store.document import SaveResult, SessionDocument
     from cjworkshop.store.errors import EditRefused
     from cjworkshop.store.session_file import LoadedSession
+
+
+PRESENTATION = Theme(
+    name="cjworkshop-presentation",
+    primary="#ffd700",
+    secondary="#00d7ff",
+    accent="#00d7ff",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#303030",
+    success="#5fff5f",
+    warning="#ffd700",
+    error="#ff5f5f",
+    dark=True,
+)
+"""The presentation mode's theme: white on black, a yellow and a cyan that stay apart for the
+common kinds of colour blindness, read from the back of a room on a weak projector."""
 
 
 class WorkshopApp(LiteralNotifications, App[None]):
@@ -105,6 +125,8 @@ class WorkshopApp(LiteralNotifications, App[None]):
         waiting for it."""
         self.held_keys: list[events.Key] = []
         """Keys typed for a dialog that has not yet put the focus on a field."""
+        self.theme_before_presentation = self.theme
+        """The theme to go back to when a presentation ends."""
         self.keys_passed: weakref.WeakKeyDictionary[events.Key, Screen[Any]] = (
             weakref.WeakKeyDictionary()
         )
@@ -237,6 +259,17 @@ class WorkshopApp(LiteralNotifications, App[None]):
 
     def show_start(self) -> None:
         self.push_screen(self._start_screen())
+
+    @on(PresentationThemeRequested)
+    def _presentation_theme(self, event: PresentationThemeRequested) -> None:
+        if event.on:
+            if PRESENTATION.name not in self.available_themes:
+                self.register_theme(PRESENTATION)
+            if self.theme != PRESENTATION.name:
+                self.theme_before_presentation = self.theme
+                self.theme = PRESENTATION.name
+        elif self.theme == PRESENTATION.name:
+            self.theme = self.theme_before_presentation
 
     @on(SessionCloseRequested)
     async def _close_session(self) -> None:

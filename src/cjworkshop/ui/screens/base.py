@@ -46,3 +46,12 @@ class RevisitStarted(Message):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
+
+
+class PresentationThemeRequested(Message):
+    """Switch to the high-contrast theme for a presentation (``on``), or back to the one
+    before it."""
+
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self.on = on

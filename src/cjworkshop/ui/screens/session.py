@@ -40,7 +40,11 @@ from cjworkshop.ui.commands import PaletteCommand
 from cjworkshop.ui.drafts import DraftKeeper
 from cjworkshop.ui.modals.confirm import ConfirmModal
 from cjworkshop.ui.scheduler import Timers
-from cjworkshop.ui.screens.base import SessionCloseRequested, WorkshopScreen
+from cjworkshop.ui.screens.base import (
+    PresentationThemeRequested,
+    SessionCloseRequested,
+    WorkshopScreen,
+)
 from cjworkshop.ui.screens.session_files import SessionFiles
 from cjworkshop.ui.screens.session_forms import SessionForms
 from cjworkshop.ui.screens.step_timer import EXTEND_SECONDS, StepTimer
@@ -51,6 +55,7 @@ from cjworkshop.ui.steps.base import (
     ExportRequested,
     FormRequested,
     PhaseFocused,
+    PresentationToggled,
     RecordFormRequested,
     SessionEdited,
     StepContext,
@@ -140,6 +145,9 @@ class SessionScreen(WorkshopScreen):
         self.timer = StepTimer(self.timebox, document, self.template, self._time_recorded)
         self.progress = StepProgress(self.steps, tr, self.template)
         """What the step list says of every step."""
+        self.shown_before_presentation: tuple[bool, bool, bool] | None = None
+        """Whether the step list, the panel and the header were shown before a presentation
+        hid them."""
 
     # Layout -------------------------------------------------------------------------------
 
@@ -212,6 +220,8 @@ class SessionScreen(WorkshopScreen):
         old, self.step = self.step, step
         if old != step:
             self.timer.record(old)
+            if old in self.views:
+                self.views[old].leave()
         self.query_one("#content", ContentSwitcher).current = f"step-{step}"
         self.views[step].activate()
         if initial or old != step:
@@ -342,6 +352,21 @@ class SessionScreen(WorkshopScreen):
     def _show_guide(self) -> None:
         panel = self.query_one(FacilitatorPanel)
         panel.show_guide(self.tr, self.template, self.session, self.step, self.phase_id)
+
+    @on(PresentationToggled)
+    def _presentation(self, event: PresentationToggled) -> None:
+        """The step alone on the screen, in the high-contrast theme, and back as it was."""
+        event.stop()
+        steps, panel = self.query_one(StepList), self.query_one(FacilitatorPanel)
+        header = self.query_one("#session-header")
+        if event.on:
+            self.shown_before_presentation = (steps.display, panel.display, header.display)
+            steps.display = panel.display = header.display = False
+        elif self.shown_before_presentation is not None:
+            steps.display, panel.display, header.display = self.shown_before_presentation
+            self.shown_before_presentation = None
+        self.set_class(event.on, "-presenting")
+        self.post_message(PresentationThemeRequested(event.on))
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(FacilitatorPanel)

@@ -20,7 +20,8 @@ field of its own (the walk's action and quote) reports what is typed there with 
 After a crash the screen hands such a draft back to its step (``restore_draft``), which opens
 the form or the field again where it was. A question before something that cannot be taken back
 lightly is ``ConfirmRequested``; another step is ``StepRequested``; writing the roadmap beside
-the session is ``ExportRequested``.
+the session is ``ExportRequested``; the whole terminal for a presentation is
+``PresentationToggled``.
 """
 
 from __future__ import annotations
@@ -195,6 +196,15 @@ class PhaseFocused(Message):
         self.phase_id = phase_id
 
 
+class PresentationToggled(Message):
+    """The step goes into the presentation mode (``on``) or out of it: the screen gives it
+    the whole terminal, in high contrast, and takes it back."""
+
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self.on = on
+
+
 @dataclass(frozen=True)
 class StepContext:
     """What the session screen hands every step it builds."""
@@ -246,6 +256,9 @@ class StepView(LiteralNotifications, Vertical):
             self.stale = False
             self.refresh_view()
         self.focus_main()
+
+    def leave(self) -> None:
+        """Called when another step comes on screen instead of this one."""
 
     def refresh_view(self) -> None:
         """Redraw from ``self.session``, keeping the cursor on the same item where possible."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from cjworkshop.export.explain import number
 from cjworkshop.i18n import Translator
 from cjworkshop.model.interactions import interaction_line
+from cjworkshop.model.metric_lines import number
 from cjworkshop.model.session import CHANNELS, Metric, Touchpoint
 
 BLUEPRINT = ("frontstage", "backstage", "support", "owner")

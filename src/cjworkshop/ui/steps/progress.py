@@ -53,6 +53,10 @@ def _grid(session: Session, tr: Translator, template: Template | None) -> str:
     return tr("grid.count", empty=empty)
 
 
+def _map(session: Session, tr: Translator, template: Template | None) -> str:
+    return tr.count("count.phases", len(session.phases)) if session.touchpoints else ""
+
+
 def _review(session: Session, tr: Translator, template: Template | None) -> str:
     from cjworkshop.model.review import pain_groups  # a slow step's: see the top
 
@@ -79,6 +83,7 @@ COUNTS: dict[Step, Count] = {
     "touchpoints": _touchpoints,
     "plotting": _plotting,
     "grid": _grid,
+    "map": _map,
     "review": _review,
     "roadmap": _roadmap,
     "assessment": _assessment,

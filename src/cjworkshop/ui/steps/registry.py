@@ -39,6 +39,10 @@ def view_class(step: Step) -> type[StepView]:
             from cjworkshop.ui.steps.grid import GridStep
 
             return GridStep
+        case "map":
+            from cjworkshop.ui.steps.journey_map import MapStep
+
+            return MapStep
         case "review":
             from cjworkshop.ui.steps.review import ReviewStep
 

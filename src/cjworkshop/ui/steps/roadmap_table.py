@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from cjworkshop.export.explain import horizon_name, number, why
+from cjworkshop.export.explain import horizon_name, why
 from cjworkshop.i18n import Translator
+from cjworkshop.model.metric_lines import number
 from cjworkshop.model.roadmap import RankedItem
 from cjworkshop.model.session import HORIZONS, RoadmapItem, Session
 from cjworkshop.ui.widgets.record_table import Cell
