@@ -44,6 +44,7 @@ from cjworkshop.store.revisit import previous_path, previous_version
 from cjworkshop.terminal import diff_rich
 from cjworkshop.ui.steps.base import StepContext, StepView
 from cjworkshop.ui.widgets import charts
+from cjworkshop.ui.widgets.curve_chart import curve_chart
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 TOP = 10
@@ -177,6 +178,35 @@ class ReviewStep(StepView):
         lines = [heading, *diff_rich(told)[1:]]
         return Group(*lines, Text())
 
+    def _curves(self, session: Session, targets: bool) -> RenderableType:
+        """Every persona's curve, as wide as the review (less its scroll bar)."""
+        tr = self.tr
+        legend = tr("review.curves_legend")
+        if targets:
+            legend += " · " + tr("review_target.legend")
+        parts: list[RenderableType] = [
+            Text(tr("review.curves"), style="bold"),
+            Text(legend, style="dim"),
+            Text(),
+        ]
+        width = max(40, self.query_one("#review").scrollable_content_region.width - 1)
+        cyclic = session.shape == "cyclic"
+        for persona in session.personas:
+            points = emotion_curve(session, persona.id)
+            parts += [curve_chart(tr, persona, points, width=width, cyclic=cyclic), Text()]
+        if not session.personas:
+            parts.append(Text(tr("review.none"), style="dim italic"))
+        return Group(*parts)
+
+    def on_resize(self) -> None:
+        if self.session is not None and self.is_mounted:
+            # The curves take the width they are given: a new width draws them again.
+            self.call_after_refresh(self._redraw_curves)
+
+    def _redraw_curves(self) -> None:
+        session = self.current
+        self.query_one("#review-curves", Static).update(self._curves(session, has_targets(session)))
+
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
         self.query_one("#review-intro", Static).update(tr("review.intro"))
@@ -188,23 +218,7 @@ class ReviewStep(StepView):
         touchpoints = {t.id: t.name for t in session.touchpoints}
 
         targets = has_targets(session)
-        # The curves do not wrap (a wrapped curve is no curve): the target's legend gets a line
-        # of its own, or it would run off the right edge behind the heading.
-        legend = "\n" + tr("review_target.legend") if targets else ""
-        curves = Text(tr("review.curves") + legend + "\n\n", style="bold")
-        room = max(20, self.size.width - 8)
-        width = max(1, min(6, room // max(1, len(session.touchpoints) + len(session.phases))))
-        for persona in session.personas:
-            points = emotion_curve(session, persona.id)
-            curves.append_text(
-                charts.emotion_curve(
-                    tr, persona, points, cyclic=session.shape == "cyclic", width=width
-                )
-            )
-            curves.append("\n\n")
-        if not session.personas:
-            curves.append(tr("review.none"), style="dim italic")
-        self.query_one("#review-curves", Static).update(curves)
+        self.query_one("#review-curves", Static).update(self._curves(session, targets))
         gaps_part = self.query_one("#review-gaps", Static)
         gaps_part.display = targets
         gaps_part.update(gap_table(tr, target_gaps(session)) if targets else "")

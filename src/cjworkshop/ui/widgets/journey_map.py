@@ -277,7 +277,7 @@ class JourneyMap(ScrollView, can_focus=True):
         lines = [blank + "".join(text for text, _ink in line) for line in layout.header]
         for index, row in enumerate(layout.rows):
             if row.kind == "title":
-                lines.append(self._title_line(row, 40).text)
+                lines.append(self._title_line(row, self.scrollable_content_region.width).text)
                 continue
             cells = [
                 segment.text
