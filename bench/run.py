@@ -32,6 +32,7 @@ from probes import (
     SMALL_TABLE,
     STEPS,
     TO_A_CELL,
+    Key,
     Run,
     bare_command,
     cli_command,
@@ -346,6 +347,64 @@ def key_rows(path: Path, keys: int) -> list[Row]:
     ]
 
 
+MAP_KEYS: tuple[Key, ...] = (
+    ("right_square_bracket", "]"),  # from the grid to the map: its first draw
+    *(("right", None),) * 24,  # the cursor walks right, the map scrolls sideways
+    ("end", None),
+    ("home", None),
+    *(("pagedown", None),) * 3,
+    *(("down", None),) * 4,
+    *(("s", "s"),) * 10,  # nine more personas, then all ten overlaid
+    ("v", "v"),
+    ("v", "v"),
+)
+
+
+def map_rows(path: Path, runs: int) -> list[Row]:
+    """CPU per key in the journey map of the large session: its first draw, the sideways
+    scroll, a persona switch, all personas overlaid, and the presentation mode."""
+    first, sideways, jumps, personas, overlaid, present = [], [], [], [], [], []
+    for _ in range(runs):
+        costs = key_cpu(our_app(path.parent, path, "grid"), MAP_KEYS)
+        first.append(costs[0])
+        sideways += costs[1:25]
+        jumps += costs[25:34]
+        personas += costs[34:43]
+        overlaid.append(costs[43])
+        present += costs[44:46]
+    return [
+        Row(
+            "CPU for the map's first draw, large session (median)",
+            statistics.median(first),
+            "ms",
+            None,
+            "",
+            0.050,
+        ),
+        Row("CPU for the map's first draw, large session (worst)", max(first), "ms"),
+        Row(
+            "CPU per move sideways in the map (median)",
+            statistics.median(sideways),
+            "ms",
+            None,
+            "",
+            0.016,
+        ),
+        Row("CPU per move sideways in the map (worst)", max(sideways), "ms", None, "", 0.050),
+        Row(
+            "CPU per jump (End, Home, PgDn, ↓) in the map (worst)",
+            max(jumps),
+            "ms",
+            None,
+            "",
+            0.050,
+        ),
+        Row("CPU per persona switch in the map (worst)", max(personas), "ms", None, "", 0.050),
+        Row("CPU for all ten personas overlaid (worst)", max(overlaid), "ms", None, "", 0.050),
+        Row("CPU per presentation mode on or off (worst)", max(present), "ms"),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -368,6 +427,7 @@ def main() -> None:
         rows += process_rows(folder, paths, runs)
         rows += store_rows(folder, sessions, texts, runs)
         rows += key_rows(paths["large"], 24 if args.quick else 60)
+        rows += map_rows(paths["large"], 3 if args.quick else 5)
     print(
         f"cjworkshop benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
         f"medians of {runs} runs"
