@@ -17,6 +17,7 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -104,8 +105,8 @@ def gap_table(tr: Translator, gaps: list[TargetGap]) -> RenderableType:
         moved.append(" → ")
         moved.append(f"{GLYPHS[gap.target]} {signed(gap.target)}", style="blue")
         table.add_row(
-            Text(first_line(gap.persona.name, 24)),
-            Text(first_line(gap.touchpoint.name, 30)),
+            Text(first_line(gap.persona.name)),
+            Text(first_line(gap.touchpoint.name)),
             moved,
             Text(signed(gap.gap), style="bold"),
         )
@@ -123,6 +124,8 @@ class ReviewStep(StepView):
         super().__init__(context)
         self.earlier_read: tuple[Path, float, Session] | None = None
         """The previous version as last read: its file, that file's time of change, and it."""
+        self.drawn_width = 0
+        """The width the parts were last drawn for."""
 
     def compose(self) -> ComposeResult:
         yield TextPanel(id="review-intro", classes="step-intro")
@@ -141,6 +144,12 @@ class ReviewStep(StepView):
 
     def focus_main(self) -> None:
         self.query_one("#review").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The curves, the heat map and the tables are drawn for the step's width: a step
+        # first drawn before it had one (or a resized terminal) is drawn again.
+        if event.size.width != self.drawn_width and self.session is not None and self.display:
+            self.refresh_view()
 
     def _earlier(self, path: Path, session: Session) -> tuple[Path, Session] | None:
         """The previous version, read once and again only when its file changes: reading it
@@ -179,6 +188,7 @@ class ReviewStep(StepView):
 
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
+        self.drawn_width = self.size.width
         self.query_one("#review-intro", Static).update(tr("review.intro"))
         since = self._since(session)
         since_part = self.query_one("#review-since", Static)
@@ -194,6 +204,8 @@ class ReviewStep(StepView):
         curves = Text(tr("review.curves") + legend + "\n\n", style="bold")
         room = max(20, self.size.width - 8)
         width = max(1, min(6, room // max(1, len(session.touchpoints) + len(session.phases))))
+        # The room a part may take: the step's width less its padding and the scrollbar.
+        room = max(20, self.size.width - 4)
         for persona in session.personas:
             points = emotion_curve(session, persona.id)
             curves.append_text(
@@ -211,7 +223,8 @@ class ReviewStep(StepView):
 
         heat = Table.grid()
         heat.add_row(Text(tr("review.heat"), style="bold"))
-        heat.add_row(charts.heat_map(tr, session.personas, session.phases, heat_map(session)))
+        averages = heat_map(session)
+        heat.add_row(charts.heat_map(tr, session.personas, session.phases, averages, width=room))
         self.query_one("#review-heat", Static).update(heat)
 
         pains = Table(
@@ -233,10 +246,10 @@ class ReviewStep(StepView):
         groups = pain_groups(session)
         for rank, group in enumerate(groups[:TOP], start=1):
             severity = str(group.severity) if group.severity_set else f"{group.severity}?"
-            where = ", ".join(first_line(touchpoints.get(t, t), 24) for t in group.touchpoints)
+            where = ", ".join(first_line(touchpoints.get(t, t)) for t in group.touchpoints)
             pains.add_row(
                 str(rank),
-                Text(first_line(group.text, 40)),
+                Text(first_line(group.text)),
                 f"⚠ {severity}",
                 str(len(group.personas)),
                 Text(str(group.score), style="bold"),
@@ -259,7 +272,7 @@ class ReviewStep(StepView):
             average = (
                 f"{GLYPHS[max(-2, min(2, round(spot.average)))]} {signed(round(spot.average, 1))}"
             )
-            label = first_line(spot.touchpoint.name, 30) + (" ★" if spot.moments_of_truth else "")
+            label = first_line(spot.touchpoint.name) + (" ★" if spot.moments_of_truth else "")
             bright.add_row(
                 Text(label),
                 Text(spot.phase.name),
