@@ -219,12 +219,15 @@ async def test_the_panel_follows_the_terminal_until_the_user_chooses(workdir: Pa
     async with app.run_test(size=(110, 30)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session opens")
         await settle(pilot)
-        panel = app.screen.query_one("#panel")
-        assert not panel.display, "below 120 columns the step gets the room"
+
+        def panel_shown() -> bool:
+            return app.screen.query_one("#panel").display
+
+        assert not panel_shown(), "below 120 columns the step gets the room"
         await pilot.resize_terminal(130, 30)
         await pilot.pause()
-        assert panel.display, "widened: the panel comes"
+        assert panel_shown(), "widened: the panel comes"
         await pilot.press("f")
         await pilot.resize_terminal(200, 40)
         await pilot.pause()
-        assert not panel.display, "hidden with f: it stays hidden"
+        assert not panel_shown(), "hidden with f: it stays hidden"
