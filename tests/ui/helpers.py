@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -135,3 +138,28 @@ def shown_text(widget: Static) -> str:
 def notices(app: App[Any]) -> list[str]:
     """The messages of every notification shown so far, oldest first."""
     return [notification.message for notification in app._notifications]
+
+
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="(?P<x>[\d.e+-]+)" y="[\d.e+-]+" textLength="[\d.e+-]+" '
+    r'clip-path="url\(#[^)]*-line-(?P<line>\d+)\)">(?P<text>[^<]*)</text>'
+)
+_CHAR_WIDTH = 20 * 0.61
+"""The width of a terminal cell in Rich's SVG export (its character height times the
+aspect ratio of its font)."""
+
+
+def screen_lines(app: App[Any]) -> list[str]:
+    """The screen as a person reads it: one string per terminal row, one character per cell
+    (a wide character followed by an empty string's worth of nothing). Read from Textual's
+    public SVG screenshot, which places every run of text at its cell."""
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+        line = int(match["line"])
+        column = round(float(match["x"]) / _CHAR_WIDTH)
+        for char in html.unescape(match["text"]).replace("\xa0", " "):
+            if 0 <= line < height and 0 <= column < width:
+                rows[line][column] = char
+            column += max(1, cell_len(char))
+    return ["".join(row) for row in rows]

@@ -66,12 +66,12 @@ async def test_the_curves_draw_the_target_and_the_gaps_are_listed(workdir: Path)
         await settle(pilot)
         curves = shown_text(screen.query_one("#review-curves", Static)).splitlines()
         anna = curves.index(next(line for line in curves if line.strip() == "Anna"))
-        cells = [line.split("│") for line in curves[anna + 1 : anna + 6]]
+        cells = [line.split(" │", 1) for line in curves[anna + 1 : anna + 6]]
         rows = {label.strip(): drawn for label, drawn in cells}
         # Anna at Site: today −2 (●), target +1 (○); at the Shop today meets +2 (◉).
-        assert rows["−2"].split()[0] == "●"
-        assert rows["+1"].split()[0] == "○"
-        assert rows["+2"].split()[0] == "◉"
+        assert rows["very negative ▼▼"].split()[0][0] == "●"
+        assert rows["positive ▲"].split()[0][0] == "○"
+        assert "◉" in rows["very positive ▲▲"]
         gaps = shown_text(screen.query_one("#review-gaps", Static))
         listed = [line.split() for line in gaps.splitlines() if "→" in line and "Today" not in line]
         assert [(line[0], line[1], line[-1]) for line in listed] == [
@@ -127,9 +127,10 @@ async def test_targets_already_met_say_so_instead_of_an_empty_list(workdir: Path
         part = screen.query_one("#review-gaps", Static)
         assert part.display
         assert "today already meets it" in shown_text(part)
-        curves = shown_text(screen.query_one("#review-curves", Static))
-        assert "◉" in curves
-        assert "●" not in curves.split("\n", 1)[1]
+        curves = shown_text(screen.query_one("#review-curves", Static)).splitlines()
+        drawn = [line.split("│", 1)[1] for line in curves if " │" in line and "▲" in line + "▼●"]
+        assert any("◉" in line for line in drawn)
+        assert not any("●" in line for line in drawn)
 
 
 async def test_the_targets_legend_has_a_line_of_its_own(workdir: Path) -> None:
@@ -139,7 +140,10 @@ async def test_the_targets_legend_has_a_line_of_its_own(workdir: Path) -> None:
         assert isinstance(screen, SessionScreen)
         screen.go_to("review")
         await settle(pilot)
-        # The curves do not wrap, and a terminal shows as much of them as fits: behind the
-        # heading, the legend would be off screen in all but the widest terminals.
+        # The curves do not wrap, and a terminal shows as much of them as fits: the legend
+        # is a text of its own under the heading, which wraps to the terminal.
         lines = shown_text(screen.query_one("#review-curves", Static)).splitlines()
-        assert lines[1] == "○ target · ◉ today meets the target"
+        assert lines[0] == "Emotion curves"
+        legend = " ".join(" ".join(lines[1:4]).split())
+        assert "○ target · ◉ today meets the target" in legend
+        assert all(len(line) <= 80 for line in lines[1:4])

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -69,6 +69,10 @@ from cjworkshop.ui.widgets.key_bar import KeyBar
 from cjworkshop.ui.widgets.step_list import StepEntry, StepList
 from cjworkshop.ui.widgets.text import TextLabel
 from cjworkshop.ui.widgets.timebox import Timebox, clock_text
+
+PANEL_FROM = 120
+"""The narrowest terminal that shows the facilitator panel unless asked: below it the step
+itself needs the room (the journey grid its personas, the tables their columns)."""
 
 
 class SessionScreen(WorkshopScreen):
@@ -148,6 +152,9 @@ class SessionScreen(WorkshopScreen):
         self.shown_before_presentation: tuple[bool, bool, bool] | None = None
         """Whether the step list, the panel and the header were shown before a presentation
         hid them."""
+        self.panel_chosen = False
+        """True once the user showed or hid the facilitator panel (``f``): from then on it
+        stays as they chose, whatever the terminal's size."""
 
     # Layout -------------------------------------------------------------------------------
 
@@ -170,8 +177,7 @@ class SessionScreen(WorkshopScreen):
         )
         self.timebox.on_time_up = self._time_up
         self.query_one("#session-title", Label).update(Text(self.session.title, style="bold"))
-        # On a narrow terminal the step itself needs the room; the panel is one key away.
-        self.query_one(FacilitatorPanel).display = self.app.size.width >= 100
+        self._panel_for_width(self.app.size.width)
         self.show_status(self.autosave.status())
         self._switch(self.step, initial=True)
         self.call_after_refresh(self.forms.recover)
@@ -371,6 +377,15 @@ class SessionScreen(WorkshopScreen):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(FacilitatorPanel)
         panel.display = not panel.display
+        self.panel_chosen = True
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._panel_for_width(event.size.width)
+
+    def _panel_for_width(self, width: int) -> None:
+        """On a narrow terminal the step itself needs the room; the panel is one key away."""
+        if not self.panel_chosen:
+            self.query_one(FacilitatorPanel).display = width >= PANEL_FROM
 
     # Timebox ------------------------------------------------------------------------------
 

@@ -45,8 +45,6 @@ if TYPE_CHECKING:
     from cjworkshop.ui.modals.new_session import NewSession
     from cjworkshop.ui.scheduler import Timers
 
-MAX_ROWS = 12
-
 
 @dataclass(frozen=True)
 class FolderContents:
@@ -173,42 +171,41 @@ class StartScreen(WorkshopScreen):
             return
         mine, examples = self.found
         self.summaries = {}
-        shown = self._fill(self.query_one("#sessions", DataTable), mine)
+        shown = self._fill(self.query_one("#sessions", LiteralTable), mine)
         empty.update(tr("start.no_sessions", folder=str(self.folder)) if not shown else "")
         empty.display = not shown
         if self.shows_examples:
             label = self.query_one("#examples-label", Label)
             label.update(tr("start.examples"))
-            label.display = bool(self._fill(self.query_one("#examples", DataTable), examples))
+            label.display = bool(self._fill(self.query_one("#examples", LiteralTable), examples))
         self._show_details()
 
-    def _fill(self, table: DataTable[str | Text], summaries: list[SessionSummary]) -> int:
+    def _fill(self, table: LiteralTable, summaries: list[SessionSummary]) -> int:
         from cjworkshop.export.summary import progress_text  # the store: see the top
 
         tr = self.tr
-        table.clear(columns=True)
-        for column in ("title", "template", "progress", "changed"):
-            # No column keys: a DataTable that gets the same keys again after clear() keeps
-            # drawing them at the old widths.
-            table.add_column(tr(f"start.column.{column}"))
+        # No column keys: a DataTable that gets the same keys again after clear() keeps
+        # drawing them at the old widths.
+        columns: list[tuple[str, int | None]] = [
+            (tr(f"start.column.{column}"), None)
+            for column in ("title", "template", "progress", "changed")
+        ]
+        rows: list[tuple[str | None, list[str | Text]]] = []
         for summary in summaries:
             key = str(summary.path)
             self.summaries[key] = summary
             changed = summary.updated.astimezone().strftime("%Y-%m-%d %H:%M")
             if summary.session is None:
                 title = Text(summary.path.name, style="red")
-                table.add_row(title, "", Text(tr("start.broken"), style="red"), changed, key=key)
+                rows.append((key, [title, "", Text(tr("start.broken"), style="red"), changed]))
             else:
-                table.add_row(
-                    Text(summary.session.title),
-                    summary.session.template,
-                    progress_text(tr, summary.session),
-                    changed,
-                    key=key,
-                )
+                session = summary.session
+                progress = progress_text(tr, session)
+                rows.append((key, [Text(session.title), session.template, progress, changed]))
+        # Fitted to the screen's width: the progress gives way rather than pushing the other
+        # columns off the screen (the details under the lists show it whole).
+        table.show_rows(columns, rows, give_way=2)
         table.display = bool(summaries)
-        # Sized from its rows (header included), up to a dozen; it scrolls beyond that.
-        table.styles.height = min(len(summaries) + 1, MAX_ROWS)
         # The columns only know their widths once the rows are in: paint again after layout.
         self.call_after_refresh(table.refresh)
         return len(summaries)

@@ -50,7 +50,7 @@ class GoalsStep(StepView):
         self.table.set_columns([("#", 2), (tr("goals.column.goal"), None)])
         self.table.fill(
             [
-                (goal.id, [str(number), Text(first_line(goal.what, 70), style="bold")])
+                (goal.id, [str(number), Text(first_line(goal.what), style="bold")])
                 for number, goal in enumerate(session.goals, start=1)
             ]
         )

@@ -52,7 +52,7 @@ class PersonasStep(StepView):
         self.query_one("#personas-intro", Static).update(intro)
         self.table.set_columns([(tr("field.persona.name"), None)])
         self.table.fill(
-            [(p.id, [Text(first_line(p.name, 24), style="bold")]) for p in session.personas]
+            [(p.id, [Text(first_line(p.name), style="bold")]) for p in session.personas]
         )
         has_any = bool(session.personas)
         self.query_one(".split").display = has_any

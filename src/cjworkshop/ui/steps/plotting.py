@@ -184,7 +184,7 @@ class PlottingStep(StepView):
         for persona in session.personas:
             done = sum(1 for tp in journey if is_plotted(plot_for(session, persona.id, tp.id)))
             label = Text.assemble(
-                (first_line(persona.name, 18), "bold"), (f"\n{done}/{len(journey)}", "dim")
+                (first_line(persona.name), "bold"), (f"\n{done}/{len(journey)}", "dim")
             )
             entries.append(Option(label, id=persona.id))
         options.set_options(entries)

@@ -17,6 +17,7 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -105,8 +106,8 @@ def gap_table(tr: Translator, gaps: list[TargetGap]) -> RenderableType:
         moved.append(" → ")
         moved.append(f"{GLYPHS[gap.target]} {signed(gap.target)}", style="blue")
         table.add_row(
-            Text(first_line(gap.persona.name, 24)),
-            Text(first_line(gap.touchpoint.name, 30)),
+            Text(first_line(gap.persona.name)),
+            Text(first_line(gap.touchpoint.name)),
             moved,
             Text(signed(gap.gap), style="bold"),
         )
@@ -124,6 +125,8 @@ class ReviewStep(StepView):
         super().__init__(context)
         self.earlier_read: tuple[Path, float, Session] | None = None
         """The previous version as last read: its file, that file's time of change, and it."""
+        self.drawn_width = 0
+        """The width the parts were last drawn for."""
 
     def compose(self) -> ComposeResult:
         yield TextPanel(id="review-intro", classes="step-intro")
@@ -142,6 +145,12 @@ class ReviewStep(StepView):
 
     def focus_main(self) -> None:
         self.query_one("#review").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The curves, the heat map and the tables are drawn for the step's width: a step
+        # first drawn before it had one (or a resized terminal) is drawn again.
+        if event.size.width != self.drawn_width and self.session is not None and self.display:
+            self.refresh_view()
 
     def _earlier(self, path: Path, session: Session) -> tuple[Path, Session] | None:
         """The previous version, read once and again only when its file changes: reading it
@@ -178,8 +187,8 @@ class ReviewStep(StepView):
         lines = [heading, *diff_rich(told)[1:]]
         return Group(*lines, Text())
 
-    def _curves(self, session: Session, targets: bool) -> RenderableType:
-        """Every persona's curve, as wide as the review (less its scroll bar)."""
+    def _curves(self, session: Session, targets: bool, width: int) -> RenderableType:
+        """Every persona's curve, ``width`` cells wide."""
         tr = self.tr
         legend = tr("review.curves_legend")
         if targets:
@@ -189,7 +198,6 @@ class ReviewStep(StepView):
             Text(legend, style="dim"),
             Text(),
         ]
-        width = max(40, self.query_one("#review").scrollable_content_region.width - 1)
         cyclic = session.shape == "cyclic"
         for persona in session.personas:
             points = emotion_curve(session, persona.id)
@@ -198,17 +206,9 @@ class ReviewStep(StepView):
             parts.append(Text(tr("review.none"), style="dim italic"))
         return Group(*parts)
 
-    def on_resize(self) -> None:
-        if self.session is not None and self.is_mounted:
-            # The curves take the width they are given: a new width draws them again.
-            self.call_after_refresh(self._redraw_curves)
-
-    def _redraw_curves(self) -> None:
-        session = self.current
-        self.query_one("#review-curves", Static).update(self._curves(session, has_targets(session)))
-
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
+        self.drawn_width = self.size.width
         self.query_one("#review-intro", Static).update(tr("review.intro"))
         since = self._since(session)
         since_part = self.query_one("#review-since", Static)
@@ -218,14 +218,17 @@ class ReviewStep(StepView):
         touchpoints = {t.id: t.name for t in session.touchpoints}
 
         targets = has_targets(session)
-        self.query_one("#review-curves", Static).update(self._curves(session, targets))
+        # The room a part may take: the step's width less its padding and the scrollbar.
+        room = max(20, self.size.width - 4)
+        self.query_one("#review-curves", Static).update(self._curves(session, targets, room))
         gaps_part = self.query_one("#review-gaps", Static)
         gaps_part.display = targets
         gaps_part.update(gap_table(tr, target_gaps(session)) if targets else "")
 
         heat = Table.grid()
         heat.add_row(Text(tr("review.heat"), style="bold"))
-        heat.add_row(charts.heat_map(tr, session.personas, session.phases, heat_map(session)))
+        averages = heat_map(session)
+        heat.add_row(charts.heat_map(tr, session.personas, session.phases, averages, width=room))
         self.query_one("#review-heat", Static).update(heat)
 
         pains = Table(
@@ -247,10 +250,10 @@ class ReviewStep(StepView):
         groups = pain_groups(session)
         for rank, group in enumerate(groups[:TOP], start=1):
             severity = str(group.severity) if group.severity_set else f"{group.severity}?"
-            where = ", ".join(first_line(touchpoints.get(t, t), 24) for t in group.touchpoints)
+            where = ", ".join(first_line(touchpoints.get(t, t)) for t in group.touchpoints)
             pains.add_row(
                 str(rank),
-                Text(first_line(group.text, 40)),
+                Text(first_line(group.text)),
                 f"⚠ {severity}",
                 str(len(group.personas)),
                 Text(str(group.score), style="bold"),
@@ -273,7 +276,7 @@ class ReviewStep(StepView):
             average = (
                 f"{GLYPHS[max(-2, min(2, round(spot.average)))]} {signed(round(spot.average, 1))}"
             )
-            label = first_line(spot.touchpoint.name, 30) + (" ★" if spot.moments_of_truth else "")
+            label = first_line(spot.touchpoint.name) + (" ★" if spot.moments_of_truth else "")
             bright.add_row(
                 Text(label),
                 Text(spot.phase.name),

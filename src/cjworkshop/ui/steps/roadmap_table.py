@@ -50,12 +50,12 @@ def item_cells(tr: Translator, item: RankedItem, *, marked: bool) -> list[Cell]:
     return [
         str(item.rank),
         Text(
-            marker + first_line(item.title, 40) + dots + horizon_mark,
+            marker + first_line(item.title) + dots + horizon_mark,
             style="strike dim" if item.status == "dropped" else "",
         ),
         number(item.factors.score),
         Text(effort, style="" if item.factors.effort_set else "yellow"),
-        first_line(item.owner, 14),
+        first_line(item.owner),
         tr(f"status.{item.status}"),
     ]
 
@@ -82,7 +82,7 @@ def roadmap_rows(
     if stale:
         rows.append(_heading("orphans", tr("roadmap.orphans")))
         for record in stale:
-            title = Text(first_line(record.title or record.id, 40), style="dim")
+            title = Text(first_line(record.title or record.id), style="dim")
             rows.append((ORPHAN + record.id, ["", title, "", "", "", ""]))
     return rows
 

@@ -84,9 +84,7 @@ class TouchpointsStep(StepView):
             members = [tp for tp in session.touchpoints if tp.phase == phase.id]
             indirect = sum(1 for tp in members if tp.kind == "indirect")
             summary = tr("touchpoints.phase_summary", count=len(members), indirect=indirect)
-            name = Text.assemble(
-                (f"▸ {first_line(phase.name, 30)}", "bold"), (f"  {summary}", "dim")
-            )
+            name = Text.assemble((f"▸ {first_line(phase.name)}", "bold"), (f"  {summary}", "dim"))
             rows.append((PHASE + phase.id, [name, "", "", ""]))
             for touchpoint in members:
                 plotted = len(plots_at_touchpoint(session, touchpoint.id))
@@ -95,7 +93,7 @@ class TouchpointsStep(StepView):
                     (
                         TOUCHPOINT + touchpoint.id,
                         [
-                            Text(f"   {first_line(touchpoint.name, 36)}"),
+                            Text(f"   {first_line(touchpoint.name)}"),
                             Text(tr(f"kind.{touchpoint.kind}"), style=kind_style),
                             channel_word(tr, touchpoint.channel, touchpoint.channel_name),
                             f"{plotted}/{len(session.personas)}",

@@ -52,6 +52,14 @@ async def run_own_binding(field: Widget, event: events.Key) -> None:
 class LineField(Input):
     """An ``Input`` that keeps up with a burst, and keeps all of a paste, on one line."""
 
+    def on_blur(self) -> None:
+        self.scroll_to(x=0, animate=False, immediate=True)
+
+    def watch_value(self) -> None:
+        if not self.has_focus:
+            # After Input has scrolled to the cursor it puts at the end of the new value.
+            self.call_after_refresh(self.scroll_to, x=0, animate=False, immediate=True)
+
     async def on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
 

@@ -5,7 +5,8 @@ grid cost a fifth of a second and a cursor move twice the same move in a small t
 widget keeps one ready-made line per row (the name column, fixed on the left, and the persona
 cells, which scroll sideways beneath it) and redraws only the rows that change: the two rows a
 cursor move touches, or the row of an edited cell. The header stays on top while the rows
-scroll.
+scroll. The columns are sized to their content and to the grid's width (``grid_layout``): a
+persona's name wraps onto up to three header lines rather than being cut.
 
 The cursor moves over the persona columns of the touchpoint rows; a phase row shows the phase's
 averages and is passed over (a feeling typed there would have nowhere to go). Enter or a click
@@ -15,7 +16,7 @@ on the cell under the cursor chooses it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import ClassVar, Literal
 
 from rich.style import Style
@@ -28,14 +29,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from cjworkshop.ui.widgets.grid_layout import PAD, GridLayout, GridMeasures, fit, wrap_words
+
 RowKind = Literal["phase", "touchpoint"]
 
 _ARROWS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
-
-NAME_WIDTH = 30
-"""The widest the name column gets, padding included."""
-CELL_WIDTH = 14
-"""The widest a persona column gets, padding included."""
 
 
 @dataclass(frozen=True)
@@ -54,20 +52,6 @@ class GridRow:
     label: Text
     cells: tuple[Text, ...]
     kind: RowKind = "touchpoint"
-
-
-@dataclass
-class _Layout:
-    """Column widths, worked out once per set of rows."""
-
-    name_width: int = 0
-    widths: list[int] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
-    """Where each persona column starts, counted from the first persona column."""
-
-    @property
-    def cells_width(self) -> int:
-        return sum(self.widths)
 
 
 class CellMessage(Message):
@@ -159,7 +143,8 @@ class JourneyGrid(ScrollView, can_focus=True):
         self.columns: tuple[GridColumn, ...] = ()
         self.rows: list[GridRow] = []
         self._row_index: dict[str, int] = {}
-        self._layout = _Layout()
+        self._measures = GridMeasures(0, (), ())
+        self._layout = GridLayout()
         self._cells_drawn: dict[int, tuple[Strip, list[Strip]]] = {}
         self._looks: dict[tuple[int, int, Style], tuple[Text, Strip]] = {}
         """Drawn persona cells by (text, width, style): a grid of 1,500 cells shows a few dozen
@@ -167,7 +152,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         """Every drawn row's name and cells, without the cursor."""
         self._lines: dict[int, tuple[Strip, Strip]] = {}
         """Ready-made lines by row: the name part and the persona cells at full width."""
-        self._header: tuple[Strip, Strip] | None = None
+        self._header: list[tuple[Strip, Strip]] | None = None
         self._palette: _Palette | None = None
 
     # Content --------------------------------------------------------------------------------
@@ -181,17 +166,29 @@ class JourneyGrid(ScrollView, can_focus=True):
         self.columns = tuple(columns)
         self.rows = list(rows)
         self._row_index = {row.key: index for index, row in enumerate(self.rows)}
-        self._layout = self._measure()
-        self._forget_lines()
-        self.virtual_size = Size(
-            self._layout.name_width + self._layout.cells_width, len(self.rows) + 1
-        )
+        self._measures = self._measure()
+        self._fit()
         row = self._row_index.get(row_key or "", self.cursor[0])
         column = next(
             (i for i, c in enumerate(self.columns) if c.key == column_key), self.cursor[1]
         )
         self.move_cursor(row=row, column=column, downward=True)
         self.refresh()
+
+    def _fit(self) -> None:
+        """Share the grid's width out again (the content was measured already)."""
+        self._layout = fit(self._measures, self.scrollable_content_region.width or self.size.width)
+        self._forget_lines()
+        layout = self._layout
+        self.virtual_size = Size(
+            layout.name_width + layout.cells_width, len(self.rows) + layout.header_height
+        )
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self._fit()
+            self._scroll_to_cursor()
+            self.refresh()
 
     def update_cells(self, cells: dict[tuple[str, str], Text]) -> None:
         """Replace cells by (row key, column key); only their rows are drawn again."""
@@ -274,7 +271,8 @@ class JourneyGrid(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         row, _ = self.cursor
-        self.move_cursor(row=row + direction * max(1, self.scrollable_content_region.height - 1))
+        page = self.scrollable_content_region.height - self._layout.header_height
+        self.move_cursor(row=row + direction * max(1, page))
 
     def action_move_to_edge(self, direction: int) -> None:
         self.move_cursor(row=0 if direction < 0 else len(self.rows) - 1)
@@ -284,10 +282,11 @@ class JourneyGrid(ScrollView, can_focus=True):
             self.post_message(self.CellChosen(self, *self.cursor_keys()))
 
     def on_click(self, event: events.Click) -> None:
-        if not self.rows or not self.columns or event.y == 0:
+        header = self._layout.header_height
+        if not self.rows or not self.columns or event.y < header:
             return
         scroll_x, scroll_y = self.scroll_offset
-        row = scroll_y + event.y - 1
+        row = scroll_y + event.y - header
         if row >= len(self.rows):
             return
         column = self.cursor[1]
@@ -313,7 +312,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         row, column = self.cursor
         view = self.scrollable_content_region
         scroll_x, scroll_y = self.scroll_offset
-        visible_rows = max(1, view.height - 1)
+        visible_rows = max(1, view.height - self._layout.header_height)
         target_y = scroll_y
         if row < scroll_y:
             target_y = row
@@ -333,24 +332,18 @@ class JourneyGrid(ScrollView, can_focus=True):
             self.scroll_to(target_x, target_y, animate=False, immediate=True)
 
     def _refresh_row(self, row: int) -> None:
-        # Rows sit one line below the header; refresh_line counts in scrolled lines.
-        self.refresh_line(row + 1)
+        # Rows sit below the header; refresh_line counts in scrolled lines.
+        self.refresh_line(row + self._layout.header_height)
 
     # Drawing --------------------------------------------------------------------------------
 
-    def _measure(self) -> _Layout:
-        name_width = min(
-            NAME_WIDTH,
-            2 + max([self.name_label.cell_len] + [row.label.cell_len for row in self.rows]),
+    def _measure(self) -> GridMeasures:
+        name = max([self.name_label.cell_len] + [row.label.cell_len for row in self.rows])
+        cells = tuple(
+            max((row.cells[position].cell_len for row in self.rows), default=0)
+            for position in range(len(self.columns))
         )
-        widths = []
-        for position, column in enumerate(self.columns):
-            content = max(
-                [column.label.cell_len] + [row.cells[position].cell_len for row in self.rows]
-            )
-            widths.append(min(CELL_WIDTH, content + 2))
-        offsets = [sum(widths[:position]) for position in range(len(widths))]
-        return _Layout(name_width, widths, offsets)
+        return GridMeasures(name, cells, tuple(column.label.plain for column in self.columns))
 
     def _forget_lines(self) -> None:
         self._cells_drawn.clear()
@@ -398,15 +391,22 @@ class JourneyGrid(ScrollView, can_focus=True):
         self._looks[key] = (text, strip)
         return strip
 
-    def _header_lines(self) -> tuple[Strip, Strip]:
+    def _header_lines(self) -> list[tuple[Strip, Strip]]:
         if self._header is None:
-            style = self._styles.header
-            name = self._cell(self.name_label, self._layout.name_width, style)
-            cells = [
-                self._cell(column.label, width, style)
-                for column, width in zip(self.columns, self._layout.widths, strict=True)
-            ]
-            self._header = (name, Strip.join(cells))
+            style, layout = self._styles.header, self._layout
+            self._header = []
+            # The name column's own header wraps too where the column is narrower than it.
+            names = wrap_words(self.name_label.plain, layout.name_width - PAD)
+            if len(names) > layout.header_height:
+                names = [self.name_label.plain]
+            for line in range(layout.header_height):
+                label = Text(names[line] if line < len(names) else "")
+                name = self._cell(label, layout.name_width, style)
+                cells = [
+                    self._cell(Text(header[line] if line < len(header) else ""), width, style)
+                    for header, width in zip(layout.headers, layout.widths, strict=True)
+                ]
+                self._header.append((name, Strip.join(cells)))
         return self._header
 
     def _row_style(self, index: int) -> Style:
@@ -440,10 +440,11 @@ class JourneyGrid(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         scroll_x, scroll_y = self.scroll_offset
-        if y == 0:
-            name, cells = self._header_lines()
+        header = self._layout.header_height
+        if y < header:
+            name, cells = self._header_lines()[y]
         else:
-            index = scroll_y + y - 1
+            index = scroll_y + y - header
             if not 0 <= index < len(self.rows):
                 return Strip.blank(width, self._styles.base)
             name, cells = self._row_lines(index)

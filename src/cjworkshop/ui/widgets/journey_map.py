@@ -321,7 +321,7 @@ class JourneyMap(ScrollView, can_focus=True):
         if wrapped_for is None or wrapped_for[0] is not content or wrapped_for[1] != width:
             self._wrapped = [
                 [
-                    [(ink, line) for ink, text in notes for line in wrap(text, width)]
+                    [(ink, line) for ink, text in notes for line in wrap(text, width - 2)]
                     for notes in lane.cells
                 ]
                 for lane in content.lanes
@@ -363,30 +363,32 @@ class JourneyMap(ScrollView, can_focus=True):
         name_lines: list[list[tuple[str, str]]] = []
         for column, name in enumerate(self.content.names):
             gap = "│" if column + 1 in layout.phase_starts else " "
-            for number, line in enumerate(wrap(name, width)):
+            for number, line in enumerate(wrap(name, width - 2)):
                 while len(name_lines) <= number:
                     name_lines.append([("", "name")] * columns)
-                name_lines[number][column] = (set_cell_size(line, width) + gap, "name")
-        step = width + 1
+                name_lines[number][column] = (" " + set_cell_size(line, width - 1) + gap, "name")
         return [
-            [(text or " " * step, ink) for text, ink in line] for line in phase_lines + name_lines
+            [(text or self._blank(layout, column), ink) for column, (text, ink) in enumerate(line)]
+            for line in phase_lines + name_lines
         ]
+
+    def _blank(self, layout: _Layout, column: int) -> str:
+        """An empty header cell: blank, with the rule after it where a phase ends."""
+        return " " * layout.column_width + ("│" if column + 1 in layout.phase_starts else " ")
 
     def _phase_pieces(
         self, layout: _Layout, phase: int, first: int
     ) -> list[tuple[int, tuple[int, str]]]:
-        """A phase's name wrapped over its columns from ``first`` on, cut per column:
-        (line, (column offset, text))."""
+        """A phase's name wrapped in the column ``first`` (its first, or the first in view):
+        (line, (column offset in the phase, text)). Kept to one column, the name is never cut
+        by the view's edge, whichever of its columns are in view."""
         start = layout.phase_starts[phase]
-        end = start + self.content.phases[phase][1]
-        span = layout.x(end - first)
-        step = layout.column_width + 1
-        pieces = []
-        for number, line in enumerate(wrap(self.content.phases[phase][0], span - 1)):
-            padded = set_cell_size(line, span - 1) + "│"
-            for offset, piece in enumerate(chop_cells(padded, step)[: end - first]):
-                pieces.append((number, (first - start + offset, set_cell_size(piece, step))))
-        return pieces
+        last = first + 1 == start + self.content.phases[phase][1]
+        width = layout.column_width
+        return [
+            (number, (first - start, " " + set_cell_size(line, width - 1) + ("│" if last else " ")))
+            for number, line in enumerate(wrap(self.content.phases[phase][0], width - 2))
+        ]
 
     def _canvas(self, layout: _Layout, curves: Sequence[Series]) -> Canvas:
         columns = len(self.content.columns)
@@ -533,7 +535,7 @@ class JourneyMap(ScrollView, can_focus=True):
             for column in range(
                 first, min(last + 1, starts[phase] + self.content.phases[phase][1])
             ):
-                pieces[column - first] = (" " * (layout.column_width + 1), "phase")
+                pieces[column - first] = (self._blank(layout, column), "phase")
             for number, (offset, text) in self._phase_pieces(layout, phase, first):
                 column = starts[phase] + offset
                 if number == line and column <= last:
@@ -558,7 +560,7 @@ class JourneyMap(ScrollView, can_focus=True):
             ink, text = lines[row.line] if row.line < len(lines) else ("text", "")
             style = self._style(ink)
             return [
-                Segment(set_cell_size(text, width), style + cursor if cursor else style),
+                Segment(" " + set_cell_size(text, width - 1), style + cursor if cursor else style),
                 Segment(gap, self._style("muted")),
             ]
         x = layout.x(column)

@@ -9,6 +9,10 @@ A ``RecordTable`` can hold rows that are not records, such as the heading of a g
 ``stops`` say which rows are records, and the cursor never rests on any other row, however it
 gets there (arrow keys, page keys, Home and End, a click, a redraw). Keys that act on the record
 under the cursor would do nothing on a heading, and what the room types next would run as keys.
+
+Both size their columns to their content and to the table's width (``show_rows``): where the
+columns do not fit side by side, the widest gives way and its texts wrap onto more lines (the
+row grows), rather than being cut or pushed off the screen; on a resize they are fitted again.
 """
 
 from __future__ import annotations
@@ -25,6 +29,26 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 Cell = str | Text
+Row = tuple[str | None, Sequence[Cell]]
+"""A row's key and its cells."""
+
+WRAP_LEAST = 12
+"""The narrowest a column gets when it gives way to the others (its texts wrap)."""
+
+
+def fitted_widths(natural: Sequence[int], flexible: Sequence[bool], room: int) -> list[int]:
+    """Column widths (without padding) that fit ``room``: the natural ones if they do, else
+    the flexible columns give way, the widest first, down to one width they share (never
+    below ``WRAP_LEAST``)."""
+    fixed = sum(width for width, flex in zip(natural, flexible, strict=True) if not flex)
+    widest = max((w for w, flex in zip(natural, flexible, strict=True) if flex), default=0)
+    cap = widest
+    while cap > WRAP_LEAST:
+        shared = sum(min(w, cap) for w, flex in zip(natural, flexible, strict=True) if flex)
+        if fixed + shared <= room:
+            break
+        cap -= 1
+    return [min(w, cap) if flex else w for w, flex in zip(natural, flexible, strict=True)]
 
 
 def literal(value: TextType) -> Text:
@@ -34,6 +58,72 @@ def literal(value: TextType) -> Text:
 
 class LiteralTable(DataTable[Cell]):
     """A ``DataTable`` whose texts are shown as typed, never read as markup."""
+
+    shown: tuple[list[tuple[TextType, int | None]], list[Row]] | None = None
+    """The columns and rows ``show_rows`` last showed, to fit them again on a resize."""
+    give_way: int | None = None
+    """The one column that gives way in ``shown``, if one does."""
+    fitted_to = 0
+    """The width the columns were last fitted to."""
+
+    def show_rows(
+        self,
+        columns: Sequence[tuple[TextType, int | None]],
+        rows: Sequence[Row],
+        *,
+        give_way: int | None = None,
+    ) -> None:
+        """Every column (label, width or None for as wide as its content) and row anew, the
+        columns fitted to the table's width: where they do not fit, those without a width of
+        their own give way and their texts wrap. With ``give_way`` only that column does,
+        and its texts are cut short instead (for a table whose detail line shows them)."""
+        self.shown = (list(columns), list(rows))
+        self.give_way = give_way
+        self.fitted_to = self.size.width
+        self.clear(columns=True)
+        natural = [
+            self._fitting(index, label, rows) if width is None else width
+            for index, (label, width) in enumerate(columns)
+        ]
+        widths = natural
+        if self.size.width:
+            room = self.size.width
+            if len(rows) + 1 > self.size.height:
+                room -= self.styles.scrollbar_size_vertical  # it will show
+            room -= 2 * self.cell_padding * len(columns)
+            flexible = [
+                width is None if give_way is None else index == give_way
+                for index, (_, width) in enumerate(columns)
+            ]
+            widths = fitted_widths(natural, flexible, room)
+        wrapping = widths != natural and give_way is None
+        for (label, _), width in zip(columns, widths, strict=True):
+            self.add_column(label, width=width)
+        for key, cells in rows:
+            if give_way is not None and give_way < len(cells):
+                cells = list(cells)
+                cut = literal(cells[give_way]).copy()
+                cut.no_wrap, cut.overflow = True, "ellipsis"
+                cells[give_way] = cut
+            # A row as high as its wrapped texts need (Textual measures it), where any wrap.
+            self.add_row(*cells, key=key, height=None if wrapping else 1)
+
+    def on_resize(self) -> None:
+        if self.shown is not None and self.size.width != self.fitted_to:
+            self.refit()
+
+    def refit(self) -> None:
+        """Fit the rows last shown to the table's width again."""
+        if self.shown is not None:
+            self.show_rows(*self.shown, give_way=self.give_way)
+
+    def _fitting(self, index: int, label: TextType, rows: Sequence[Row]) -> int:
+        """The width of column ``index`` that fits its label and every cell, as Textual would
+        work it out: given now, because Textual measures new rows only once the table is idle,
+        and rows the screen draws before that keep their old width (they are drawn once)."""
+        console = self.app.console
+        cells = [cells[index] for _, cells in rows if index < len(cells)]
+        return max(measure(console, literal(cell), 1) for cell in [label, *cells])
 
     def add_column(
         self,
@@ -142,26 +232,16 @@ class RecordTable(LiteralTable):
         """Replace every row, then put the cursor back on ``keep`` (or the nearest row)."""
         keep = keep if keep is not None else self.current_key
         position = self.cursor_row
-        self.clear(columns=True)
-        for index, (label, width) in enumerate(self.column_specs):
-            self.add_column(
-                label, width=self._fitting(index, label, rows) if width is None else width
-            )
-        for key, cells in rows:
-            self.add_row(*cells, key=key)
+        self.show_rows(self.column_specs, rows)
         if not rows:
             return
         keys = [key for key, _ in rows]
         target = keys.index(keep) if keep in keys else min(position, len(rows) - 1)
         self.move_cursor(row=self.nearest_stop(max(0, target), downward=True), animate=False)
 
-    def _fitting(self, index: int, label: str, rows: Sequence[tuple[str, Sequence[Cell]]]) -> int:
-        """The width of column ``index`` that fits its label and every cell, as Textual would
-        work it out: given now, because Textual measures new rows only once the table is idle,
-        and rows the screen draws before that keep their old width (they are drawn once)."""
-        console = self.app.console
-        cells = [cells[index] for _, cells in rows if index < len(cells)]
-        return max(measure(console, literal(cell), 1) for cell in [label, *cells])
+    def refit(self) -> None:
+        if self.shown is not None:
+            self.fill([(key or "", cells) for key, cells in self.shown[1]])
 
     def select_key(self, key: str) -> None:
         for index, row_key in enumerate(self.rows):
