@@ -125,7 +125,9 @@ async def test_the_touchpoints_step_shows_what_stands_behind_the_touchpoint_unde
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         panel = screen.query_one("#touchpoint-stage", Static)
-        assert not panel.display, "a phase's row has no stage"
+        # On a phase's row the panel says how many touchpoints the phase has, and no stage.
+        assert "Orders picked" not in shown_text(panel)
+        assert "1 touchpoint, 0 indirect" in shown_text(panel)
         await pilot.press("down")
         await settle(pilot)
         assert screen.query_one("#touchpoint-stage", Static).display, "a touchpoint's row has one"

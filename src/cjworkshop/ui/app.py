@@ -79,6 +79,7 @@ class WorkshopApp(LiteralNotifications, App[None]):
     TITLE = "cjworkshop"
     COMMANDS = App.COMMANDS | {WorkshopCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         # F1 works in dialogs too (a dialog hands no other key to the app); "?" does not take
         # priority, as it is also a character people type.

@@ -32,7 +32,6 @@ from cjworkshop.model.session import (
 )
 from cjworkshop.ui.modals.form_spec import Answers, Choice, FormSpec, choice_field, line_field
 from cjworkshop.ui.steps.plot_evidence import emotion_words, mark, target
-from cjworkshop.ui.widgets.text import first_line
 
 NoteKind = Literal["pain", "idea"]
 """A note of the walk at a plot: a pain point or an opportunity."""
@@ -121,9 +120,9 @@ def others(tr: Translator, session: Session, persona: Persona, touchpoint: Touch
         elif plot.emotion is not None:
             text.append(f"{GLYPHS[plot.emotion]} {tr(f'emotion.{NAMES[plot.emotion]}')}")
         if plot.thought:
-            text.append(f"  “{first_line(plot.thought, 60)}”", style="italic")
+            text.append(f"  “{' '.join(plot.thought.split())}”", style="italic")
         for pain in plot.pain_points:
-            text.append(f"  ⚠ {first_line(pain.text, 40)}")
+            text.append(f"  ⚠ {' '.join(pain.text.split())}")
         text.append("\n")
     if not found:
         text.append(tr("walk.no_others"), style="dim italic")

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from msgspec.structs import replace
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Static
@@ -30,6 +30,10 @@ from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 PHASE = "phase:"
 TOUCHPOINT = "tp:"
+
+
+CRAMPED = 28
+"""The step's height below which its suggestions fold away until ``s`` opens them."""
 
 
 class TouchpointsStep(StepView):
@@ -71,8 +75,10 @@ class TouchpointsStep(StepView):
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
         self.query_one("#touchpoints-intro", Static).update(tr("touchpoints.intro"))
+        # The phase's marker in a column of its own, so that a name that wraps stays in line.
         self.table.set_columns(
             [
+                ("", 1),
                 (tr("touchpoints.column.name"), None),
                 (tr("touchpoints.column.kind"), None),
                 (tr("touchpoints.column.channel"), None),
@@ -82,10 +88,9 @@ class TouchpointsStep(StepView):
         rows: list[tuple[str, list[str | Text]]] = []
         for phase in session.phases:
             members = [tp for tp in session.touchpoints if tp.phase == phase.id]
-            indirect = sum(1 for tp in members if tp.kind == "indirect")
-            summary = tr("touchpoints.phase_summary", count=len(members), indirect=indirect)
-            name = Text.assemble((f"▸ {first_line(phase.name)}", "bold"), (f"  {summary}", "dim"))
-            rows.append((PHASE + phase.id, [name, "", "", ""]))
+            # The phase's summary is in the panel under the table while the cursor is on it.
+            name = Text(first_line(phase.name), style="bold")
+            rows.append((PHASE + phase.id, [Text("▸", style="bold"), name, "", "", ""]))
             for touchpoint in members:
                 plotted = len(plots_at_touchpoint(session, touchpoint.id))
                 kind_style = "italic" if touchpoint.kind == "indirect" else ""
@@ -93,7 +98,8 @@ class TouchpointsStep(StepView):
                     (
                         TOUCHPOINT + touchpoint.id,
                         [
-                            Text(f"   {first_line(touchpoint.name)}"),
+                            "",
+                            Text(first_line(touchpoint.name)),
                             Text(tr(f"kind.{touchpoint.kind}"), style=kind_style),
                             channel_word(tr, touchpoint.channel, touchpoint.channel_name),
                             f"{plotted}/{len(session.personas)}",
@@ -155,13 +161,28 @@ class TouchpointsStep(StepView):
         if phase_id != self.phase_id:
             self.phase_id = phase_id
             self.post_message(PhaseFocused(phase_id))
-        self._show_stage(self._selected_touchpoint() if self.session is not None else None)
+        touchpoint = self._selected_touchpoint() if self.session is not None else None
+        self._show_stage(touchpoint, phase)
         self._show_suggestions(phase)
 
-    def _show_stage(self, touchpoint: Touchpoint | None) -> None:
+    def _show_stage(self, touchpoint: Touchpoint | None, phase: Phase | None) -> None:
         """What stands behind the touchpoint under the cursor: its interactions, blueprint and
-        figures, as the walk shows them; nothing for a phase or a touchpoint without any."""
-        said = stage(self.tr, touchpoint) if touchpoint is not None else None
+        figures, as the walk shows them; on a phase's row, how many touchpoints it has."""
+        said: Text | None = None
+        if touchpoint is not None:
+            said = stage(self.tr, touchpoint)
+        elif phase is not None:
+            members = [tp for tp in self.current.touchpoints if tp.phase == phase.id]
+            indirect = sum(1 for tp in members if tp.kind == "indirect")
+            said = Text.assemble(
+                (phase.name, "bold"),
+                "  ",
+                self.tr(
+                    "touchpoints.phase_summary",
+                    touchpoints=self.tr.count("count.touchpoints", len(members)),
+                    indirect=indirect,
+                ),
+            )
         panel = self.query_one("#touchpoint-stage", TextPanel)
         panel.update(said if said else "")
         panel.display = bool(said)
@@ -188,10 +209,10 @@ class TouchpointsStep(StepView):
             label.update(tr("touchpoints.no_suggestions") if phase else "")
             if options.has_focus:
                 self.focus_main()  # the last one was added: back to the touchpoints
-            options.display = False
+            options.set_class(True, "-empty")
             return
         label.update(tr("touchpoints.suggestions", phase=phase.name))
-        options.display = True
+        options.set_class(False, "-empty")
         options.set_options(
             Option(
                 Text.assemble(
@@ -233,7 +254,9 @@ class TouchpointsStep(StepView):
 
     def action_suggestions(self) -> None:
         options = self.query_one("#suggestions", OptionList)
-        if options.display and options.option_count:
+        if not options.has_class("-empty") and options.option_count:
+            # On a short terminal the list is folded away until it is asked for.
+            options.add_class("-open")
             options.highlighted = options.highlighted or 0
             options.focus()
         else:
@@ -245,6 +268,14 @@ class TouchpointsStep(StepView):
             await self.action_add_phase()
             return
         await self.open_record("touchpoint", None, phase=phase.id)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "suggestions":
+            event.widget.remove_class("-open")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Below this the suggestions would leave the touchpoints a few rows: folded away.
+        self.set_class(event.size.height < CRAMPED, "-cramped")
 
     async def action_add_phase(self) -> None:
         await self.open_record("phase", None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal
 
+from rich.cells import cell_len
 from rich.text import Text, TextType
 from textual import events
 from textual.binding import Binding, BindingType
@@ -36,19 +37,39 @@ WRAP_LEAST = 12
 """The narrowest a column gets when it gives way to the others (its texts wrap)."""
 
 
-def fitted_widths(natural: Sequence[int], flexible: Sequence[bool], room: int) -> list[int]:
+def fitted_widths(
+    natural: Sequence[int],
+    flexible: Sequence[bool],
+    room: int,
+    words: Sequence[int] | None = None,
+) -> list[int]:
     """Column widths (without padding) that fit ``room``: the natural ones if they do, else
     the flexible columns give way, the widest first, down to one width they share (never
-    below ``WRAP_LEAST``)."""
-    fixed = sum(width for width, flex in zip(natural, flexible, strict=True) if not flex)
+    below ``WRAP_LEAST``). A column keeps the width of its longest word (``words``) while the
+    others can still give way: a word broken across two lines reads worse than one more line.
+    """
     widest = max((w for w, flex in zip(natural, flexible, strict=True) if flex), default=0)
-    cap = widest
-    while cap > WRAP_LEAST:
-        shared = sum(min(w, cap) for w, flex in zip(natural, flexible, strict=True) if flex)
-        if fixed + shared <= room:
-            break
-        cap -= 1
-    return [min(w, cap) if flex else w for w, flex in zip(natural, flexible, strict=True)]
+    floors = list(words) if words is not None else [0] * len(natural)
+    # Whose words are kept whole, in turn: every column's; the widest column's (the one with
+    # the most to say, such as a name); nobody's.
+    main = max(range(len(natural)), key=lambda i: natural[i] if flexible[i] else -1, default=0)
+    keeps: list[Sequence[int]] = [range(len(natural)), [main], []]
+
+    def shared(cap: int, keep: Sequence[int]) -> list[int]:
+        return [
+            min(w, max(cap, floors[i]) if i in keep else cap) if flex else w
+            for i, (w, flex) in enumerate(zip(natural, flexible, strict=True))
+        ]
+
+    widths = list(natural)
+    for keep in keeps:
+        cap = widest
+        while cap > WRAP_LEAST and sum(shared(cap, keep)) > room:
+            cap -= 1
+        widths = shared(cap, keep)
+        if sum(widths) <= room:
+            return widths
+    return widths
 
 
 def literal(value: TextType) -> Text:
@@ -95,7 +116,8 @@ class LiteralTable(DataTable[Cell]):
                 width is None if give_way is None else index == give_way
                 for index, (_, width) in enumerate(columns)
             ]
-            widths = fitted_widths(natural, flexible, room)
+            words = [self._longest_word(index, rows) for index in range(len(columns))]
+            widths = fitted_widths(natural, flexible, room, words)
         wrapping = widths != natural and give_way is None
         for (label, _), width in zip(columns, widths, strict=True):
             self.add_column(label, width=width)
@@ -111,11 +133,18 @@ class LiteralTable(DataTable[Cell]):
     def on_resize(self) -> None:
         if self.shown is not None and self.size.width != self.fitted_to:
             self.refit()
+        elif self.row_count:
+            # Shorter, as when a panel under the table appears: the cursor's row stays in view.
+            self.move_cursor(row=self.cursor_row, column=self.cursor_column, animate=False)
 
     def refit(self) -> None:
         """Fit the rows last shown to the table's width again."""
         if self.shown is not None:
             self.show_rows(*self.shown, give_way=self.give_way)
+
+    def _longest_word(self, index: int, rows: Sequence[Row]) -> int:
+        cells = [literal(cells[index]).plain for _, cells in rows if index < len(cells)]
+        return max((cell_len(word) for cell in cells for word in cell.split()), default=0)
 
     def _fitting(self, index: int, label: TextType, rows: Sequence[Row]) -> int:
         """The width of column ``index`` that fits its label and every cell, as Textual would
