@@ -15,7 +15,7 @@ from msgspec.structs import replace
 from textual.pilot import Pilot
 
 from cjworkshop.model import edits
-from cjworkshop.model.session import Goal, Persona, Session
+from cjworkshop.model.session import Goal, Interaction, Metric, Persona, Session
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.app import WorkshopApp
 from cjworkshop.ui.screens.session import SessionScreen
@@ -117,10 +117,90 @@ def test_personas_step(snap_compare: Compare, workdir: Path) -> None:
     assert snap_compare(app_for(path), terminal_size=SIZE, run_before=at_step("personas"))
 
 
-@pytest.mark.parametrize("step", ["touchpoints", "plotting", "grid", "review", "roadmap"])
-def test_session_steps(snap_compare: Compare, workdir: Path, step: str) -> None:
-    path = crafted_path(workdir / "sessions")
-    assert snap_compare(app_for(path), terminal_size=SIZE, run_before=at_step(step))
+SIZES = {"80x24": (80, 24), "120x40": (120, 40), "200x50": (200, 50)}
+WORKSHOP_STEPS = [
+    "goals",
+    "personas",
+    "touchpoints",
+    "plotting",
+    "grid",
+    "map",
+    "review",
+    "roadmap",
+]
+
+
+def workshop(language: str = "en") -> Session:
+    """The crafted session with what a workshop adds to it: goals, actions and quotes, a target,
+    a touchpoint's interactions and blueprint, and a figure."""
+    session = with_goals_and_personas(crafted())
+    site, shop, delivery = session.touchpoints
+    site = replace(
+        site,
+        channel="web",
+        interactions=(
+            Interaction(name="Product page"),
+            Interaction(name="Chat", channel="webchat"),
+        ),
+        frontstage="A chat answered within a minute",
+        backstage="Stock synced every night",
+    )
+    shop = replace(shop, channel="shop", metrics=(Metric(name="NPS", value=41, unit="points"),))
+    delivery = replace(delivery, channel="delivery", kind="indirect")
+    plots = tuple(
+        replace(
+            plot,
+            action="Compares prices on a phone while waiting for the bus",
+            thought="Why does this take so long?",
+            target_emotion=1,
+        )
+        if plot.touchpoint == "t1"
+        else plot
+        for plot in session.plots
+    )
+    return replace(
+        session,
+        language="nl" if language == "nl" else "en",
+        shape="cyclic",
+        touchpoints=(site, shop, delivery),
+        plots=plots,
+    )
+
+
+def workshop_path(folder: Path, language: str = "en") -> Path:
+    path = folder / "workshop.toml"
+    save_session(path, workshop(language))
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+@pytest.mark.parametrize("step", WORKSHOP_STEPS)
+def test_every_step(snap_compare: Compare, workdir: Path, step: str, size: tuple[int, int]) -> None:
+    path = workshop_path(workdir / "sessions")
+    assert snap_compare(app_for(path), terminal_size=size, run_before=at_step(step))
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+@pytest.mark.parametrize("step", ["map", "review"])
+def test_map_and_review_in_dutch(
+    snap_compare: Compare, workdir: Path, step: str, size: tuple[int, int]
+) -> None:
+    path = workshop_path(workdir / "sessions", "nl")
+    assert snap_compare(app_for(path), terminal_size=size, run_before=at_step(step))
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_assessment_step(snap_compare: Compare, workdir: Path, size: tuple[int, int]) -> None:
+    path = new_session(workdir / "sessions", mode="self-assessment")
+    save_session(path, with_goals_and_personas(read_session(path)))
+    assert snap_compare(app_for(path), terminal_size=size, run_before=at_step("assessment"))
+
+
+def test_the_map_in_presentation_mode(snap_compare: Compare, workdir: Path) -> None:
+    path = workshop_path(workdir / "sessions")
+    assert snap_compare(
+        app_for(path), terminal_size=(120, 40), press=["v"], run_before=at_step("map")
+    )
 
 
 def test_parking_lot(snap_compare: Compare, workdir: Path) -> None:
@@ -128,14 +208,6 @@ def test_parking_lot(snap_compare: Compare, workdir: Path) -> None:
     session = edits.add_parking_note(read_session(path), "Ask IT about the API")
     save_session(path, edits.add_parking_note(session, "Budget next year"))
     assert snap_compare(app_for(path), terminal_size=SIZE, press=["p"], run_before=settled)
-
-
-@pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])
-def test_small_and_large_terminals(
-    snap_compare: Compare, workdir: Path, size: tuple[int, int]
-) -> None:
-    path = crafted_path(workdir / "sessions")
-    assert snap_compare(app_for(path), terminal_size=size, run_before=at_step("plotting"))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["80x24", "200x50"])

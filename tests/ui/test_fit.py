@@ -115,8 +115,8 @@ async def cursor_sweep(pilot: Pilot[None], widget: Widget | None) -> Iterable[li
     elif isinstance(widget, OptionList):
         rows = widget.option_count
     elif isinstance(widget, ScrollableContainer):
-        # A page at a time, as Page Down goes.
-        page = max(1, widget.scrollable_content_region.height - 1)
+        # Half a page at a time, so that a text wrapped over a few lines is whole on one.
+        page = max(1, widget.scrollable_content_region.height // 2)
         rows = 1 + int(widget.max_scroll_y) // page
     screens = []
     for row in range(rows):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -49,6 +50,10 @@ from cjworkshop.ui.widgets.curve_chart import curve_chart
 from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 TOP = 10
+WORD_LEAST = 30
+STACK_BELOW = 72
+"""The review's width below which a pain point's touchpoints go under it, not beside it."""
+"""The widest a table's text column insists on being to keep its longest word whole."""
 GAPS = 5
 """The gaps between today and the target the review lists; the rest it counts."""
 EVIDENCE_COLUMNS = ("observed", "assumed", "unmarked")
@@ -58,6 +63,22 @@ def _table(title: str) -> Table:
     return Table(
         title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, show_edge=False
     )
+
+
+def fitted(table: Table, texts: dict[int, int]) -> Table:
+    """The table as wide as the review, its text columns (by place: their share of the room)
+    wrapping, never narrower than their longest word; the other columns as their content."""
+    table.expand = True
+    for place, column in enumerate(table.columns):
+        if place not in texts:
+            column.no_wrap = True
+            continue
+        column.ratio = texts[place]
+        words = [
+            word for cell in column.cells for word in str(getattr(cell, "plain", cell)).split()
+        ]
+        column.min_width = min(WORD_LEAST, max((cell_len(word) for word in words), default=1))
+    return table
 
 
 def evidence_table(tr: Translator, share: EvidenceShare) -> RenderableType:
@@ -238,27 +259,25 @@ class ReviewStep(StepView):
             box=box.SIMPLE_HEAD,
             show_edge=False,
         )
-        for column, justify in (
-            ("rank", "right"),
-            ("pain", "left"),
-            ("severity", "right"),
-            ("personas", "right"),
-            ("score", "right"),
-            ("where", "left"),
-        ):
+        # Narrow, the touchpoints where it hurts go under each pain point instead of beside it.
+        stacked = room < STACK_BELOW
+        columns = [("rank", "right"), ("pain", "left"), ("score", "right")]
+        for column, justify in columns if stacked else [*columns, ("where", "left")]:
             pains.add_column(tr(f"review.column.{column}"), justify=justify)  # type: ignore[arg-type]
         groups = pain_groups(session)
         for rank, group in enumerate(groups[:TOP], start=1):
             severity = str(group.severity) if group.severity_set else f"{group.severity}?"
             where = ", ".join(first_line(touchpoints.get(t, t)) for t in group.touchpoints)
-            pains.add_row(
-                str(rank),
-                Text(first_line(group.text)),
-                f"⚠ {severity}",
-                str(len(group.personas)),
-                Text(str(group.score), style="bold"),
-                Text(where),
-            )
+            # The score as it is worked out: severity × personas = score, in one column.
+            score = Text(f"⚠ {severity} × {len(group.personas)} = ")
+            score.append(str(group.score), style="bold")
+            if stacked:
+                pain = Text(first_line(group.text))
+                pain.append(f"\n↳ {where}", style="dim")
+                pains.add_row(str(rank), pain, score)
+            else:
+                pains.add_row(str(rank), Text(first_line(group.text)), score, Text(where))
+        fitted(pains, {1: 1} if stacked else {1: 3, 3: 2})
         pain_part = self.query_one("#review-pains", Static)
         pain_part.update(pains if groups else Text(tr("review.no_pains"), style="dim italic"))
 
@@ -283,6 +302,7 @@ class ReviewStep(StepView):
                 Text(average, style="green"),
                 Text(", ".join(names.get(p, p) for p in spot.personas)),
             )
+        fitted(bright, {0: 2, 1: 1, 3: 2})
         bright_part = self.query_one("#review-bright", Static)
         bright_part.update(bright if spots else Text(tr("review.no_bright"), style="dim italic"))
 

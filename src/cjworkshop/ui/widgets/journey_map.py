@@ -383,7 +383,8 @@ class JourneyMap(ScrollView, can_focus=True):
         (line, (column offset in the phase, text)). Kept to one column, the name is never cut
         by the view's edge, whichever of its columns are in view."""
         start = layout.phase_starts[phase]
-        last = first + 1 == start + self.content.phases[phase][1]
+        end = start + self.content.phases[phase][1]
+        last = first + 1 == end and end < len(self.content.columns)
         width = layout.column_width
         return [
             (number, (first - start, " " + set_cell_size(line, width - 1) + ("│" if last else " ")))
