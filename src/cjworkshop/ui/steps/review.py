@@ -261,8 +261,14 @@ class ReviewStep(StepView):
         )
         # Narrow, the touchpoints where it hurts go under each pain point instead of beside it.
         stacked = room < STACK_BELOW
-        columns = [("rank", "right"), ("pain", "left"), ("score", "right")]
-        for column, justify in columns if stacked else [*columns, ("where", "left")]:
+        for column, justify in (
+            ("rank", "right"),
+            ("pain", "left"),
+            ("score", "right"),
+            ("where", "left"),
+        ):
+            if stacked and column == "where":
+                continue
             pains.add_column(tr(f"review.column.{column}"), justify=justify)  # type: ignore[arg-type]
         groups = pain_groups(session)
         for rank, group in enumerate(groups[:TOP], start=1):
