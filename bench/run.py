@@ -357,13 +357,14 @@ MAP_KEYS: tuple[Key, ...] = (
     *(("s", "s"),) * 10,  # nine more personas, then all ten overlaid
     ("v", "v"),
     ("v", "v"),
+    *(("left_square_bracket", "["), ("right_square_bracket", "]")) * 2,  # both drawn before
 )
 
 
 def map_rows(path: Path, runs: int) -> list[Row]:
     """CPU per key in the journey map of the large session: its first draw, the sideways
     scroll, a persona switch, all personas overlaid, and the presentation mode."""
-    first, sideways, jumps, personas, overlaid, present = [], [], [], [], [], []
+    first, sideways, jumps, personas, overlaid, present, switches = [], [], [], [], [], [], []
     for _ in range(runs):
         costs = key_cpu(our_app(path.parent, path, "grid"), MAP_KEYS)
         first.append(costs[0])
@@ -372,6 +373,7 @@ def map_rows(path: Path, runs: int) -> list[Row]:
         personas += costs[34:43]
         overlaid.append(costs[43])
         present += costs[44:46]
+        switches += costs[46:50]
     return [
         Row(
             "CPU for the map's first draw, large session (median)",

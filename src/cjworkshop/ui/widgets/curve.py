@@ -65,23 +65,26 @@ def draw_line(
         if 0 <= x < width:
             canvas[row][x] = (char, ink)
 
+    def across(row: int, start: int, stop: int) -> None:
+        # A run at a time: a large map's ten curves cross some 30,000 cells.
+        start, stop = max(0, start), min(width, stop)
+        if start < stop:
+            canvas[row][start:stop] = [(pen.across, ink)] * (stop - start)
+
     for (x1, r1), (x2, r2) in pairwise(points):
         if x2 - x1 < 2:
             continue  # side by side: the two markers touch, there is no room for a line
         if r1 == r2:
-            for x in range(x1 + 1, x2):
-                put(r1, x, pen.across)
+            across(r1, x1 + 1, x2)
             continue
         middle = x1 + (x2 - x1) // 2
-        for x in range(x1 + 1, middle):
-            put(r1, x, pen.across)
+        across(r1, x1 + 1, middle)
         down = r2 > r1
         put(r1, middle, pen.left_down if down else pen.left_up)
         for row in range(min(r1, r2) + 1, max(r1, r2)):
             put(row, middle, pen.upright)
         put(r2, middle, pen.up_right if down else pen.down_right)
-        for x in range(middle + 1, x2):
-            put(r2, x, pen.across)
+        across(r2, middle + 1, x2)
 
 
 def draw_points(

@@ -237,6 +237,9 @@ class JourneyMap(ScrollView, can_focus=True):
         """Drawn cells by (row, column): a line of the map is joined from those in view."""
         self._styles: dict[str, Style] = {}
         self._wrapped: list[list[list[tuple[NoteInk, str]]]] = []
+        self._drawn_canvas: Canvas = []
+        self._canvas_for: tuple[MapContent, int, bool] | None = None
+        """What the curves were last drawn for: the content, the column width, the pen."""
         self._wrapped_for: tuple[MapContent, int] | None = None
         """The content and column width the notes were last wrapped for: a change of the
         view's width that keeps the columns as wide keeps the wrapping."""
@@ -336,7 +339,11 @@ class JourneyMap(ScrollView, can_focus=True):
             layout.rows.extend(_Row("title", index, line) for line in range(len(title)))
             if lane.curves:
                 layout.rows.extend(_Row("curve", index, row) for row in range(len(ROWS)))
-                layout.canvas = self._canvas(layout, lane.curves)
+                drawn_for = (content, width, self.presenting)
+                if self._canvas_for != drawn_for:
+                    self._drawn_canvas = self._canvas(layout, lane.curves)
+                    self._canvas_for = drawn_for
+                layout.canvas = self._drawn_canvas
             height = max([len(lines) for lines in wrapped] + [0 if lane.curves else 1])
             layout.rows.extend(_Row("cell", index, line) for line in range(height))
             layout.lane_rows.append(range(first, len(layout.rows)))
