@@ -376,7 +376,7 @@ def map_rows(path: Path, runs: int) -> list[Row]:
         switches += costs[46:50]
     return [
         Row(
-            "CPU for the map's first draw, large session (median)",
+            "CPU for the map's first draw, against a step switch (median)",
             statistics.median(first),
             "ms",
             None,
