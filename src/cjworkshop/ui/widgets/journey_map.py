@@ -350,8 +350,10 @@ class JourneyMap(ScrollView, can_focus=True):
         self._layout = layout
         self._laid_out_for = (self.scrollable_content_region.width, self.presenting)
         self._cells_drawn.clear()
+        # Room for the last columns to scroll whole into view, past the view's odd cells.
+        room = max(1, self.scrollable_content_region.width - layout.label_width)
         self.virtual_size = Size(
-            layout.label_width + layout.x(len(content.columns)),
+            layout.label_width + layout.x(len(content.columns)) + room % (width + 1),
             len(layout.header) + len(layout.rows),
         )
 
@@ -609,12 +611,15 @@ class JourneyMap(ScrollView, can_focus=True):
         header = len(layout.header)
         room = max(0, width - layout.label_width)
         step = layout.column_width + 1
+        # Only whole columns: the odd cells at the right stay blank rather than show a sliver.
+        whole = room // step * step or room
         first = scroll_x // step
         last = min(len(self.content.columns) - 1, (scroll_x + room) // step)
         offset = scroll_x - first * step
         if y < header:
             segments = self._header_cells(y, first, last)
-            body = Strip(segments).crop_extend(offset, offset + room, base)
+            body = Strip(segments).crop_extend(offset, offset + whole, base)
+            body = body.extend_cell_length(room, base)
             return Strip.join([Strip.blank(layout.label_width, base), body]).crop(0, width)
         index = scroll_y + y - header
         if not 0 <= index < len(layout.rows):
@@ -624,7 +629,8 @@ class JourneyMap(ScrollView, can_focus=True):
             return self._title_line(row, width)
         # Only the columns in view are drawn: a line of the large map has 150 of them.
         segments = [segment for c in range(first, last + 1) for segment in self._cell(index, c)]
-        body = Strip(segments).crop_extend(offset, offset + room, base)
+        body = Strip(segments).crop_extend(offset, offset + whole, base)
+        body = body.extend_cell_length(room, base)
         return Strip.join([self._label(row), body]).crop(0, width)
 
     def on_focus(self) -> None:
