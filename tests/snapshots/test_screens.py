@@ -15,6 +15,7 @@ from msgspec.structs import replace
 from textual.pilot import Pilot
 
 from cjworkshop.model import edits
+from cjworkshop.model.flow import WORKSHOP_FLOW
 from cjworkshop.model.session import Goal, Interaction, Metric, Persona, Session
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.app import WorkshopApp
@@ -118,16 +119,7 @@ def test_personas_step(snap_compare: Compare, workdir: Path) -> None:
 
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40), "200x50": (200, 50)}
-WORKSHOP_STEPS = [
-    "goals",
-    "personas",
-    "touchpoints",
-    "plotting",
-    "grid",
-    "map",
-    "review",
-    "roadmap",
-]
+WORKSHOP_STEPS = list(WORKSHOP_FLOW)
 
 
 def workshop(language: str = "en") -> Session:
