@@ -155,7 +155,7 @@ def screen_lines(app: App[Any]) -> list[str]:
     public SVG screenshot, which places every run of text at its cell."""
     width, height = app.size
     rows = [[" "] * width for _ in range(height)]
-    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+    for match in _SVG_TEXT.finditer(app.export_screenshot(simplify=True)):
         line = int(match["line"])
         column = round(float(match["x"]) / _CHAR_WIDTH)
         for char in html.unescape(match["text"]).replace("\xa0", " "):

@@ -12,7 +12,6 @@ the first did), there or in a detail line under the step's table as the cursor g
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -103,8 +102,9 @@ def texts_of(session: Session, step: Step) -> list[str]:
     }.get(step, [])
 
 
-async def cursor_sweep(pilot: Pilot[None], widget: Widget | None) -> Iterable[list[str]]:
-    """The screen at every row of the focused table or list (its detail lines with it)."""
+async def cursor_sweep(pilot: Pilot[None], widget: Widget | None, texts: list[str]) -> list[str]:
+    """Those of ``texts`` not read on the screen at any row of the focused table or list (its
+    detail lines with it); the sweep stops once every one has been read."""
     rows = 0
     if isinstance(widget, JourneyMap):
         rows = len(widget.content.columns)
@@ -118,8 +118,10 @@ async def cursor_sweep(pilot: Pilot[None], widget: Widget | None) -> Iterable[li
         # Half a page at a time, so that a text wrapped over a few lines is whole on one.
         page = max(1, widget.scrollable_content_region.height // 2)
         rows = 1 + int(widget.max_scroll_y) // page
-    screens = []
+    missing = texts
     for row in range(rows):
+        if not missing:
+            break
         if isinstance(widget, JourneyMap):
             widget.move_cursor(0, row)
         elif isinstance(widget, JourneyGrid):
@@ -131,8 +133,9 @@ async def cursor_sweep(pilot: Pilot[None], widget: Widget | None) -> Iterable[li
         elif isinstance(widget, ScrollableContainer):
             widget.scroll_to(y=row * page, animate=False, immediate=True)
         await pilot.pause()
-        screens.append(screen_lines(pilot.app))
-    return screens
+        screen = screen_lines(pilot.app)
+        missing = [text for text in missing if not shown_in(screen, text)]
+    return missing
 
 
 async def unreadable(pilot: Pilot[None], texts: list[str]) -> list[str]:
@@ -140,8 +143,7 @@ async def unreadable(pilot: Pilot[None], texts: list[str]) -> list[str]:
     lines = screen_lines(pilot.app)
     missing = [text for text in texts if not shown_in(lines, text)]
     if missing:
-        for screen in await cursor_sweep(pilot, pilot.app.focused):
-            missing = [text for text in missing if not shown_in(screen, text)]
+        missing = await cursor_sweep(pilot, pilot.app.focused, missing)
     return missing
 
 
