@@ -154,16 +154,12 @@ def process_rows(folder: Path, paths: dict[str, Path], runs: int) -> list[Row]:
         "start": lambda: terminal_start(
             cli_command("--dir", str(examples)), b"guided customer journey workshops"
         ),
-        "grid": lambda: terminal_start(
-            cli_command("open", large, "--step", "grid"), b"Phase / touchpoint"
-        ),
+        "grid": lambda: terminal_start(cli_command("open", large, "--step", "grid"), "▸ ".encode()),
         "session": lambda: terminal_start(cli_command("open", large), b"want to achieve"),
         "walk": lambda: terminal_start(
             cli_command("open", large, "--step", "plotting"), b"Touchpoint 1 of"
         ),
-        "huge": lambda: terminal_start(
-            cli_command("open", huge, "--step", "grid"), b"Phase / touchpoint"
-        ),
+        "huge": lambda: terminal_start(cli_command("open", huge, "--step", "grid"), "▸ ".encode()),
     }
     imports = {"textual": "textual.app", "cli": "cjworkshop.cli"}
     found: dict[str, list[Run]] = {kind: [] for kind in starts}
@@ -376,7 +372,7 @@ def map_rows(path: Path, runs: int) -> list[Row]:
         switches += costs[46:50]
     return [
         Row(
-            "CPU for the map's first draw, against a step switch (median)",
+            "CPU for the map's first draw, large session (median)",
             statistics.median(first),
             "ms",
             None,
@@ -384,6 +380,11 @@ def map_rows(path: Path, runs: int) -> list[Row]:
             0.050,
         ),
         Row("CPU for the map's first draw, large session (worst)", max(first), "ms"),
+        Row(
+            "CPU per switch between the grid and the map, both drawn before (median)",
+            statistics.median(switches),
+            "ms",
+        ),
         Row(
             "CPU per move sideways in the map (median)",
             statistics.median(sideways),

@@ -10,7 +10,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from cjworkshop.ui.widgets.journey_grid import GridColumn, GridRow, JourneyGrid
+from cjworkshop.ui.widgets.grid_layout import GridColumn, GridRow
+from cjworkshop.ui.widgets.journey_grid import JourneyGrid
 
 PERSONAS = 10
 TOUCHPOINTS = 60

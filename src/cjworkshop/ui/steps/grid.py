@@ -23,7 +23,7 @@ from textual.widgets import Static
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
 from cjworkshop.model.queries import plot_index, touchpoints_in_order
-from cjworkshop.model.session import Plot, Session, Touchpoint
+from cjworkshop.model.session import Plot, Session
 from cjworkshop.ui.modals.form_spec import (
     Answers,
     Choice,
@@ -41,8 +41,9 @@ from cjworkshop.ui.steps.base import (
     StepRequested,
     StepView,
 )
-from cjworkshop.ui.widgets.journey_grid import GridColumn, GridRow, JourneyGrid
-from cjworkshop.ui.widgets.text import TextLabel, TextPanel, first_line
+from cjworkshop.ui.widgets.grid_layout import GridColumn, GridRow
+from cjworkshop.ui.widgets.journey_grid import JourneyGrid
+from cjworkshop.ui.widgets.text import TextPanel, first_line
 
 if TYPE_CHECKING:
     from cjworkshop.store.drafts import Draft
@@ -119,7 +120,6 @@ class GridStep(StepView):
     def compose(self) -> ComposeResult:
         yield TextPanel(classes="step-intro", id="grid-intro")
         yield JourneyGrid(id="grid-table")
-        yield TextLabel(id="grid-detail", classes="detail")
         yield TextPanel(classes="hint empty", id="grid-empty")
 
     @property
@@ -146,11 +146,6 @@ class GridStep(StepView):
             self.shape = shape
         else:
             self._update_cells(session)
-        pair = self._pair()
-        if pair is not None:
-            # The cell under the cursor may have changed without the cursor moving.
-            touchpoint = next((t for t in session.touchpoints if t.id == pair[1]), None)
-            self._show_detail(touchpoint, pair[0])
 
     def _cells(self, session: Session) -> dict[tuple[str, str], Text]:
         """Every cell's text, touchpoint rows and phase rows alike, by (row key, persona id)."""
@@ -229,7 +224,6 @@ class GridStep(StepView):
         event.stop()
         row = event.row_key
         phase: str | None = None
-        touchpoint = None
         if row.startswith(TOUCHPOINT):
             touchpoint = next(
                 (t for t in self.current.touchpoints if t.id == row.removeprefix(TOUCHPOINT)), None
@@ -237,24 +231,10 @@ class GridStep(StepView):
             phase = touchpoint.phase if touchpoint else None
         elif row.startswith(PHASE):
             phase = row.removeprefix(PHASE)
-        self._show_detail(touchpoint, event.column_key)
         if phase != self.phase_shown:
             # The facilitator panel follows the phase; most moves stay within one.
             self.phase_shown = phase
             self.post_message(PhaseFocused(phase))
-
-    def _show_detail(self, touchpoint: Touchpoint | None, persona_id: str) -> None:
-        """The cell under the cursor in words, its names whole: the grid may cut a long
-        touchpoint name to make room for the personas."""
-        persona = next((p for p in self.current.personas if p.id == persona_id), None)
-        detail = self.query_one("#grid-detail", TextLabel)
-        if touchpoint is None or persona is None:
-            detail.update("")
-            return
-        text = Text(first_line(touchpoint.name), style="bold")
-        text.append(f"  ·  {first_line(persona.name)}  ·  ")
-        text.append_text(self.shown.get((TOUCHPOINT + touchpoint.id, persona.id), Text()))
-        detail.update(text)
 
     def activate(self) -> None:
         self.phase_shown = None  # another step may have moved the panel to its own phase

@@ -12,8 +12,10 @@ detail line under the grid.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rich.cells import cell_len
+from rich.text import Text
 
 PAD = 2
 """A column's blank cells: one before its text, one after (the gap to the next column)."""
@@ -21,6 +23,27 @@ NAME_MIN = 16
 """The narrowest the name column gets to make room for the personas."""
 HEADER_LINES = 3
 """The most lines a persona's name wraps onto in the header."""
+
+
+RowKind = Literal["phase", "touchpoint"]
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """A persona column: its key and the name in the header."""
+
+    key: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A phase or touchpoint row: its key, its name and one cell per persona column."""
+
+    key: str
+    label: Text
+    cells: tuple[Text, ...]
+    kind: RowKind = "touchpoint"
 
 
 @dataclass(frozen=True)
@@ -46,6 +69,8 @@ class GridLayout:
     headers: list[list[str]] = field(default_factory=list)
     """Per persona column, its name as the lines of the header."""
     header_height: int = 1
+    detail_height: int = 0
+    """The rows under the grid for the cell under the cursor, in words."""
 
     @property
     def cells_width(self) -> int:

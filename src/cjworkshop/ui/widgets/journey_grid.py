@@ -17,41 +17,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar, Literal
+from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from cjworkshop.ui.widgets.grid_layout import PAD, GridLayout, GridMeasures, fit, wrap_words
-
-RowKind = Literal["phase", "touchpoint"]
+from cjworkshop.ui.widgets.grid_layout import (
+    PAD,
+    GridColumn,
+    GridLayout,
+    GridMeasures,
+    GridRow,
+    fit,
+    wrap_words,
+)
 
 _ARROWS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
-
-
-@dataclass(frozen=True)
-class GridColumn:
-    """A persona column: its key and the name in the header."""
-
-    key: str
-    label: Text
-
-
-@dataclass(frozen=True)
-class GridRow:
-    """A phase or touchpoint row: its key, its name and one cell per persona column."""
-
-    key: str
-    label: Text
-    cells: tuple[Text, ...]
-    kind: RowKind = "touchpoint"
 
 
 class CellMessage(Message):
@@ -75,6 +64,7 @@ class _Palette:
     phase: Style
     stripe: Style
     cursor: Style
+    detail: Style
 
 
 class JourneyGrid(ScrollView, can_focus=True):
@@ -96,6 +86,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         "journey-grid--phase",
         "journey-grid--stripe",
         "journey-grid--cursor",
+        "journey-grid--detail",
     }
     DEFAULT_CSS = """
     JourneyGrid {
@@ -119,6 +110,10 @@ class JourneyGrid(ScrollView, can_focus=True):
         }
         & > .journey-grid--stripe {
             background: $surface-lighten-1 50%;
+        }
+        & > .journey-grid--detail {
+            color: $text-muted;
+            background: $panel;
         }
         & > .journey-grid--cursor {
             background: $block-cursor-blurred-background;
@@ -177,11 +172,16 @@ class JourneyGrid(ScrollView, can_focus=True):
 
     def _fit(self) -> None:
         """Share the grid's width out again (the content was measured already)."""
-        self._layout = fit(self._measures, self.scrollable_content_region.width or self.size.width)
+        width = self.scrollable_content_region.width or self.size.width
+        self._layout = fit(self._measures, width)
         self._forget_lines()
         layout = self._layout
+        # The detail line takes two rows where the longest one it can say would not fit in one.
+        longest = self._measures.name + max(map(cell_len, self._measures.headers), default=0)
+        layout.detail_height = 0 if not self.rows else 1 if longest + 24 <= width else 2
         self.virtual_size = Size(
-            layout.name_width + layout.cells_width, len(self.rows) + layout.header_height
+            layout.name_width + layout.cells_width,
+            len(self.rows) + layout.header_height + layout.detail_height,
         )
 
     def on_resize(self) -> None:
@@ -207,6 +207,10 @@ class JourneyGrid(ScrollView, can_focus=True):
         for index in changed:
             self._forget_row(index)
             self._refresh_row(index)
+        if self.cursor[0] in changed:
+            # The cell under the cursor changed: so does the detail line that says it.
+            detail = self._layout.detail_height
+            self.refresh(Region(0, self.size.height - detail, self.size.width, detail))
 
     def row_texts(self) -> list[list[str]]:
         """Every row as plain text, name first: what a person reads in the grid."""
@@ -253,6 +257,8 @@ class JourneyGrid(ScrollView, can_focus=True):
             self._lines.pop(row, None)
             self._refresh_row(row)
         self._scroll_to_cursor()
+        detail = self._layout.detail_height
+        self.refresh(Region(0, self.size.height - detail, self.size.width, detail))
         row_key, column_key = self.cursor_keys()
         self.post_message(self.CursorMoved(self, row_key, column_key))
 
@@ -271,7 +277,7 @@ class JourneyGrid(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         row, _ = self.cursor
-        page = self.scrollable_content_region.height - self._layout.header_height
+        page = self.scrollable_content_region.height - self._layout.header_height - 1
         self.move_cursor(row=row + direction * max(1, page))
 
     def action_move_to_edge(self, direction: int) -> None:
@@ -312,7 +318,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         row, column = self.cursor
         view = self.scrollable_content_region
         scroll_x, scroll_y = self.scroll_offset
-        visible_rows = max(1, view.height - self._layout.header_height)
+        visible_rows = max(1, view.height - self._layout.header_height - self._layout.detail_height)
         target_y = scroll_y
         if row < scroll_y:
             target_y = row
@@ -367,6 +373,7 @@ class JourneyGrid(ScrollView, can_focus=True):
                 phase=base + self.get_component_rich_style("journey-grid--phase"),
                 stripe=base + self.get_component_rich_style("journey-grid--stripe"),
                 cursor=self.get_component_rich_style("journey-grid--cursor"),
+                detail=base + self.get_component_rich_style("journey-grid--detail"),
             )
         return self._palette
 
@@ -441,6 +448,10 @@ class JourneyGrid(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         scroll_x, scroll_y = self.scroll_offset
         header = self._layout.header_height
+        detail_at = self.scrollable_content_region.height - self._layout.detail_height
+        if y >= detail_at:
+            lines = self._detail_lines(width)
+            return lines[y - detail_at] if y - detail_at < len(lines) else Strip.blank(width)
         if y < header:
             name, cells = self._header_lines()[y]
         else:
@@ -451,6 +462,32 @@ class JourneyGrid(ScrollView, can_focus=True):
         room = max(0, width - name.cell_length)
         visible = cells.crop_extend(scroll_x, scroll_x + room, self._styles.base)
         return Strip.join([name.crop(0, width), visible])
+
+    def detail(self) -> Text:
+        """The cell under the cursor in words, its names whole: the touchpoint, the persona,
+        what the cell shows. Drawn under the rows, as part of the grid, so that a cursor move
+        redraws one widget (as a line of its own it cost 2-3 ms of CPU a move, bench/run.py)."""
+        if not self.rows or not self.columns:
+            return Text()
+        row, column = self.cursor
+        said = self.rows[row].label.copy()
+        said.plain = said.plain.strip()
+        said.stylize("bold")
+        said.append(f"  ·  {self.columns[column].label.plain}  ·  ")
+        said.append_text(self.rows[row].cells[column])
+        return said
+
+    def _detail_lines(self, width: int) -> list[Strip]:
+        height = self._layout.detail_height
+        lines = self.detail().wrap(self.app.console, max(1, width - 2))
+        strips = [
+            Strip(list(Text(" ").append_text(line).render(self.app.console)))
+            .apply_style(self._styles.detail)
+            .extend_cell_length(width, self._styles.detail)
+            .crop(0, width)
+            for line in list(lines)[:height]
+        ]
+        return strips + [Strip.blank(width, self._styles.detail)] * (height - len(strips))
 
     def on_focus(self) -> None:
         self._forget_lines()
