@@ -94,7 +94,6 @@ class JourneyGrid(ScrollView, can_focus=True):
         color: $foreground;
         height: 1fr;
         &:focus {
-            background-tint: $foreground 5%;
             & > .journey-grid--cursor {
                 background: $block-cursor-background;
                 color: $block-cursor-foreground;
@@ -139,6 +138,8 @@ class JourneyGrid(ScrollView, can_focus=True):
         self.rows: list[GridRow] = []
         self._row_index: dict[str, int] = {}
         self._measures = GridMeasures(0, (), ())
+        self.fitted_width = 0
+        """The width the columns were last fitted to."""
         self._layout = GridLayout()
         self._cells_drawn: dict[int, tuple[Strip, list[Strip]]] = {}
         self._looks: dict[tuple[int, int, Style], tuple[Text, Strip]] = {}
@@ -173,6 +174,7 @@ class JourneyGrid(ScrollView, can_focus=True):
     def _fit(self) -> None:
         """Share the grid's width out again (the content was measured already)."""
         width = self.scrollable_content_region.width or self.size.width
+        self.fitted_width = width
         self._layout = fit(self._measures, width)
         self._forget_lines()
         layout = self._layout
@@ -185,7 +187,9 @@ class JourneyGrid(ScrollView, can_focus=True):
         )
 
     def on_resize(self) -> None:
-        if self.rows:
+        # A step shown again is resized from nothing to the width it had: its lines stand.
+        width = self.scrollable_content_region.width or self.size.width
+        if self.rows and width != self.fitted_width:
             self._fit()
             self._scroll_to_cursor()
             self.refresh()
@@ -379,7 +383,29 @@ class JourneyGrid(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._forget_lines()
+        self._restyled()
+
+    def _restyled(self) -> None:
+        """Draw again what the new styles change. Focus changes the cursor's look alone: then
+        only the cursor's row is drawn again, not every line (all of them cost 30-40 ms of CPU
+        at every switch to the grid, bench/run.py)."""
+        before = self._palette
+        self._palette = None
+        if before is None or not self.rows:
+            self._forget_lines()
+            return
+        after = self._styles
+        if (before.base, before.header, before.phase, before.stripe, before.detail) != (
+            after.base,
+            after.header,
+            after.phase,
+            after.stripe,
+            after.detail,
+        ):
+            self._forget_lines()
+        elif before.cursor != after.cursor:
+            self._lines.pop(self.cursor[0], None)
+            self._refresh_row(self.cursor[0])
 
     def _cell(self, text: Text, width: int, style: Style) -> Strip:
         """One cell, padded to its width, on ``style`` (the text's own styles on top)."""
@@ -490,9 +516,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         return strips + [Strip.blank(width, self._styles.detail)] * (height - len(strips))
 
     def on_focus(self) -> None:
-        self._forget_lines()
-        self.refresh()
+        self._restyled()
 
     def on_blur(self) -> None:
-        self._forget_lines()
-        self.refresh()
+        self._restyled()
