@@ -140,6 +140,8 @@ class JourneyGrid(ScrollView, can_focus=True):
         self._measures = GridMeasures(0, (), ())
         self.fitted_width = 0
         """The width the columns were last fitted to."""
+        self._detail_drawn: tuple[tuple[int, int, int, int], list[Strip]] | None = None
+        """The detail line's strips, and the cursor, width and cell they say."""
         self._layout = GridLayout()
         self._cells_drawn: dict[int, tuple[Strip, list[Strip]]] = {}
         self._looks: dict[tuple[int, int, Style], tuple[Text, Strip]] = {}
@@ -356,6 +358,7 @@ class JourneyGrid(ScrollView, can_focus=True):
         return GridMeasures(name, cells, tuple(column.label.plain for column in self.columns))
 
     def _forget_lines(self) -> None:
+        self._detail_drawn = None
         self._cells_drawn.clear()
         self._looks.clear()
         self._lines.clear()
@@ -504,6 +507,15 @@ class JourneyGrid(ScrollView, can_focus=True):
         return said
 
     def _detail_lines(self, width: int) -> list[Strip]:
+        row, column = self.cursor
+        key = (row, column, width, id(self.rows[row].cells[column]) if self.rows else 0)
+        if self._detail_drawn is not None and self._detail_drawn[0] == key:
+            return self._detail_drawn[1]
+        strips = self._draw_detail(width)
+        self._detail_drawn = (key, strips)
+        return strips
+
+    def _draw_detail(self, width: int) -> list[Strip]:
         height = self._layout.detail_height
         lines = self.detail().wrap(self.app.console, max(1, width - 2))
         strips = [
