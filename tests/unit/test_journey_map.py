@@ -18,7 +18,7 @@ from cjworkshop.model.session import Metric
 from cjworkshop.store.session_file import read_session
 from cjworkshop.ui.widgets.curve import ROWS, blank_canvas, draw_curve
 from cjworkshop.ui.widgets.curve_chart import curve_chart
-from cjworkshop.ui.widgets.journey_map import wrap
+from cjworkshop.ui.widgets.map_layout import wrap
 from tests.unit.test_review import crafted
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions"

@@ -17,7 +17,7 @@ from cjworkshop.model.interactions import interaction_line
 from cjworkshop.model.journey_map import Lane, MapColumn, map_columns, map_lanes
 from cjworkshop.model.session import CHANNELS, Channel, Persona, Plot, Session, Touchpoint
 from cjworkshop.ui.steps.plot_stage import figure
-from cjworkshop.ui.widgets.journey_map import MapContent, MapLane, Note, Series
+from cjworkshop.ui.widgets.map_layout import MapContent, MapLane, Note, Series
 
 MARKERS = "123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 """The marker of each overlaid persona's curve and notes, in order."""

@@ -7,20 +7,18 @@ fullest cell. The feeling lane draws the emotion curve through the touchpoints, 
 feelings as its y axis on the left; the axis and the lane titles stay put while the columns
 scroll sideways.
 
-A map of 150 touchpoints is far wider than a terminal and some hundreds of lines tall, so it is
-laid out once per content or width (every cell wrapped, every lane measured) and each line is
-drawn only when it first comes into view, then kept. A cursor on a cell (a lane at a
+A map of 150 touchpoints is far wider than a terminal and some hundreds of lines tall, so it
+is laid out once per content or width (``map_layout``: every cell wrapped, every lane
+measured) and each cell is drawn only when it first comes into view, then kept. A cursor on a cell (a lane at a
 touchpoint) moves with the arrow keys, jumps a phase with PgUp/PgDn and chooses with Enter; a
 move draws again only the lines of the two lanes it touches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -31,143 +29,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from cjworkshop.ui.widgets.curve import (
-    HEAVY,
-    LIGHT,
-    ROWS,
-    Canvas,
-    Ink,
-    blank_canvas,
-    draw_curve,
-    draw_line,
-    draw_points,
+from cjworkshop.ui.widgets.map_layout import (
+    INKS,
+    SERIES_COLOURS,
+    MapContent,
+    MapLayout,
+    MapLayouts,
+    MapRow,
+    blank,
+    phase_pieces,
 )
-
-NoteInk = Literal["text", "quote", "pain", "opportunity", "moment", "muted", "strong"]
-Note = tuple[NoteInk, str]
-"""One note in a cell: how it is inked, and its text (wrapped to the column by the map)."""
-
-INKS: tuple[NoteInk | Ink, ...] = (
-    "text", "quote", "pain", "opportunity", "moment", "muted", "strong",
-    "today", "target", "both", "series",
-)  # fmt: skip
-
-SERIES_COLOURS = ("cyan", "magenta", "yellow", "green", "bright_blue", "red")
-"""Overlaid personas' lines: colour is a second cue only, each line has its number as marker."""
-
-
-@dataclass(frozen=True)
-class Series:
-    """One persona's curve: today's feeling and the target at every column; ``marker`` names
-    the persona when several are overlaid (else the curve draws ● ○ ◉)."""
-
-    today: tuple[int | None, ...]
-    target: tuple[int | None, ...]
-    marker: str = ""
-
-
-@dataclass(frozen=True)
-class MapLane:
-    """A lane: its key, its title line and the notes of each column."""
-
-    key: str
-    title: str
-    cells: tuple[tuple[Note, ...], ...]
-    curves: tuple[Series, ...] = ()
-    """A feeling lane's curves, drawn above its cells (which then say what was not plotted)."""
-
-
-@dataclass(frozen=True)
-class MapContent:
-    phases: tuple[tuple[str, int], ...]
-    """Each phase's name and how many touchpoints (columns) it has, in order."""
-    columns: tuple[str, ...]
-    """The key of every column (a touchpoint id)."""
-    names: tuple[str, ...]
-    """The touchpoint names, one per column."""
-    lanes: tuple[MapLane, ...]
-    axis: tuple[str, ...] = ("+2", "+1", "0", "−1", "−2")
-    """The y axis of a curve, from the top row down."""
-
-
-RowKind = Literal["title", "cell", "curve"]
-
-
-@dataclass(frozen=True)
-class _Row:
-    kind: RowKind
-    lane: int
-    line: int
-
-
-@dataclass
-class _Layout:
-    column_width: int = 20
-    label_width: int = 6
-    header: list[list[tuple[str, str]]] = field(default_factory=list)
-    """Header lines, per column: its text (the character after it included) and ink."""
-    rows: list[_Row] = field(default_factory=list)
-    lane_rows: list[range] = field(default_factory=list)
-    cells: list[list[list[tuple[NoteInk, str]]]] = field(default_factory=list)
-    """Per lane, per column: the wrapped lines."""
-    titles: list[list[str]] = field(default_factory=list)
-    """Each lane's title, wrapped to the width of the view."""
-    canvas: Canvas = field(default_factory=list)
-    phase_starts: list[int] = field(default_factory=list)
-    phase_lines: int = 0
-    """How many of the header's lines hold phase names (the touchpoint names follow)."""
-
-    def x(self, column: int) -> int:
-        return column * (self.column_width + 1)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap to ``width`` cells; a word too long for a line is broken after a hyphen
-    where it has one, else where the line ends. The text's own lines are kept.
-
-    Our own rather than ``textwrap``: a large map wraps some 1,500 notes (15,000 with every
-    persona overlaid) and ``textwrap.wrap`` takes 17 us a note against 3 us here, which is
-    20 ms of the map's first draw (bench/run.py); nor does it measure wide characters."""
-    lines: list[str] = []
-    measure = len if text.isascii() else cell_len
-    for paragraph in text.splitlines() or [""]:
-        line = ""
-        for word in paragraph.split():
-            if measure(word) > width:
-                # The word's parts after each hyphen, each broken to the width if need be.
-                for part in _parts(word, width, measure):
-                    if line and measure(line) + measure(part) <= width and line.endswith("-"):
-                        line += part
-                    elif not line or measure(line) + 1 + measure(part) > width:
-                        if line:
-                            lines.append(line)
-                        line = part
-                    else:
-                        line = f"{line} {part}"
-                continue
-            if not line:
-                line = word
-            elif measure(line) + 1 + measure(word) <= width:
-                line = f"{line} {word}"
-            else:
-                lines.append(line)
-                line = word
-        if line:
-            lines.append(line)
-    return lines
-
-
-def _parts(word: str, width: int, measure: Callable[[str], int]) -> list[str]:
-    pieces = [piece for piece in word.replace("-", "-\0").split("\0") if piece]
-    parts: list[str] = []
-    for piece in pieces:
-        if measure(piece) > width:
-            parts += chop_cells(piece, width)
-        elif parts and parts[-1].endswith("-") and measure(parts[-1] + piece) <= width:
-            parts[-1] += piece
-        else:
-            parts.append(piece)
-    return parts
 
 
 class JourneyMap(ScrollView, can_focus=True):
@@ -231,18 +102,12 @@ class JourneyMap(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.content = MapContent((), (), (), ())
-        self._layout = _Layout()
+        self._layout = MapLayout()
+        self._layouts = MapLayouts()
         self._laid_out_for: tuple[int, bool] | None = None
         self._cells_drawn: dict[tuple[int, int], list[Segment]] = {}
         """Drawn cells by (row, column): a line of the map is joined from those in view."""
         self._styles: dict[str, Style] = {}
-        self._wrapped: list[list[list[tuple[NoteInk, str]]]] = []
-        self._drawn_canvas: Canvas = []
-        self._canvas_for: tuple[MapContent, int, bool] | None = None
-        """What the curves were last drawn for: the content, the column width, the pen."""
-        self._wrapped_for: tuple[MapContent, int] | None = None
-        """The content and column width the notes were last wrapped for: a change of the
-        view's width that keeps the columns as wide keeps the wrapping."""
 
     # Content ---------------------------------------------------------------------------------
 
@@ -292,127 +157,24 @@ class JourneyMap(ScrollView, can_focus=True):
 
     # Layout ----------------------------------------------------------------------------------
 
-    def _column_width(self) -> int:
-        """As wide as the view allows for the columns it shows whole: never so narrow that a
-        note becomes a word a line, nor so wide that a short journey's columns drift apart;
-        and the columns in view fill it, so none is cut at its right edge."""
-        label = self._label_width()
-        room = max(1, self.scrollable_content_region.width - label)
-        least, most = (26, 44) if self.presenting else (18, 36)
-        whole = max(1, min(len(self.content.columns), room // (least + 1)))
-        return max(least, min(most, room // whole - 1))
-
-    def _label_width(self) -> int:
-        return 1 + max([cell_len(label) for label in self.content.axis] + [4])
-
     def _ensure_layout(self) -> None:
         if self._laid_out_for != (self.scrollable_content_region.width, self.presenting):
             self._relayout()
 
     def _relayout(self) -> None:
-        content = self.content
-        width = self._column_width()
-        layout = _Layout(column_width=width, label_width=self._label_width())
-        starts = []
-        start = 0
-        for _name, count in content.phases:
-            starts.append(start)
-            start += count
-        layout.phase_starts = starts
-        layout.header = self._header(layout)
-        wrapped_for = self._wrapped_for
-        if wrapped_for is None or wrapped_for[0] is not content or wrapped_for[1] != width:
-            self._wrapped = [
-                [
-                    [(ink, line) for ink, text in notes for line in wrap(text, width - 2)]
-                    for notes in lane.cells
-                ]
-                for lane in content.lanes
-            ]
-            self._wrapped_for = (content, width)
-        for index, lane in enumerate(content.lanes):
-            wrapped = self._wrapped[index]
-            layout.cells.append(wrapped)
-            first = len(layout.rows)
-            title = wrap(lane.title, max(10, self.scrollable_content_region.width - 5))
-            layout.titles.append(title)
-            layout.rows.extend(_Row("title", index, line) for line in range(len(title)))
-            if lane.curves:
-                layout.rows.extend(_Row("curve", index, row) for row in range(len(ROWS)))
-                drawn_for = (content, width, self.presenting)
-                if self._canvas_for != drawn_for:
-                    self._drawn_canvas = self._canvas(layout, lane.curves)
-                    self._canvas_for = drawn_for
-                layout.canvas = self._drawn_canvas
-            height = max([len(lines) for lines in wrapped] + [0 if lane.curves else 1])
-            layout.rows.extend(_Row("cell", index, line) for line in range(height))
-            layout.lane_rows.append(range(first, len(layout.rows)))
+        view = self.scrollable_content_region.width
+        layout = self._layouts.lay_out(self.content, view, self.presenting)
         self._layout = layout
-        self._laid_out_for = (self.scrollable_content_region.width, self.presenting)
+        self._laid_out_for = (view, self.presenting)
         self._cells_drawn.clear()
         # Room for the last columns to scroll whole into view, past the view's odd cells.
-        room = max(1, self.scrollable_content_region.width - layout.label_width)
+        room = max(1, view - layout.label_width)
         self.virtual_size = Size(
-            layout.label_width + layout.x(len(content.columns)) + room % (width + 1),
+            layout.label_width
+            + layout.x(len(self.content.columns))
+            + room % (layout.column_width + 1),
             len(layout.header) + len(layout.rows),
         )
-
-    def _header(self, layout: _Layout) -> list[list[tuple[str, str]]]:
-        """The header's lines, cut per column (the character after each included): the phase
-        names over their touchpoints, then the touchpoint names, wrapped."""
-        columns = len(self.content.columns)
-        phase_lines: list[list[tuple[str, str]]] = []
-        for phase, start in enumerate(layout.phase_starts):
-            for number, piece in self._phase_pieces(layout, phase, start):
-                while len(phase_lines) <= number:
-                    phase_lines.append([("", "phase")] * columns)
-                phase_lines[number][start + piece[0]] = (piece[1], "phase")
-        layout.phase_lines = len(phase_lines)
-        width = layout.column_width
-        name_lines: list[list[tuple[str, str]]] = []
-        for column, name in enumerate(self.content.names):
-            gap = "│" if column + 1 in layout.phase_starts else " "
-            for number, line in enumerate(wrap(name, width - 2)):
-                while len(name_lines) <= number:
-                    name_lines.append([("", "name")] * columns)
-                name_lines[number][column] = (" " + set_cell_size(line, width - 1) + gap, "name")
-        return [
-            [(text or self._blank(layout, column), ink) for column, (text, ink) in enumerate(line)]
-            for line in phase_lines + name_lines
-        ]
-
-    def _blank(self, layout: _Layout, column: int) -> str:
-        """An empty header cell: blank, with the rule after it where a phase ends."""
-        return " " * layout.column_width + ("│" if column + 1 in layout.phase_starts else " ")
-
-    def _phase_pieces(
-        self, layout: _Layout, phase: int, first: int
-    ) -> list[tuple[int, tuple[int, str]]]:
-        """A phase's name wrapped in the column ``first`` (its first, or the first in view):
-        (line, (column offset in the phase, text)). Kept to one column, the name is never cut
-        by the view's edge, whichever of its columns are in view."""
-        start = layout.phase_starts[phase]
-        end = start + self.content.phases[phase][1]
-        last = first + 1 == end and end < len(self.content.columns)
-        width = layout.column_width
-        return [
-            (number, (first - start, " " + set_cell_size(line, width - 1) + ("│" if last else " ")))
-            for number, line in enumerate(wrap(self.content.phases[phase][0], width - 2))
-        ]
-
-    def _canvas(self, layout: _Layout, curves: Sequence[Series]) -> Canvas:
-        columns = len(self.content.columns)
-        canvas = blank_canvas(layout.x(columns))
-        xs = [layout.x(column) + layout.column_width // 2 for column in range(columns)]
-        heavy = self.presenting
-        if len(curves) == 1 and not curves[0].marker:
-            draw_curve(canvas, xs, curves[0].today, curves[0].target, heavy=heavy)
-            return canvas
-        for series in curves:
-            draw_line(canvas, xs, series.today, HEAVY if heavy else LIGHT, "series")
-        for series in curves:
-            draw_points(canvas, xs, series.today, series.marker, "series")
-        return canvas
 
     # Cursor ----------------------------------------------------------------------------------
 
@@ -561,8 +323,8 @@ class JourneyMap(ScrollView, can_focus=True):
             for column in range(
                 first, min(last + 1, starts[phase] + self.content.phases[phase][1])
             ):
-                pieces[column - first] = (self._blank(layout, column), "phase")
-            for number, (offset, text) in self._phase_pieces(layout, phase, first):
+                pieces[column - first] = (blank(layout, column), "phase")
+            for number, (offset, text) in phase_pieces(self.content, layout, phase, first):
                 column = starts[phase] + offset
                 if number == line and column <= last:
                     pieces[column - first] = (text, "phase")
@@ -576,7 +338,7 @@ class JourneyMap(ScrollView, can_focus=True):
             drawn = self._cells_drawn[key] = self._draw_cell(self._layout.rows[index], column)
         return drawn
 
-    def _draw_cell(self, row: _Row, column: int) -> list[Segment]:
+    def _draw_cell(self, row: MapRow, column: int) -> list[Segment]:
         layout = self._layout
         width = layout.column_width
         cursor = self._style("cursor") if (row.lane, column) == self.cursor else None
@@ -604,14 +366,14 @@ class JourneyMap(ScrollView, can_focus=True):
                 segments.append(Segment(char, style))
         return segments
 
-    def _label(self, row: _Row) -> Strip:
+    def _label(self, row: MapRow) -> Strip:
         width = self._layout.label_width
         if row.kind == "curve":
             label = self.content.axis[row.line].rjust(width - 1) + " "
             return Strip([Segment(set_cell_size(label, width), self._style("muted"))])
         return Strip.blank(width, self._style("base"))
 
-    def _title_line(self, row: _Row, width: int) -> Strip:
+    def _title_line(self, row: MapRow, width: int) -> Strip:
         lines = self._layout.titles[row.lane]
         text = ("── " if row.line == 0 else "   ") + lines[row.line] + " "
         if row.line == len(lines) - 1:
