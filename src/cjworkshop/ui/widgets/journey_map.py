@@ -9,9 +9,9 @@ scroll sideways.
 
 A map of 150 touchpoints is far wider than a terminal and some hundreds of lines tall, so it
 is laid out once per content or width (``map_layout``: every cell wrapped, every lane
-measured) and each cell is drawn only when it first comes into view, then kept. A cursor on a cell (a lane at a
-touchpoint) moves with the arrow keys, jumps a phase with PgUp/PgDn and chooses with Enter; a
-move draws again only the lines of the two lanes it touches.
+measured) and each cell is drawn only when it first comes into view, then kept. A cursor on a
+cell (a lane at a touchpoint) moves with the arrow keys, jumps a phase with PgUp/PgDn and
+chooses with Enter; a move draws again only the cells it leaves and enters.
 """
 
 from __future__ import annotations
