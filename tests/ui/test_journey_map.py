@@ -18,7 +18,7 @@ from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.journey_map import MapStep
 from cjworkshop.ui.steps.plotting import PlottingStep
 from cjworkshop.ui.widgets.journey_map import JourneyMap
-from tests.ui.conftest import app_for
+from tests.ui.conftest import app_for, new_session
 from tests.ui.helpers import settle, shown_text
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "sessions"
@@ -211,5 +211,24 @@ async def test_v_gives_the_map_the_whole_screen_in_high_contrast_and_back(workdi
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert screen.step == "review"
+        assert app.theme == theme
+        assert screen.query_one("#steps").display
+
+
+async def test_a_session_without_personas_says_what_the_map_needs_and_v_does_nothing(
+    workdir: Path,
+) -> None:
+    path = new_session(workdir / "sessions")
+    app = app_for(path, step="map")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen, step, journey_map = map_of(app)
+        intro = " ".join(shown_text(screen.query_one("#map-intro", Static)).split())
+        assert intro.startswith("The journey map draws the personas' journeys once there are")
+        assert not journey_map.display
+        theme = app.theme
+        await pilot.press("v")
+        await settle(pilot)
+        assert not step.presenting
         assert app.theme == theme
         assert screen.query_one("#steps").display

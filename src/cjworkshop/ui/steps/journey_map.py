@@ -94,6 +94,8 @@ class MapStep(StepView):
         self.refresh_view()
 
     def action_present(self) -> None:
+        if not self.presenting and not self.map.display:
+            return  # nothing to present yet: the step says what it needs
         self.presenting = not self.presenting
         self.map.presenting = self.presenting
         self.post_message(PresentationToggled(self.presenting))
