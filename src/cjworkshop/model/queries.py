@@ -22,16 +22,22 @@ class CurvePoint:
     @property
     def emotion(self) -> int | None:
         """The emotion plotted here, or None when skipped, not relevant or not yet plotted."""
-        if self.plot is None or not self.plot.relevant:
-            return None
-        return self.plot.emotion
+        return feeling_of(self.plot)
 
     @property
     def target(self) -> int | None:
         """The feeling we want here, or None when none is set or the touchpoint is skipped."""
-        if self.plot is None or not self.plot.relevant:
-            return None
-        return self.plot.target_emotion
+        return target_of(self.plot)
+
+
+def feeling_of(plot: Plot | None) -> int | None:
+    """The feeling a plot notes, or None when skipped, not relevant or not yet plotted."""
+    return plot.emotion if plot is not None and plot.relevant else None
+
+
+def target_of(plot: Plot | None) -> int | None:
+    """The feeling wanted at a plot, or None when none is set or the touchpoint is skipped."""
+    return plot.target_emotion if plot is not None and plot.relevant else None
 
 
 @dataclass(frozen=True, slots=True)

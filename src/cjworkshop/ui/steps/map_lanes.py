@@ -15,8 +15,10 @@ from cjworkshop.i18n import Translator
 from cjworkshop.model.emotion import GLYPHS, signed
 from cjworkshop.model.interactions import interaction_line
 from cjworkshop.model.journey_map import Lane, MapColumn, map_columns, map_lanes
+from cjworkshop.model.queries import feeling_of, target_of
 from cjworkshop.model.session import CHANNELS, Channel, Persona, Plot, Session, Touchpoint
 from cjworkshop.ui.steps.plot_stage import figure
+from cjworkshop.ui.widgets.curve import ROWS
 from cjworkshop.ui.widgets.map_layout import MapContent, MapLane, Note, Series
 
 MARKERS = "123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -95,19 +97,16 @@ def map_content(tr: Translator, session: Session, personas: Sequence[Persona]) -
     markers = [MARKERS[i % len(MARKERS)] if overlaid else "" for i in range(len(personas))]
     lanes: list[MapLane] = []
     labels = {channel: tr(f"channel.{channel}") for channel in CHANNELS}
+    # Overlaid, each persona's line is today's alone: targets are for one persona's map.
     series = tuple(
         Series(
-            tuple(_feeling(column.plots[i]) for column in columns),
-            () if overlaid else tuple(_target(column.plots[i]) for column in columns),
+            tuple(feeling_of(column.plots[i]) for column in columns),
+            tuple(None if overlaid else target_of(column.plots[i]) for column in columns),
             markers[i],
         )
         for i in range(len(personas))
     )
     targets = any(value is not None for s in series for value in s.target)
-    series = tuple(
-        Series(s.today, s.target if targets else tuple(None for _ in s.today), s.marker)
-        for s in series
-    )
     for lane in map_lanes(session):
         title = _lane_title(tr, lane, personas, targets)
         if lane in ("interactions", "frontstage", "backstage", "support", "figures"):
@@ -141,13 +140,5 @@ def map_content(tr: Translator, session: Session, personas: Sequence[Persona]) -
         columns=tuple(column.touchpoint.id for column in columns),
         names=tuple(column.touchpoint.name for column in columns),
         lanes=tuple(lanes),
-        axis=tuple(f"{GLYPHS[value]} {signed(value)}" for value in (2, 1, 0, -1, -2)),
+        axis=tuple(f"{GLYPHS[value]} {signed(value)}" for value in ROWS),
     )
-
-
-def _feeling(plot: Plot | None) -> int | None:
-    return plot.emotion if plot is not None and plot.relevant else None
-
-
-def _target(plot: Plot | None) -> int | None:
-    return plot.target_emotion if plot is not None and plot.relevant else None
