@@ -43,6 +43,7 @@ from probes import (
     terminal_start,
 )
 
+from cjworkshop.export.html_report import report_html
 from cjworkshop.export.markdown import report_markdown, roadmap_markdown
 from cjworkshop.i18n import translator
 from cjworkshop.model.roadmap import roadmap
@@ -298,6 +299,10 @@ def store_rows(
         report = median_time(partial(report_markdown, session, tr), runs, cpu)
         rows.append(
             Row(f"Markdown report, {size}", report, "ms", None, "", 0.2 if size == "huge" else None)
+        )
+        page = median_time(partial(report_html, session, tr), runs, cpu)
+        rows.append(
+            Row(f"HTML report, {size}", page, "ms", None, "", 0.3 if size == "huge" else None)
         )
         rows.append(
             Row(

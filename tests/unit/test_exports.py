@@ -56,7 +56,7 @@ QUADRANT_HEAD = re.compile(
 )
 
 
-def hostile_session() -> Session:
+def hostile_session(HOSTILE: str = HOSTILE) -> Session:
     base = crafted()
     plots = tuple(
         replace(

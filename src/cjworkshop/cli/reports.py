@@ -1,5 +1,5 @@
-"""Documents made from a session: ``roadmap`` (Markdown) and ``export`` (Markdown, CSV of the
-journey or of the figures, Mermaid).
+"""Documents made from a session: ``roadmap`` (Markdown) and ``export`` (Markdown, an HTML page
+with charts, CSV of the journey or of the figures, Mermaid).
 
 Both write to the standard output, or with ``-o`` to a file, replaced in one step so a reader
 never sees half a document. The document is in the session's language unless ``--lang`` says
@@ -70,6 +70,13 @@ def roadmap_command(
     _write(cli, session_path, output, lang, roadmap_markdown)
 
 
+def _html(session: Session, tr: Translator, questions: dict[str, str]) -> str:
+    # Imported here: the page template engine is loaded only by the command that needs it.
+    from cjworkshop.export.html_report import report_html
+
+    return report_html(session, tr, questions)
+
+
 def _csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
     return plots_csv(session, tr)
 
@@ -84,7 +91,7 @@ def _metrics_csv(session: Session, tr: Translator, questions: dict[str, str]) ->
     "--format",
     "-f",
     "kind",
-    type=click.Choice(["md", "csv", "csv-metrics", "mermaid"]),
+    type=click.Choice(["md", "html", "csv", "csv-metrics", "mermaid"]),
     default="md",
     show_default=True,
     help=help_text("cli.export.format"),
@@ -97,6 +104,7 @@ def export_command(
 ) -> None:
     renders: dict[str, Render] = {
         "md": report_markdown,
+        "html": _html,
         "csv": _csv,
         "csv-metrics": _metrics_csv,
         "mermaid": diagrams_markdown,
