@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from msgspec.structs import replace
 from textual.widgets import Static
 
 from cjworkshop.model.queries import plot_for
 from cjworkshop.model.roadmap import roadmap
-from cjworkshop.model.session import Opportunity, Persona
+from cjworkshop.model.session import Opportunity, Persona, Step
 from cjworkshop.store.session_file import read_session, save_session
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.steps.grid import GridStep
 from cjworkshop.ui.steps.roadmap import RoadmapStep
+from cjworkshop.ui.widgets.key_bar import KeyBar
 from tests.ui.conftest import app_for
 from tests.ui.helpers import fill, notices, settle, shown_text, table_rows
 from tests.unit.test_review import crafted
@@ -191,3 +193,23 @@ async def test_x_writes_the_roadmap_beside_the_session_and_says_where(workdir: P
         written = path.with_name(f"{path.stem}-roadmap.md")
         assert notices(app)[-1] == f"Roadmap written to {written}"
     assert "Slow site" in written.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("step", ["roadmap", "review"])
+async def test_shift_x_writes_the_html_report_beside_the_session(workdir: Path, step: Step) -> None:
+    path = crafted_file(workdir / "sessions")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(step)
+        await settle(pilot)
+        shown = [entry.description for entry in screen.query_one(KeyBar).entries]
+        assert "report (HTML)" in shown
+        await pilot.press("X")
+        await settle(pilot)
+        written = path.with_name(f"{path.stem}-report.html")
+        assert notices(app)[-1].startswith(f"Report written to {written}")
+    page = written.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Slow site" in page

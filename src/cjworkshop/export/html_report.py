@@ -23,7 +23,7 @@ from cjworkshop.export.explain import horizon_name, why
 from cjworkshop.export.markdown import feeling
 from cjworkshop.export.stage import channel_word
 from cjworkshop.export.svg_charts import heat_map_svg, score_bars_svg
-from cjworkshop.export.svg_journey import journey_bands
+from cjworkshop.export.svg_journey import journey_maps
 from cjworkshop.export.svg_matrix import matrix_svg
 from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import answers_by_question, overall_score, phase_scores
@@ -257,6 +257,8 @@ def _journeys(session: Session, tr: Translator) -> list[Block]:
         "truth": tr("report.map.truth"),
     }
     columns = [tr(f"export.journey.{c}") for c in _JOURNEY_COLUMNS]
+    titles = {p.id: tr("export.journey_of", name=p.name) for p in session.personas}
+    maps = journey_maps(session, titles, tooltips)
     for persona in session.personas:
         blocks.append(Heading(persona.name))
         found = [
@@ -268,9 +270,8 @@ def _journeys(session: Session, tr: Translator) -> list[Block]:
         if not found:
             blocks.append(Paragraph(tr("export.journey.none"), "none"))
             continue
-        title = tr("export.journey_of", name=persona.name)
-        bands = journey_bands(session, persona.id, title, tooltips)
-        blocks.append(Figure([band.svg for band in bands], title, _legend(tr)))
+        bands = maps[persona.id]
+        blocks.append(Figure([band.svg for band in bands], titles[persona.id], _legend(tr)))
         target = any(plot.target_emotion is not None for _, _, plot in found)
         header = list(columns)
         if target:

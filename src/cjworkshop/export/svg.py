@@ -19,7 +19,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -67,11 +66,10 @@ def _fit(word: str, width: float, size: float) -> tuple[str, str]:
     return head, rest
 
 
-@lru_cache(maxsize=4096)
 def wrap(text: str, width: float, size: float, max_lines: int) -> tuple[tuple[str, ...], bool]:
     """``text`` in lines no wider than ``width``, at most ``max_lines`` of them; True when it
     had to be shortened (the last line then ends in an ellipsis). A word too long for a line
-    is broken. Kept for the names every persona's map shows again."""
+    is broken."""
     words = plain(text).split(" ")
     lines: list[str] = []
     line = ""

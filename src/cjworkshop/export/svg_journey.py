@@ -13,7 +13,6 @@ Nothing is told by colour alone: the axis is labelled with the feelings' glyphs 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from markupsafe import Markup
 
@@ -79,8 +78,7 @@ def _phases(columns: tuple[MapColumn, ...]) -> list[str]:
     return parts
 
 
-@cache
-def _axis(width: float) -> tuple[str, ...]:
+def _axis(width: float) -> list[str]:
     parts = []
     for emotion in range(2, -3, -1):
         y = _level_y(emotion)
@@ -89,7 +87,7 @@ def _axis(width: float) -> tuple[str, ...]:
         )
         text = f"{signed(emotion, 0)} {GLYPHS[emotion]}"
         parts.append(label(AXIS - 6, y + 4, text, size=SMALL, width=AXIS - 8, anchor="end").svg())
-    return tuple(parts)
+    return parts
 
 
 def _line(points: list[tuple[float, float] | None], css: str) -> list[str]:
@@ -134,25 +132,39 @@ def _counted(x: float, y: float, text: str, whole: str, heading: str) -> str:
     )
 
 
-def _band(columns: tuple[MapColumn, ...], title: str, tooltip_of: dict[str, str]) -> Markup:
+def _frame(columns: tuple[MapColumn, ...]) -> tuple[float, str]:
+    """What every persona's band over these touchpoints shares: the phases, the axis and the
+    touchpoints' names; drawn once for all of them. Its width too."""
     width = AXIS + len(columns) * COLUMN + 8
     parts = [*_phases(columns), *_axis(width - 4)]
+    for index, column in enumerate(columns):
+        name = label(
+            _x(index),
+            NAME_TOP,
+            column.touchpoint.name,
+            size=NAME_SIZE,
+            width=COLUMN - 12,
+            max_lines=3,
+            anchor="middle",
+        )
+        parts.append(name.svg())
+    return width, "".join(parts)
+
+
+def _band(
+    columns: tuple[MapColumn, ...],
+    persona: int,
+    frame: tuple[float, str],
+    title: str,
+    tooltip_of: dict[str, str],
+) -> Markup:
+    width, shared = frame
+    parts = [shared]
     today: list[tuple[float, float] | None] = []
     wanted: list[tuple[float, float] | None] = []
     for index, column in enumerate(columns):
         x = _x(index)
-        parts.append(
-            label(
-                x,
-                NAME_TOP,
-                column.touchpoint.name,
-                size=NAME_SIZE,
-                width=COLUMN - 12,
-                max_lines=3,
-                anchor="middle",
-            ).svg()
-        )
-        plot = column.plots[0]
+        plot = column.plots[persona]
         feeling, target = feeling_of(plot), target_of(plot)
         today.append((x, _level_y(feeling)) if feeling is not None else None)
         wanted.append((x, _level_y(target)) if target is not None else None)
@@ -171,7 +183,7 @@ def _band(columns: tuple[MapColumn, ...], title: str, tooltip_of: dict[str, str]
         if point is None:
             continue
         parts.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="5" class="today"/>')
-        plot = columns[index].plots[0]
+        plot = columns[index].plots[persona]
         if plot is not None and plot.moment_of_truth:
             parts.append(
                 f'<text x="{point[0] + 9:.1f}" y="{point[1] - 6:.1f}" font-size="{PHASE_SIZE:g}"'
@@ -180,18 +192,24 @@ def _band(columns: tuple[MapColumn, ...], title: str, tooltip_of: dict[str, str]
     return document(width, HEIGHT, parts, title)
 
 
-def journey_bands(
-    session: Session, persona_id: str, title: str, tooltip_of: dict[str, str]
-) -> list[Band]:
-    """The map of one persona, in bands of at most ``PER_BAND`` touchpoints; ``tooltip_of``
-    names the pain points, the ideas and a moment of truth in the reader's language."""
-    columns = map_columns(session, [persona_id])
+def journey_maps(
+    session: Session, titles: dict[str, str], tooltip_of: dict[str, str]
+) -> dict[str, list[Band]]:
+    """The map of every persona in ``titles`` (persona id to the map's title), each in bands
+    of at most ``PER_BAND`` touchpoints; ``tooltip_of`` names the pain points, the ideas and
+    a moment of truth in the reader's language."""
+    persona_ids = list(titles)
+    columns = map_columns(session, persona_ids)
     # As few bands as fit, each as wide as the others: 17 touchpoints are 6, 6 and 5, not
     # 8, 8 and a lone one.
     count = max(1, -(-len(columns) // PER_BAND))
-    size = -(-len(columns) // count)
-    bands = []
-    for start in range(0, len(columns), size):
-        chunk = tuple(columns[start : start + size])
-        bands.append(Band(chunk, _band(chunk, title, tooltip_of)))
-    return bands
+    size = max(1, -(-len(columns) // count))
+    chunks = [tuple(columns[start : start + size]) for start in range(0, len(columns), size)]
+    frames = [_frame(chunk) for chunk in chunks]
+    return {
+        persona_id: [
+            Band(chunk, _band(chunk, n, frame, titles[persona_id], tooltip_of))
+            for chunk, frame in zip(chunks, frames, strict=True)
+        ]
+        for n, persona_id in enumerate(persona_ids)
+    }

@@ -440,7 +440,7 @@ class SessionScreen(WorkshopScreen):
     @on(ExportRequested)
     def _export_requested(self, event: ExportRequested) -> None:
         event.stop()
-        self.run_worker(self.files.export_roadmap(), exclusive=True, group="roadmap-export")
+        self.run_worker(self.files.export_document(event.document), exclusive=True, group="export")
 
     def action_parking_lot(self) -> None:
         self.forms.open_parking_lot()

@@ -17,7 +17,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from textual.app import App
 from textual.message import Message
@@ -62,17 +62,28 @@ class FilesHost(Protocol):
     def post_message(self, message: Message) -> bool: ...
 
 
-def write_roadmap(
-    target: Path, session: Session, tr: Translator, questions: dict[str, str]
+def write_document(
+    document: Document, target: Path, session: Session, tr: Translator, questions: dict[str, str]
 ) -> str | None:
-    """Write the roadmap of ``session`` to ``target``; why it could not be, if it could not."""
-    from cjworkshop.export.markdown import roadmap_markdown  # when first used: see the top
-
+    """Write the roadmap (Markdown) or the report (HTML) of ``session`` to ``target``; why it
+    could not be, if it could not."""
+    # Imported when first used: see the top.
+    if document == "roadmap":
+        from cjworkshop.export.markdown import roadmap_markdown as render
+    else:
+        from cjworkshop.export.html_report import report_html as render
     try:
-        write_atomically(target, roadmap_markdown(session, tr, questions))
+        write_atomically(target, render(session, tr, questions))
     except OSError as error:
         return str(error)
     return None
+
+
+Document = Literal["roadmap", "report"]
+SUFFIXES: dict[Document, str] = {"roadmap": "-roadmap.md", "report": "-report.html"}
+"""What a document's file is called beside the session's: ``harbour-report.html``."""
+WRITTEN: dict[Document, str] = {"roadmap": "roadmap.exported", "report": "report.exported"}
+"""What is said once it is written."""
 
 
 class SessionFiles:
@@ -131,17 +142,18 @@ class SessionFiles:
             danger=False,
         )
 
-    async def export_roadmap(self) -> None:
-        """Write the roadmap as Markdown beside the session file, and say where it went."""
+    async def export_document(self, document: Document) -> None:
+        """Write the roadmap (Markdown) or the report (HTML) beside the session file, and say
+        where it went."""
         host = self.host
         # Everything the thread needs is taken here, on the screen's thread: the thread reads
         # no widget and asks nothing of the screen.
         session, tr, path = host.document.session, host.tr, host.document.path
-        target = path.with_name(f"{path.stem}-roadmap.md")
+        target = path.with_name(f"{path.stem}{SUFFIXES[document]}")
         questions = question_texts(host.template, session.language)
-        error = await asyncio.to_thread(write_roadmap, target, session, tr, questions)
+        error = await asyncio.to_thread(write_document, document, target, session, tr, questions)
         if error is None:
-            host.notify(tr("roadmap.exported", path=str(target)))
+            host.notify(tr(WRITTEN[document], path=str(target)))
         else:
             message = tr("roadmap.export_failed", path=str(target), reason=error)
             host.notify(message, severity="error")

@@ -32,7 +32,7 @@ import datetime as dt
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -171,7 +171,12 @@ class StepRequested(Message):
 
 
 class ExportRequested(Message):
-    """The roadmap is to be written as Markdown beside the session file."""
+    """A document is to be written beside the session file: the roadmap as Markdown, or the
+    whole report as an HTML page with its charts."""
+
+    def __init__(self, document: Literal["roadmap", "report"] = "roadmap") -> None:
+        super().__init__()
+        self.document: Literal["roadmap", "report"] = document
 
 
 class DraftTyped(Message):

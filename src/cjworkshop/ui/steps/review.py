@@ -12,6 +12,7 @@ this step only draws them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich import box
 from rich.cells import cell_len
@@ -20,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -44,7 +46,7 @@ from cjworkshop.model.template import question_texts
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_path, previous_version
 from cjworkshop.terminal import diff_rich
-from cjworkshop.ui.steps.base import StepContext, StepView
+from cjworkshop.ui.steps.base import ExportRequested, StepContext, StepView
 from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.curve_chart import curve_chart
 from cjworkshop.ui.widgets.text import TextPanel, first_line
@@ -141,6 +143,9 @@ class ReviewStep(StepView):
     """Curves, heat map, worst pain points, bright spots and coverage, top to bottom."""
 
     STEP = "review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("X", "export_report", "key.export_report"),
+    ]
 
     def __init__(self, context: StepContext) -> None:
         super().__init__(context)
@@ -166,6 +171,9 @@ class ReviewStep(StepView):
 
     def focus_main(self) -> None:
         self.query_one("#review").focus()
+
+    def action_export_report(self) -> None:
+        self.post_message(ExportRequested("report"))
 
     def on_resize(self, event: events.Resize) -> None:
         # The curves, the heat map and the tables are drawn for the step's width: a step

@@ -72,6 +72,7 @@ class RoadmapStep(StepView):
         Binding("m", "merge", "key.merge"),
         Binding("escape", "cancel_merge", "key.cancel_merge"),
         Binding("x", "export", "key.export"),
+        Binding("X", "export_report", "key.export_report"),
         Binding("d,delete", "forget", "key.forget", show=False),
     ]
 
@@ -377,3 +378,6 @@ class RoadmapStep(StepView):
 
     def action_export(self) -> None:
         self.post_message(ExportRequested())
+
+    def action_export_report(self) -> None:
+        self.post_message(ExportRequested("report"))
