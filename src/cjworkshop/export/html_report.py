@@ -417,8 +417,10 @@ def _roadmap(session: Session, tr: Translator, items: list[RankedItem]) -> list[
         title = tr("export.chart.title", title=session.title)
         svg = matrix_svg(active, words, title)
         assumed = f" ({tr('report.matrix.assumed')})"
+        # Each item with its quadrant, in the words of the roadmap's table; an item without
+        # one has no effort yet, and the chart shows it at 3.
         numbered = [
-            (i.rank, i.title + ("" if i.factors.effort_set else assumed))
+            (i.rank, f"{i.title} · {words[i.quadrant]}" if i.quadrant else i.title + assumed)
             for i in sorted(active, key=lambda i: i.rank)
         ]
         legend = [tr("report.matrix.legend")]
