@@ -3,9 +3,14 @@
 The ``journey`` diagram follows Mermaid's journey grammar: ``title`` and ``section`` lines, then
 one ``task: score: actor`` line per touchpoint, where the score is a whole number 1..5 (emotion
 -2..+2 plus three). Names never contain ``:``, ``#``, ``;`` or a line break, which the grammar
-reserves (see ``escape.mermaid``). The ``quadrantChart`` places every open item with a known effort:
-effort to the right, impact up, the lines between quadrants at effort 2|3 and half the top impact,
-the same lines that decide an item's quadrant in ``model.roadmap``.
+reserves (see ``escape.mermaid``). Mermaid draws every task in a box of 150 by 50 pixels and
+wraps its name in it: a third line spills out of the box, so task and section names keep at
+most ``NAME_LENGTH`` characters, cut after a whole word and marked with "…". The journey table
+beside the diagram keeps the full names.
+
+The ``quadrantChart`` places every open item with a known effort: effort to the right, impact
+up, the lines between quadrants at effort 2|3 and half the top impact, the same lines that
+decide an item's quadrant in ``model.roadmap``.
 """
 
 from __future__ import annotations
@@ -22,6 +27,20 @@ from cjworkshop.model.session import Session
 INDENT: Final = "    "
 EFFORT_X: Final[dict[int, float]] = {1: 0.1, 2: 0.3, 3: 0.6, 4: 0.75, 5: 0.9}
 """Effort 1..2 left of the middle line, 3..5 right of it, as ``model.roadmap`` splits them."""
+NAME_LENGTH: Final = 24
+"""The most of a task or section name a journey keeps: two lines of its box in any font."""
+
+
+def shortened(text: str, limit: int) -> str:
+    """The text on one line; a longer one cut after the last whole word within ``limit``
+    characters, and "…" after it (a single word longer than that is cut inside)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit]
+    if flat[limit] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,.;:-–—") + "…"
 
 
 def journey_diagram(session: Session, persona_id: str) -> str | None:
@@ -40,9 +59,11 @@ def journey_diagram(session: Session, persona_id: str) -> str | None:
         if touchpoint.phase != current_phase:
             current_phase = touchpoint.phase
             phase = phases.get(current_phase)
-            lines.append(f"{INDENT}section {mermaid(phase.name if phase else current_phase)}")
+            section = shortened(phase.name if phase else current_phase, NAME_LENGTH)
+            lines.append(f"{INDENT}section {mermaid(section)}")
         score = journey_score(plot.emotion)
-        lines.append(f"{INDENT * 2}{mermaid(touchpoint.name)}: {score}: {actor}")
+        task = mermaid(shortened(touchpoint.name, NAME_LENGTH))
+        lines.append(f"{INDENT * 2}{task}: {score}: {actor}")
         tasks += 1
     return "\n".join(lines) if tasks else None
 
