@@ -10,7 +10,7 @@ exporting twice gives the same file.
 from __future__ import annotations
 
 from cjworkshop.export.escape import cell, inline, table
-from cjworkshop.export.explain import horizon_name, why
+from cjworkshop.export.explain import horizon_name, quadrant_name, why
 from cjworkshop.export.mermaid import all_diagrams, charted, journey_diagram, quadrant_chart
 from cjworkshop.export.stage import channel_word, touchpoint_details
 from cjworkshop.i18n import Translator
@@ -56,14 +56,13 @@ def _where(session: Session, item: RankedItem) -> str:
 def _item_row(session: Session, tr: Translator, item: RankedItem) -> list[str]:
     f = item.factors
     effort = str(f.effort) if f.effort_set else tr("export.unset")
-    quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
     return [
         str(item.rank),
         cell(item.title),
         _where(session, item),
         number(f.score),
         effort,
-        quadrant,
+        quadrant_name(tr, item),
         cell(item.owner) or tr("export.nobody"),
         tr(f"status.{item.status}"),
         cell(why(tr, item)),

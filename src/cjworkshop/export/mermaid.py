@@ -10,7 +10,8 @@ beside the diagram keeps the full names.
 
 The ``quadrantChart`` places every open item with a known effort: effort to the right, impact
 up, the lines between quadrants at effort 2|3 and half the top impact, the same lines that
-decide an item's quadrant in ``model.roadmap``.
+decide an item's quadrant in ``model.roadmap``. Its quadrants carry the words of ``quadrant.*``,
+the ones the roadmap tables and the app use.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from cjworkshop.model.session import Session
 INDENT: Final = "    "
 EFFORT_X: Final[dict[int, float]] = {1: 0.1, 2: 0.3, 3: 0.6, 4: 0.75, 5: 0.9}
 """Effort 1..2 left of the middle line, 3..5 right of it, as ``model.roadmap`` splits them."""
+QUADRANTS: Final = ("big-bet", "quick-win", "fill-in", "money-pit")
+"""Mermaid's quadrant-1 to quadrant-4: top right, top left, bottom left, bottom right."""
 NAME_LENGTH: Final = 24
 """The most of a task or section name a journey keeps: two lines of its box in any font."""
 
@@ -99,10 +102,10 @@ def quadrant_chart(items: list[RankedItem], tr: Translator, title: str) -> str |
         f"{quoted('export.chart.effort_high')}",
         f"{INDENT}y-axis {quoted('export.chart.impact_low')} --> "
         f"{quoted('export.chart.impact_high')}",
-        f"{INDENT}quadrant-1 {quoted('export.chart.big_bets')}",
-        f"{INDENT}quadrant-2 {quoted('export.chart.quick_wins')}",
-        f"{INDENT}quadrant-3 {quoted('export.chart.fill_ins')}",
-        f"{INDENT}quadrant-4 {quoted('export.chart.money_pits')}",
+    ]
+    lines += [
+        f"{INDENT}quadrant-{number} {quoted(f'quadrant.{quadrant}')}"
+        for number, quadrant in enumerate(QUADRANTS, start=1)
     ]
     for item in shown:
         x, y = quadrant_point(item, top_impact)
