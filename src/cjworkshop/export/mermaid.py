@@ -8,10 +8,12 @@ wraps its name in it: a third line spills out of the box, so task and section na
 most ``NAME_LENGTH`` characters, cut after a whole word and marked with "…". The journey table
 beside the diagram keeps the full names.
 
-The ``quadrantChart`` places every open item with a known effort: effort to the right, impact
-up, the lines between quadrants at effort 2|3 and half the top impact, the same lines that
-decide an item's quadrant in ``model.roadmap``. Its quadrants carry the words of ``quadrant.*``,
-the ones the roadmap tables and the app use.
+The ``quadrantChart`` draws the points of ``quadrant.quadrant_layout``, each labelled with the
+item's rank and nothing else: an item's name runs into its neighbours and off the chart, while
+the rank leads to the row of the roadmap table where the whole item stands. The quadrants carry
+the words of ``quadrant.*``, the ones the tables and the app use. Open items whose effort is not
+set are not drawn (``quadrant`` says why); the note under the chart names them. Coordinates are
+written as Mermaid's grammar takes them: ``0``, ``1`` or ``0.`` and at most three decimals.
 """
 
 from __future__ import annotations
@@ -19,19 +21,20 @@ from __future__ import annotations
 from typing import Final
 
 from cjworkshop.export.escape import mermaid
+from cjworkshop.export.quadrant import SCALE, QuadrantLayout
 from cjworkshop.i18n import Translator
 from cjworkshop.model.emotion import journey_score
 from cjworkshop.model.queries import personas_by_id, phases_by_id, plot_index, touchpoints_in_order
-from cjworkshop.model.roadmap import RankedItem
 from cjworkshop.model.session import Session
 
 INDENT: Final = "    "
-EFFORT_X: Final[dict[int, float]] = {1: 0.1, 2: 0.3, 3: 0.6, 4: 0.75, 5: 0.9}
-"""Effort 1..2 left of the middle line, 3..5 right of it, as ``model.roadmap`` splits them."""
-QUADRANTS: Final = ("big-bet", "quick-win", "fill-in", "money-pit")
-"""Mermaid's quadrant-1 to quadrant-4: top right, top left, bottom left, bottom right."""
 NAME_LENGTH: Final = 24
 """The most of a task or section name a journey keeps: two lines of its box in any font."""
+TITLE_LENGTH: Final = 50
+"""The longest chart title that fits across the chart's 500 pixels at Mermaid's 20 pixel title
+size (the Dutch example's 49 characters take 452)."""
+QUADRANTS: Final = ("big-bet", "quick-win", "fill-in", "money-pit")
+"""Mermaid's quadrant-1 to quadrant-4: top right, top left, bottom left, bottom right."""
 
 
 def shortened(text: str, limit: int) -> str:
@@ -71,26 +74,20 @@ def journey_diagram(session: Session, persona_id: str) -> str | None:
     return "\n".join(lines) if tasks else None
 
 
-def quadrant_point(item: RankedItem, top_impact: float) -> tuple[float, float]:
-    """Where an item sits: x from its effort, y from its impact against the top impact."""
-    share = item.factors.impact / top_impact if top_impact > 0 else 0.0
-    y = 0.05 + 0.9 * min(1.0, max(0.0, share))
-    return EFFORT_X[item.factors.effort], round(y, 3)
+def coordinate(thousandths: int) -> str:
+    """``0``, ``1`` or ``0.`` and one to three decimals, as Mermaid's point grammar takes them."""
+    if thousandths <= 0:
+        return "0"
+    if thousandths >= SCALE:
+        return "1"
+    return f"0.{thousandths:03d}".rstrip("0")
 
 
-def charted(items: list[RankedItem]) -> list[RankedItem]:
-    """The items the quadrant chart shows: open or in progress, with an effort the room set."""
-    return [i for i in items if i.status in ("open", "doing") and i.factors.effort_set]
-
-
-def quadrant_chart(items: list[RankedItem], tr: Translator, title: str) -> str | None:
-    """Impact against effort for the items with a known effort; None when there are none."""
-    shown = charted(items)
-    if not shown:
-        return None
-    top_impact = max(
-        (i.factors.impact for i in items if i.status in ("open", "doing")), default=0.0
-    )
+def quadrant_chart(layout: QuadrantLayout, tr: Translator, session_title: str) -> str:
+    """Impact against effort, with a point numbered by its rank for every placed item; the
+    session's title in the chart's own is cut to fit, as Mermaid would cut it at both ends."""
+    room = TITLE_LENGTH - len(tr("export.chart.title", title=""))
+    title = tr("export.chart.title", title=shortened(session_title, max(room, 12)))
 
     def quoted(key: str) -> str:
         return '"' + mermaid(tr(key)) + '"'
@@ -107,23 +104,16 @@ def quadrant_chart(items: list[RankedItem], tr: Translator, title: str) -> str |
         f"{INDENT}quadrant-{number} {quoted(f'quadrant.{quadrant}')}"
         for number, quadrant in enumerate(QUADRANTS, start=1)
     ]
-    for item in shown:
-        x, y = quadrant_point(item, top_impact)
-        label = mermaid(f"{item.rank}. {item.title}")
-        lines.append(f'{INDENT}"{label}": [{x}, {y}]')
+    for point in layout.points:
+        lines.append(f'{INDENT}"{point.item.rank}": [{coordinate(point.x)}, {coordinate(point.y)}]')
     return "\n".join(lines)
 
 
-def all_diagrams(
-    session: Session, items: list[RankedItem], tr: Translator
-) -> list[tuple[str, str]]:
-    """Every diagram of a session with its heading: one journey per persona, then the roadmap."""
+def journey_diagrams(session: Session, tr: Translator) -> list[tuple[str, str]]:
+    """Every persona's journey with its heading, for the personas with a feeling somewhere."""
     found = []
     for persona in session.personas:
         diagram = journey_diagram(session, persona.id)
         if diagram is not None:
             found.append((tr("export.journey_of", name=persona.name), diagram))
-    chart = quadrant_chart(items, tr, tr("export.chart.title", title=session.title))
-    if chart is not None:
-        found.append((tr("export.chart.heading"), chart))
     return found
