@@ -20,6 +20,7 @@ from cjworkshop.cli import cli
 from cjworkshop.export.escape import cell, inline, mermaid, spreadsheet_cell
 from cjworkshop.export.markdown import diagrams_markdown, report_markdown, roadmap_markdown
 from cjworkshop.export.mermaid import quadrant_chart
+from cjworkshop.export.quadrant import quadrant_layout
 from cjworkshop.export.spreadsheet import COLUMNS, plots_csv
 from cjworkshop.i18n import translator
 from cjworkshop.model.roadmap import roadmap
@@ -49,7 +50,9 @@ JOURNEY_LINE = re.compile(
     r"|    section [^#:\n;]+"
     r"|        [^#:\n;]+: [1-5]: [^#\n;,]+)$"
 )
-QUADRANT_POINT = re.compile(r'^    "[^"\n]+": \[(0|1|0\.\d+|1\.0), (0|1|0\.\d+|1\.0)\]$')
+# Mermaid's quadrant grammar takes a coordinate as 0, 1 or 0. and decimals; a point's label is
+# the item's rank.
+QUADRANT_POINT = re.compile(r'^    "\d+": \[(0|1|0\.\d{1,3}), (0|1|0\.\d{1,3})\]$')
 QUADRANT_HEAD = re.compile(
     r'^(quadrantChart|    title [^#\n;]+|    [xy]-axis "[^"]+" --> "[^"]+"'
     r'|    quadrant-[1-4] "[^"]+")$'
@@ -234,16 +237,15 @@ def test_journey_diagrams_follow_the_grammar_with_hostile_names() -> None:
 
 def test_quadrant_chart_places_items_by_effort_and_impact() -> None:
     session = hostile_session()
-    chart = quadrant_chart(roadmap(session), EN, "Chart")
-    assert chart is not None
-    lines = chart.splitlines()
+    lines = quadrant_chart(quadrant_layout(roadmap(session)), EN, "Chart").splitlines()
     points = [line for line in lines if line.startswith('    "')]
     assert len(points) == 1
     assert QUADRANT_POINT.match(points[0]), points[0]
     for line in lines:
         assert QUADRANT_HEAD.match(line) or QUADRANT_POINT.match(line), line
-    # Effort 2 lies left of the middle; the top item has the top impact, so it sits at the top.
-    assert points[0].endswith(": [0.3, 0.95]")
+    # Effort 2 lies left of the middle, in the second column; the top item has the top impact,
+    # so it sits at the top of the upper half.
+    assert points[0] == '    "1": [0.37, 0.91]'
 
 
 def test_roadmap_document_has_horizon_tables_the_chart_and_each_why() -> None:
@@ -267,7 +269,7 @@ def test_roadmap_document_has_horizon_tables_the_chart_and_each_why() -> None:
     assert top[-1].startswith("severity 4 × 2 personas × weight 1.5 (First)")
     assert top[-1].endswith("→ Now")
     assert len(fences(text)) == 1
-    assert "Not in the chart until the room sets their effort: 2. Faster pages" in text
+    assert "Not in the chart until their effort is set (1 to 5, in the Roadmap step): 2–4." in text
 
 
 def test_roadmap_in_dutch() -> None:
@@ -315,8 +317,11 @@ def test_any_session_exports_to_well_formed_documents(session: Session) -> None:
         if diagram.startswith("journey"):
             assert all(JOURNEY_LINE.match(line) for line in diagram.rstrip("\n").splitlines())
         else:
-            for line in diagram.rstrip("\n").splitlines():
+            lines = diagram.rstrip("\n").splitlines()
+            for line in lines:
                 assert QUADRANT_HEAD.match(line) or QUADRANT_POINT.match(line), line
+            points = [line.split(": ")[1] for line in lines if QUADRANT_POINT.match(line)]
+            assert len(set(points)) == len(points)
     rows = list(csv.reader(io.StringIO(plots_csv(session, EN), newline="")))
     assert len(rows) == 1 + len(session.personas) * len(session.touchpoints)
     assert all(len(row) == len(COLUMNS) for row in rows)

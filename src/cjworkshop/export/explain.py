@@ -24,6 +24,11 @@ def horizon_name(tr: Translator, horizon: str) -> str:
     return tr(HORIZON_KEYS.get(horizon, "horizon.later"))
 
 
+def quadrant_name(tr: Translator, item: RankedItem) -> str:
+    """The item's quadrant in words: the ``quadrant.*`` texts the chart and the app show too."""
+    return tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
+
+
 def why(tr: Translator, item: RankedItem) -> str:
     """The formula with this item's numbers, ending in its horizon."""
     f = item.factors

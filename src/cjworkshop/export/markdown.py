@@ -9,9 +9,11 @@ exporting twice gives the same file.
 
 from __future__ import annotations
 
+from cjworkshop.export.chart_notes import chart_key, chart_notes
 from cjworkshop.export.escape import cell, inline, table
-from cjworkshop.export.explain import horizon_name, why
-from cjworkshop.export.mermaid import all_diagrams, charted, journey_diagram, quadrant_chart
+from cjworkshop.export.explain import horizon_name, quadrant_name, why
+from cjworkshop.export.mermaid import journey_diagram, journey_diagrams, quadrant_chart
+from cjworkshop.export.quadrant import quadrant_layout
 from cjworkshop.export.stage import channel_word, touchpoint_details
 from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import answers_by_question, overall_score, phase_scores
@@ -56,14 +58,13 @@ def _where(session: Session, item: RankedItem) -> str:
 def _item_row(session: Session, tr: Translator, item: RankedItem) -> list[str]:
     f = item.factors
     effort = str(f.effort) if f.effort_set else tr("export.unset")
-    quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
     return [
         str(item.rank),
         cell(item.title),
         _where(session, item),
         number(f.score),
         effort,
-        quadrant,
+        quadrant_name(tr, item),
         cell(item.owner) or tr("export.nobody"),
         tr(f"status.{item.status}"),
         cell(why(tr, item)),
@@ -88,18 +89,26 @@ def _roadmap_body(
     if closed:
         parts.append(_heading(level + 1, tr("export.roadmap.closed")))
         parts.append(table(header, [_item_row(session, tr, i) for i in closed]))
-    chart = quadrant_chart(items, tr, tr("export.chart.title", title=session.title))
-    parts.append(_heading(level + 1, tr("export.chart.heading")))
-    if chart is not None:
-        parts.append(_fence(chart))
-    shown = {i.id for i in charted(items)}
-    missing = [i for i in active if i.id not in shown]
-    if missing:
-        names = ", ".join(f"{i.rank}. {inline(i.title)}" for i in missing)
-        parts.append(tr("export.chart.missing", items=names))
+    parts += _chart(session, tr, items, level + 1, key=False)
     parts.append(_heading(level + 1, tr("export.formula.heading")))
     parts.extend(tr.items("export.formula.text"))
     return parts
+
+
+def _chart(
+    session: Session, tr: Translator, items: list[RankedItem], level: int, *, key: bool
+) -> list[str]:
+    """The chart's heading, the chart and its notes; with ``key`` (for a document without the
+    roadmap tables) the items its numbers stand for, and nothing at all without a chart."""
+    layout = quadrant_layout(items)
+    if key and not layout.points:
+        return []
+    parts = [_heading(level, tr("export.chart.heading"))]
+    if layout.points:
+        parts.append(_fence(quadrant_chart(layout, tr, session.title)))
+        if key:
+            parts.append(chart_key(tr, layout))
+    return parts + chart_notes(tr, layout)
 
 
 _ROADMAP_COLUMNS = (
@@ -380,10 +389,13 @@ def diagrams_markdown(
 ) -> str:
     """Only the diagrams: each persona's journey and the roadmap chart, as fenced blocks."""
     parts = [_heading(1, tr("export.diagrams.title", title=inline(session.title)))]
-    found = all_diagrams(session, roadmap(session, questions), tr)
-    if not found:
-        parts.append(f"_{tr('export.diagrams.none')}_")
+    items = roadmap(session, questions)
+    found = journey_diagrams(session, tr)
     for heading, diagram in found:
         parts.append(_heading(2, inline(heading)))
         parts.append(_fence(diagram))
+    chart = _chart(session, tr, items, 2, key=True)
+    if not found and not chart:
+        parts.append(f"_{tr('export.diagrams.none')}_")
+    parts += chart
     return "\n\n".join(parts) + "\n"
