@@ -1,0 +1,1 @@
+"""Tests in headless Chromium: HTML checked by the boxes the browser rendered."""
