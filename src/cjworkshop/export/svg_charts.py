@@ -43,15 +43,21 @@ def heat_map_svg(
 ) -> Markup:
     """Personas down, phases across, the average feeling in every cell as colour and number."""
     left, column, row = 170.0, 96.0, 34.0
-    header = 3 * LINE + 10
-    parts: list[str] = []
-    for index, phase in enumerate(phases):
-        x = left + index * column + column / 2
-        parts.append(
-            label(
-                x, SIZE + 2, phase.name, size=SIZE, width=column - 8, max_lines=3, anchor="middle"
-            ).svg()
+    names = [
+        label(
+            left + index * column + column / 2,
+            SIZE + 2,
+            phase.name,
+            size=SIZE,
+            width=column - 8,
+            max_lines=3,
+            anchor="middle",
         )
+        for index, phase in enumerate(phases)
+    ]
+    # As tall as the longest phase name needs, so the names stand right above their column.
+    header = max((len(name.lines) for name in names), default=1) * LINE + 8
+    parts: list[str] = [name.svg() for name in names]
     for down, persona in enumerate(personas):
         y = header + down * row
         parts.append(
