@@ -11,22 +11,28 @@ from __future__ import annotations
 
 from cjworkshop.export.chart_notes import chart_key, chart_notes
 from cjworkshop.export.escape import cell, inline, table
-from cjworkshop.export.explain import horizon_name, quadrant_name, why
+from cjworkshop.export.explain import horizon_name
 from cjworkshop.export.mermaid import journey_diagram, journey_diagrams, quadrant_chart
 from cjworkshop.export.quadrant import quadrant_layout
+from cjworkshop.export.report_tables import (
+    answer_rows,
+    bright_rows,
+    goal_rows,
+    item_row,
+    pain_rows,
+    roadmap_header,
+    score_rows,
+)
 from cjworkshop.export.stage import channel_word, touchpoint_details
 from cjworkshop.i18n import Translator
-from cjworkshop.model.assessment import answers_by_question, overall_score, phase_scores
+from cjworkshop.model.assessment import overall_score
 from cjworkshop.model.emotion import GLYPHS, NAMES, signed
 from cjworkshop.model.metric_lines import number
 from cjworkshop.model.queries import (
-    personas_by_id,
     phases_by_id,
     plot_index,
-    touchpoints_by_id,
     touchpoints_of_phase,
 )
-from cjworkshop.model.review import bright_spots, pain_groups
 from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import HORIZONS, Evidence, Plot, Session, Touchpoint
 
@@ -46,35 +52,14 @@ def feeling(tr: Translator, emotion: int | None) -> str:
     return f"{GLYPHS[emotion]} {signed(emotion)} {tr(f'emotion.{NAMES[emotion]}')}"
 
 
-def _where(session: Session, item: RankedItem) -> str:
-    touchpoints = touchpoints_by_id(session)
-    names = [touchpoints[t].name for t in item.touchpoints if t in touchpoints]
-    if not names:
-        phases = phases_by_id(session)
-        names = [phases[p].name for e in item.evidence for p in e.phases if p in phases]
-    return ", ".join(cell(name) for name in dict.fromkeys(names))
-
-
 def _item_row(session: Session, tr: Translator, item: RankedItem) -> list[str]:
-    f = item.factors
-    effort = str(f.effort) if f.effort_set else tr("export.unset")
-    return [
-        str(item.rank),
-        cell(item.title),
-        _where(session, item),
-        number(f.score),
-        effort,
-        quadrant_name(tr, item),
-        cell(item.owner) or tr("export.nobody"),
-        tr(f"status.{item.status}"),
-        cell(why(tr, item)),
-    ]
+    return item_row(session, tr, item, cell)
 
 
 def _roadmap_body(
     session: Session, tr: Translator, items: list[RankedItem], level: int
 ) -> list[str]:
-    header = [tr(f"export.roadmap.column.{c}") for c in _ROADMAP_COLUMNS]
+    header = roadmap_header(tr)
     active = [i for i in items if i.status in ("open", "doing")]
     closed = [i for i in items if i.status not in ("open", "doing")]
     counts = {h: sum(1 for i in active if i.horizon == h) for h in HORIZONS}
@@ -111,19 +96,6 @@ def _chart(
     return parts + chart_notes(tr, layout)
 
 
-_ROADMAP_COLUMNS = (
-    "rank",
-    "item",
-    "where",
-    "score",
-    "effort",
-    "quadrant",
-    "owner",
-    "status",
-    "why",
-)
-
-
 def roadmap_markdown(
     session: Session, tr: Translator, questions: dict[str, str] | None = None
 ) -> str:
@@ -140,9 +112,7 @@ def roadmap_markdown(
 def _goals(session: Session, tr: Translator) -> list[str]:
     if not session.goals:
         return [f"_{tr('export.none')}_"]
-    header = [tr(f"export.goal.{c}") for c in ("what", "why", "measure")]
-    rows = [[cell(g.what), cell(g.why), cell(g.measure)] for g in session.goals]
-    return [table(header, rows)]
+    return [table(*goal_rows(session, tr, cell))]
 
 
 _PERSONA_FIELDS = ("needs", "triggers", "finds_us", "expectations", "frustrations")
@@ -277,39 +247,13 @@ _JOURNEY_COLUMNS = ("phase", "touchpoint", "feeling", "action", "thought", "pain
 
 
 def _pain_points(session: Session, tr: Translator) -> list[str]:
-    groups = pain_groups(session)
-    if not groups:
-        return [f"_{tr('export.none')}_"]
-    personas = personas_by_id(session)
-    touchpoints = touchpoints_by_id(session)
-    header = [tr(f"export.pain.{c}") for c in ("text", "severity", "personas", "touchpoints")]
-    rows = [
-        [
-            cell(group.text),
-            str(group.severity) if group.severity_set else tr("export.unset"),
-            ", ".join(cell(personas[p].name) for p in group.personas if p in personas),
-            ", ".join(cell(touchpoints[t].name) for t in group.touchpoints if t in touchpoints),
-        ]
-        for group in groups
-    ]
-    return [table(header, rows)]
+    header, rows = pain_rows(session, tr, cell)
+    return [table(header, rows)] if rows else [f"_{tr('export.none')}_"]
 
 
 def _bright_spots(session: Session, tr: Translator) -> list[str]:
-    spots = bright_spots(session)
-    if not spots:
-        return [f"_{tr('export.none')}_"]
-    header = [tr(f"export.bright.{c}") for c in ("touchpoint", "phase", "average", "truth")]
-    rows = [
-        [
-            cell(spot.touchpoint.name),
-            cell(spot.phase.name),
-            signed(spot.average, 2),
-            str(spot.moments_of_truth),
-        ]
-        for spot in spots
-    ]
-    return [table(header, rows)]
+    header, rows = bright_rows(session, tr, cell)
+    return [table(header, rows)] if rows else [f"_{tr('export.none')}_"]
 
 
 def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> list[str]:
@@ -317,33 +261,11 @@ def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> 
     parts = [
         tr("export.assessment.overall", score=number(round(overall, 2)))
         if overall is not None
-        else f"_{tr('export.assessment.none')}_"
+        else f"_{tr('export.assessment.none')}_",
+        table(*score_rows(session, tr, cell)),
     ]
-    phases = phases_by_id(session)
-    scores = phase_scores(session)
-    header = [tr(f"export.assessment.{c}") for c in ("phase", "score", "answered")]
-    rows = [
-        [
-            cell(phases[phase].name),
-            number(round(s.average, 2)) if s.average is not None else tr("export.unset"),
-            str(s.answered),
-        ]
-        for phase, s in scores.items()
-    ]
-    parts.append(table(header, rows))
-    answers = answers_by_question(session)
-    if answers:
-        header = [tr(f"export.assessment.{c}") for c in ("question", "answer", "note")]
-        rows = [
-            [
-                cell(questions.get(key, key)),
-                tr("assessment.not_applicable")
-                if a.not_applicable
-                else (str(a.score) if a.score is not None else tr("export.unset")),
-                cell(a.note),
-            ]
-            for key, a in answers.items()
-        ]
+    header, rows = answer_rows(session, tr, questions, cell)
+    if rows:
         parts.append(table(header, rows))
     return parts
 
