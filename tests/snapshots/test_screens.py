@@ -66,6 +66,20 @@ def crafted_path(folder: Path, language: str = "en") -> Path:
     return path
 
 
+def in_step(pilot: Pilot[None], step: str) -> bool:
+    """The session screen shows ``step`` and the focus is in its view."""
+    screen = pilot.app.screen
+    if not isinstance(screen, SessionScreen) or screen.step != step:
+        return False
+    view, focused = screen.views.get(screen.step), pilot.app.focused
+    return (
+        view is not None
+        and view.display
+        and focused is not None
+        and (focused is view or view in focused.ancestors)
+    )
+
+
 def at_step(step: str) -> Callable[[Pilot[None]], object]:
     async def go(pilot: Pilot[None]) -> None:
         # The session opens once the app has started.
@@ -73,7 +87,11 @@ def at_step(step: str) -> Callable[[Pilot[None]], object]:
         screen = pilot.app.screen
         assert isinstance(screen, SessionScreen)
         screen.go_to(step)  # type: ignore[arg-type]
+        # The step is built, shown and has the focus (its cursor drawn as focused) before the
+        # picture is taken, however long that takes on a busy machine.
+        await until(pilot, lambda: in_step(pilot, step), f"the {step} step has the focus")
         await settle(pilot)
+        await pilot.pause()
 
     return go
 
