@@ -48,5 +48,5 @@ async def test_a_revisit_continues_in_a_dated_copy_and_the_review_compares(workd
     saved = read_session(target)
     assert saved.previous == "de-eik.toml"
     assert plot_for(saved, "ingrid-de-verbouwer", "offerte").emotion == 2  # type: ignore[union-attr]
-    assert since.startswith("Sinds de vorige versie (de-eik.toml)\n1 touchpoint beter.")
+    assert since.startswith("Sinds de vorige versie (de-eik.toml)\n1 contactmoment beter.")
     assert "Ingrid, de verbouwer bij Offerte per e-mail: ▼ −1 negatief" in since

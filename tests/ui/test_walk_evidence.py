@@ -301,7 +301,7 @@ async def test_a_card_taller_than_the_terminal_still_jumps_a_phase_and_walks_on(
         def where() -> str:
             return text_of(screen, "#walk-progress") + " | " + text_of(screen, "#walk-touchpoint")
 
-        assert "Touchpoint 1 van 17" in where()
+        assert "Contactmoment 1 van 17" in where()
         await pilot.press("pagedown", "pagedown", "pagedown")
         await settle(pilot)
         assert "Fase Levering" in where()

@@ -196,8 +196,8 @@ def test_cli_check_speaks_dutch(tmp_path: Path) -> None:
     path = write(tmp_path, incomplete())
     result = run("--lang", "nl", "check", str(path), "--today", "2026-11-22")
     assert result.exit_code == 1
-    assert f"{path}: fase “Service” heeft geen touchpoints" in result.stdout
-    assert f"{path}: persona “Eva” is bij geen enkel touchpoint geplot" in result.stdout
+    assert f"{path}: fase “Service” heeft geen contactmomenten" in result.stdout
+    assert f"{path}: persona “Eva” is bij geen enkel contactmoment geplot" in result.stdout
     assert "7 problemen gevonden." in result.stderr
     passed = run("--lang", "nl", "check", str(write(tmp_path, complete())))
     assert passed.exit_code == 0

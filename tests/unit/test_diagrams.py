@@ -222,7 +222,7 @@ def test_table_and_chart_give_each_item_the_same_number_and_quadrant(
 
 def test_the_dutch_example_says_which_points_share_effort_and_impact() -> None:
     text = roadmap_markdown(example("meubelmakerij-de-eik.toml"), NL)
-    assert "Zelfde inspanning en impact: 7 en 8; 9 en 10." in text
+    assert "Zelfde moeite en impact: 7 en 8; 9 en 10." in text
     assert "Punten die elkaar zouden bedekken staan een stukje uit elkaar" in text
     # Item 2 has an impact of 18.8, under half the top's 39.3: an "opvuller", as the note says.
     assert "erboven is de impact minstens 19.65, de helft van de hoogste (39.3)" in text
@@ -283,7 +283,7 @@ def test_a_session_without_any_effort_has_no_chart_but_says_why() -> None:
     session, questions = self_assessment({})
     text = roadmap_markdown(session, NL, questions)
     assert not [block for block in fences(text) if block.startswith("quadrantChart")]
-    assert "Staan pas in de grafiek als hun inspanning is bepaald" in text
+    assert "Staan pas in de grafiek als hun moeite is bepaald" in text
     assert "): 1–11." in text
     assert "quadrantChart" not in diagrams_markdown(session, NL, questions)
 
@@ -296,7 +296,7 @@ def test_the_diagrams_alone_carry_the_key_to_the_numbers() -> None:
     key = next(rows for header, rows in tables(text) if header == ["#", "Verbetering", "Kwadrant"])
     assert {p.label: names[p.quadrant] for p in drawn(chart)} == {row[0]: row[2] for row in key}
     assert key[0][1] == "Vaste leverweek en updates tijdens de productie"
-    assert "Zelfde inspanning en impact: 7 en 8; 9 en 10." in text
+    assert "Zelfde moeite en impact: 7 en 8; 9 en 10." in text
 
 
 def test_a_crowded_place_keeps_points_apart_and_says_what_it_cannot() -> None:
@@ -325,10 +325,10 @@ def test_a_long_session_title_is_cut_to_fit_the_chart() -> None:
     layout = quadrant_layout([ranked(1, 1, 1.0, "quick-win")])
     long_title = "Harbour Broadband Regional Fibre Network, West Coast"
     title = quadrant_chart(layout, NL, long_title).splitlines()[1].removeprefix("    title ")
-    assert title == "Harbour Broadband…\u2236 impact tegenover inspanning"
+    assert title == "Harbour Broadband…\u2236 impact tegenover moeite"
     assert len(title) <= TITLE_LENGTH + 1
     short = quadrant_chart(layout, NL, "Meubelmakerij De Eik").splitlines()[1]
-    assert short == "    title Meubelmakerij De Eik\u2236 impact tegenover inspanning"
+    assert short == "    title Meubelmakerij De Eik\u2236 impact tegenover moeite"
 
 
 def test_coordinates_and_ranges_as_written() -> None:

@@ -394,7 +394,7 @@ def test_cli_diff_markdown_in_dutch(tmp_path: Path) -> None:
     inlines = [t.content for t in MarkdownIt().parse(result.output) if t.type == "inline"]
     assert inlines[:2] == [
         "Wat is er veranderd in Bakkerij Jansen",
-        "1 touchpoint beter, 1 pijnpunt opgelost, 1 touchpoint hernoemd.",
+        "1 contactmoment beter, 1 pijnpunt opgelost, 1 contactmoment hernoemd.",
     ]
     assert "Opgelost: “Niet gevonden” voor Sanne bij Google" in inlines
 
@@ -483,7 +483,7 @@ def test_interactions_blueprint_and_figures_changed_at_a_touchpoint() -> None:
         "Kassa: figure removed: CSAT, was 7.5",
     ]
     dutch = diff_markdown(diff, old, new, NL)
-    assert "## Achter de touchpoints" in dutch
+    assert "## Achter de contactmomenten" in dutch
     assert "- Kassa: interactie “Klacht” verhuisd van WhatsApp naar telefoon" in dutch
 
 

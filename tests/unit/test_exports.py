@@ -274,7 +274,7 @@ def test_roadmap_document_has_horizon_tables_the_chart_and_each_why() -> None:
 
 def test_roadmap_in_dutch() -> None:
     text = roadmap_markdown(crafted(), NL)
-    assert text.startswith("# Verbeterplan: Crafted\n")
+    assert text.startswith("# Roadmap: Crafted\n")
     assert "## Nu" in text
     assert "Waarom deze plek" in text
 
@@ -346,7 +346,7 @@ def test_commands_write_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     runner = CliRunner()
     result = runner.invoke(cli, ["roadmap", str(path), "-o", str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Verbeterplan: Crafted")
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Roadmap: Crafted")
     result = runner.invoke(cli, ["roadmap", str(path), "--lang", "en"])
     assert result.output.startswith("# Roadmap: Crafted")
     for kind, start in (("md", "# Crafted"), ("csv", "persona_id,"), ("mermaid", "# Diagrammen")):
