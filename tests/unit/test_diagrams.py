@@ -225,7 +225,7 @@ def test_the_dutch_example_says_which_points_share_effort_and_impact() -> None:
     assert "Zelfde moeite en impact: 7 en 8; 9 en 10." in text
     assert "Punten die elkaar zouden bedekken staan een stukje uit elkaar" in text
     # Item 2 has an impact of 18.8, under half the top's 39.3: an "opvuller", as the note says.
-    assert "erboven is de impact minstens 19.65, de helft van de hoogste (39.3)" in text
+    assert "erboven is de impact minstens 19,65, de helft van de hoogste (39,3)" in text
     point = next(p for p in drawn(chart_of(text)) if p.label == "2")
     assert quadrant_names(chart_of(text))[point.quadrant] == "opvuller"
 

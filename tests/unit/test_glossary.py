@@ -99,3 +99,24 @@ def test_no_catalog_uses_a_word_the_glossary_forbids(language: str) -> None:
 def test_no_template_uses_a_word_the_glossary_forbids(language: str) -> None:
     found = offences(language, template_texts(language))
     assert found == [], "\n".join(found)
+
+
+def test_dutch_documents_write_decimal_commas_and_english_ones_points() -> None:
+    from cjworkshop.export.html_report import report_html
+    from cjworkshop.export.markdown import report_markdown, roadmap_markdown
+    from cjworkshop.i18n import translator
+    from cjworkshop.store.session_file import read_session
+
+    session = read_session(ROOT / "sessions" / "meubelmakerij-de-eik.toml")
+    fence = re.compile(r"```mermaid.*?```", re.S)  # Mermaid's own numbers take a point
+    decimal_point = re.compile(r"\d\.\d")
+    for render in (report_markdown, roadmap_markdown):
+        dutch = fence.sub("", render(session, translator("nl")))
+        assert decimal_point.findall(dutch) == [], render.__name__
+        assert re.search(r"\d,\d", dutch)
+        assert decimal_point.search(fence.sub("", render(session, translator("en"))))
+    page = report_html(session, translator("nl"))
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)  # the stylesheet's own numbers
+    shown = re.sub(r"<[^>]*>", " ", page)  # what the page shows: its text, not its markup
+    assert decimal_point.findall(shown) == []
+    assert re.search(r"\d,\d", shown)

@@ -44,7 +44,7 @@ def test_the_feeling_weighs_the_gap_to_the_target() -> None:
     assert (slow.factors.average_gap, slow.factors.feeling) == (2.0, 1.5)
     assert (slow.factors.impact, slow.factors.score) == (18.0, 6.0)
     assert "feeling 1.5 (gap to the target +2: today −1.5 → target +0.5)" in why(EN, slow)
-    assert "gevoel 1.5 (afstand tot het doel +2: nu −1.5 → doel +0.5)" in why(NL, slow)
+    assert "gevoel 1,5 (afstand tot het doel +2: nu −1,5 → doel +0,5)" in why(NL, slow)
 
 
 def test_a_plot_without_a_target_aims_at_neutral() -> None:

@@ -50,8 +50,8 @@ def chart_notes(tr: Translator, layout: QuadrantLayout) -> list[str]:
         sentences = [
             tr(
                 "export.chart.read",
-                half=number(layout.top_impact / 2),
-                top=number(layout.top_impact),
+                half=tr.decimal(number(layout.top_impact / 2)),
+                top=tr.decimal(number(layout.top_impact)),
                 now=tr("horizon.now"),
                 fill_in=tr("quadrant.fill-in"),
             )

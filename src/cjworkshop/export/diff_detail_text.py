@@ -38,7 +38,7 @@ def _channel(tr: Translator, ref: ChannelRef | None, user: Escape) -> str:
 def _figure(tr: Translator, metric: Metric | None, user: Escape) -> str:
     if metric is None:
         return ""
-    value = f"{number(metric.value)} {user(metric.unit)}".strip()
+    value = f"{tr.decimal(number(metric.value))} {user(metric.unit)}".strip()
     if metric.date is None:
         return value
     return tr("diff.metric.on", value=value, date=metric.date.isoformat())

@@ -43,32 +43,42 @@ def why(tr: Translator, item: RankedItem) -> str:
         severity = tr("why.severity_unset", value=f.severity)
     parts = [severity, tr.count("why.personas", f.personas)]
     if f.weight_phase is not None:
-        parts.append(tr("why.weight", value=number(f.weight), phase=f.weight_phase))
+        parts.append(tr("why.weight", value=tr.decimal(number(f.weight)), phase=f.weight_phase))
     if f.average_emotion is not None and f.average_target is not None and f.average_gap is not None:
         parts.append(
             tr(
                 "why_target.feeling",
-                value=number(f.feeling),
-                gap=signed(f.average_gap, 2),
-                today=signed(f.average_emotion, 2),
-                target=signed(f.average_target, 2),
+                value=tr.decimal(number(f.feeling)),
+                gap=tr.decimal(signed(f.average_gap, 2)),
+                today=tr.decimal(signed(f.average_emotion, 2)),
+                target=tr.decimal(signed(f.average_target, 2)),
             )
         )
     elif f.average_emotion is not None:
         parts.append(
-            tr("why.feeling", value=number(f.feeling), average=signed(f.average_emotion, 2))
+            tr(
+                "why.feeling",
+                value=tr.decimal(number(f.feeling)),
+                average=tr.decimal(signed(f.average_emotion, 2)),
+            )
         )
     elif f.phase_score is not None:
-        parts.append(tr("why.feeling_phase", value=number(f.feeling), score=number(f.phase_score)))
+        parts.append(
+            tr(
+                "why.feeling_phase",
+                value=tr.decimal(number(f.feeling)),
+                score=tr.decimal(number(f.phase_score)),
+            )
+        )
     if f.dots:
-        parts.append(tr.count("why.dots", f.dots, factor=number(1 + f.dots / 10)))
-    formula = " × ".join(parts) + " = " + tr("why.impact", value=number(f.impact))
+        parts.append(tr.count("why.dots", f.dots, factor=tr.decimal(number(1 + f.dots / 10))))
+    formula = " × ".join(parts) + " = " + tr("why.impact", value=tr.decimal(number(f.impact)))
     if f.effort_set:
         effort = tr("why.effort", value=f.effort)
     else:
         effort = tr("why.effort_unset", value=UNSET_EFFORT)
     share = round(100 * f.score / item.top_score) if item.top_score else 100
-    scored = tr("why.score", value=number(f.score), percent=share)
+    scored = tr("why.score", value=tr.decimal(number(f.score)), percent=share)
     if item.horizon_overridden:
         computed = horizon_for(f.score, item.top_score)
         ending = tr(

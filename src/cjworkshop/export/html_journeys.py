@@ -70,7 +70,9 @@ def journeys(session: Session, tr: Translator) -> list[Block]:
     blocks: list[Block] = []
     if session.personas and session.phases:
         averages = heat_map(session)
-        svg = heat_map_svg(session.personas, session.phases, averages, tr("report.heat.title"))
+        svg = heat_map_svg(
+            session.personas, session.phases, averages, tr("report.heat.title"), tr.decimal
+        )
         blocks.append(Heading(tr("report.heat.title")))
         blocks.append(Figure([svg], tr("report.heat.caption"), [tr("report.heat.legend")]))
     tooltips = {

@@ -141,7 +141,7 @@ def _details(tr: Translator, touchpoint: Touchpoint) -> list[Block]:
         rows = [
             [
                 m.name,
-                number(m.value),
+                tr.decimal(number(m.value)),
                 m.unit,
                 m.date.isoformat() if m.date is not None else "",
                 m.source,
@@ -166,7 +166,7 @@ def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> 
     overall = overall_score(session)
     blocks: list[Block] = [
         Paragraph(
-            tr("export.assessment.overall", score=number(round(overall, 2)))
+            tr("export.assessment.overall", score=tr.decimal(number(round(overall, 2))))
             if overall is not None
             else tr("export.assessment.none")
         )
@@ -174,7 +174,7 @@ def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> 
     phases = phases_by_id(session)
     bars = [(phases[p].name, s.average) for p, s in phase_scores(session).items() if p in phases]
     if bars:
-        svg = score_bars_svg(bars, tr("report.assessment.title"), tr("export.unset"))
+        svg = score_bars_svg(bars, tr("report.assessment.title"), tr("export.unset"), tr.decimal)
         blocks.append(Figure([svg], tr("report.assessment.caption")))
     blocks.append(Table(*score_rows(session, tr, str)))
     header, rows = answer_rows(session, tr, questions, str)

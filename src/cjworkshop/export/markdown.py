@@ -259,7 +259,7 @@ def _bright_spots(session: Session, tr: Translator) -> list[str]:
 def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> list[str]:
     overall = overall_score(session)
     parts = [
-        tr("export.assessment.overall", score=number(round(overall, 2)))
+        tr("export.assessment.overall", score=tr.decimal(number(round(overall, 2))))
         if overall is not None
         else f"_{tr('export.assessment.none')}_",
         table(*score_rows(session, tr, cell)),

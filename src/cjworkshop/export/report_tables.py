@@ -55,7 +55,7 @@ def bright_rows(session: Session, tr: Translator, text: Text) -> Rows:
         [
             text(spot.touchpoint.name),
             text(spot.phase.name),
-            signed(spot.average, 2),
+            tr.decimal(signed(spot.average, 2)),
             str(spot.moments_of_truth),
         ]
         for spot in bright_spots(session)
@@ -70,7 +70,9 @@ def score_rows(session: Session, tr: Translator, text: Text) -> Rows:
     rows = [
         [
             text(phases[phase].name) if phase in phases else text(phase),
-            number(round(s.average, 2)) if s.average is not None else tr("export.unset"),
+            tr.decimal(number(round(s.average, 2)))
+            if s.average is not None
+            else tr("export.unset"),
             str(s.answered),
         ]
         for phase, s in phase_scores(session).items()
@@ -115,7 +117,7 @@ def item_row(session: Session, tr: Translator, item: RankedItem, text: Text) -> 
         str(item.rank),
         text(item.title),
         where(session, item, text),
-        number(f.score),
+        tr.decimal(number(f.score)),
         str(f.effort) if f.effort_set else tr("export.unset"),
         quadrant_name(tr, item),
         text(item.owner) or tr("export.nobody"),

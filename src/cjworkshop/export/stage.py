@@ -49,7 +49,8 @@ def _metrics(tr: Translator, metrics: tuple[Metric, ...]) -> str:
     fields = [f for f in _METRIC_FIELDS if any(_metric_value(m, f) for m in metrics)]
     header = [tr(f"export_v2.metric.{f}") for f in ("name", "value", *fields)]
     rows = [
-        [cell(m.name), number(m.value), *(_metric_value(m, f) for f in fields)] for m in metrics
+        [cell(m.name), tr.decimal(number(m.value)), *(_metric_value(m, f) for f in fields)]
+        for m in metrics
     ]
     return table(header, rows)
 

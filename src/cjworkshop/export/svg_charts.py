@@ -8,7 +8,7 @@ in it too: the colour helps the eye find the worst phase, the number says it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
@@ -40,6 +40,7 @@ def heat_map_svg(
     phases: Sequence[Phase],
     averages: dict[tuple[str, str], float | None],
     title: str,
+    decimal: Callable[[str], str] = str,
 ) -> Markup:
     """Personas down, phases across, the average feeling in every cell as colour and number."""
     left, column, row = 170.0, 96.0, 34.0
@@ -70,7 +71,7 @@ def heat_map_svg(
                 f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{column - 2:.1f}" '
                 f'height="{row - 2:.1f}" fill="{fill_of(average)}" class="cell"/>'
             )
-            text = signed(average, 1) if average is not None else "·"
+            text = decimal(signed(average, 1)) if average is not None else "·"
             parts.append(
                 f'<text x="{x + column / 2:.1f}" y="{y + row / 2 + 4:.1f}" font-size="{SIZE:g}"'
                 f' text-anchor="middle" class="{_ink(average)}">{escaped(text)}</text>'
@@ -81,9 +82,14 @@ def heat_map_svg(
 
 
 def score_bars_svg(
-    scores: Sequence[tuple[str, float | None]], title: str, unset: str, top: int = 5
+    scores: Sequence[tuple[str, float | None]],
+    title: str,
+    unset: str,
+    decimal: Callable[[str], str] = str,
+    top: int = 5,
 ) -> Markup:
-    """One bar per phase, its score from 1 to ``top`` written after it."""
+    """One bar per phase, its score from 1 to ``top`` written after it; ``decimal`` writes a
+    number as the reader's language does (a decimal comma in Dutch)."""
     left, room, row = 200.0, 420.0, 30.0
     parts: list[str] = []
     for index, (name, score) in enumerate(scores):
@@ -94,7 +100,7 @@ def score_bars_svg(
             f'<rect x="{left:.1f}" y="{y + 3:.1f}" width="{length:.1f}" height="{row - 10:.1f}"'
             f' class="bar"/>'
         )
-        text = number(round(score, 2)) if score is not None else unset
+        text = decimal(number(round(score, 2))) if score is not None else unset
         parts.append(
             f'<text x="{left + length + 6:.1f}" y="{y + 17:.1f}" font-size="{SIZE:g}">'
             f"{escaped(text)}</text>"

@@ -80,6 +80,11 @@ class Translator:
         fallback = catalog(DEFAULT_LANGUAGE).get(key)
         return fallback if isinstance(fallback, list) else []
 
+    def decimal(self, number: str) -> str:
+        """A number (as ``number`` or ``signed`` write it) the way this language writes it:
+        ``1,5`` in Dutch, ``1.5`` in English. Files and spreadsheets keep the point."""
+        return number.replace(".", ",") if self.language == "nl" else number
+
     def count(self, key: str, number: int, /, **params: object) -> str:
         """A text that depends on a number: ``key.one`` for 1, ``key.other`` for the rest."""
         form = "one" if number == 1 else "other"

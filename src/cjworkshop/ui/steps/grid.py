@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model import edits
 from cjworkshop.model.emotion import GLYPHS, NAMES, from_key, signed
 from cjworkshop.model.queries import plot_index, touchpoints_in_order
@@ -93,10 +94,10 @@ def _cell_look(emotion: int | None, relevant: bool, pains: bool, moment: bool) -
     return text
 
 
-def _average_text(values: list[int]) -> Text:
+def _average_text(tr: Translator, values: list[int]) -> Text:
     if not values:
         return Text("")
-    return Text(f"⌀ {signed(round(sum(values) / len(values), 1))}", style="dim")
+    return Text(f"⌀ {tr.decimal(signed(round(sum(values) / len(values), 1)))}", style="dim")
 
 
 class GridStep(StepView):
@@ -161,7 +162,7 @@ class GridStep(StepView):
         for phase in session.phases:
             for persona in session.personas:
                 values = by_phase.get((phase.id, persona.id), [])
-                cells[(PHASE + phase.id, persona.id)] = _average_text(values)
+                cells[(PHASE + phase.id, persona.id)] = _average_text(self.tr, values)
         return cells
 
     def _rebuild(self, session: Session) -> None:

@@ -306,9 +306,8 @@ class ReviewStep(StepView):
         for column in ("touchpoint", "phase", "average", "personas"):
             bright.add_column(tr(f"review.column.{column}"))
         for spot in spots[:TOP]:
-            average = (
-                f"{GLYPHS[max(-2, min(2, round(spot.average)))]} {signed(round(spot.average, 1))}"
-            )
+            glyph = GLYPHS[max(-2, min(2, round(spot.average)))]
+            average = f"{glyph} {tr.decimal(signed(round(spot.average, 1)))}"
             label = first_line(spot.touchpoint.name) + (" ★" if spot.moments_of_truth else "")
             bright.add_row(
                 Text(label),

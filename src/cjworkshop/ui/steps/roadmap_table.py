@@ -53,7 +53,7 @@ def item_cells(tr: Translator, item: RankedItem, *, marked: bool) -> list[Cell]:
             marker + first_line(item.title) + dots + horizon_mark,
             style="strike dim" if item.status == "dropped" else "",
         ),
-        number(item.factors.score),
+        tr.decimal(number(item.factors.score)),
         Text(effort, style="" if item.factors.effort_set else "yellow"),
         first_line(item.owner),
         tr(f"status.{item.status}"),

@@ -47,7 +47,7 @@ def heat_map(
     spells out; each persona's name gets a line of its own above their feelings, so that
     neither wraps a word to a line."""
     rows = [
-        (persona, [_heat_cell(averages.get((persona.id, phase.id))) for phase in phases])
+        (persona, [_heat_cell(tr, averages.get((persona.id, phase.id))) for phase in phases])
         for persona in personas
     ]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -80,8 +80,8 @@ def _heat_row(cells: list[Text] | list[str], width: int, *, header: bool = False
     return table
 
 
-def _heat_cell(value: float | None) -> Text:
+def _heat_cell(tr: Translator, value: float | None) -> Text:
     if value is None:
         return Text("·", style="dim")
     glyph = GLYPHS[max(-2, min(2, round(value)))]
-    return Text(f"{glyph} {signed(round(value, 1))}", style=feeling_style(value))
+    return Text(f"{glyph} {tr.decimal(signed(round(value, 1)))}", style=feeling_style(value))
