@@ -139,9 +139,9 @@ def test_staleness_is_checked_only_when_asked_and_only_beyond_the_limit() -> Non
 
 
 def test_the_checks_that_run_depend_on_the_stale_setting() -> None:
-    assert checks_to_run(None) == ALWAYS
-    assert len(checks_to_run(None)) == 5
-    assert checks_to_run(0)[-1] == "roadmap-item-not-reviewed"
+    assert checks_to_run("workshop", None) == ALWAYS
+    assert len(checks_to_run("workshop", None)) == 5
+    assert checks_to_run("workshop", 0)[-1] == "roadmap-item-not-reviewed"
 
 
 def test_an_empty_session_has_nothing_to_fail() -> None:
@@ -293,3 +293,39 @@ def test_cli_check_with_failures_and_a_warning_exits_one_for_the_failures(tmp_pa
     assert "persona “Eva” is not plotted" in lines[0]
     assert ": warning: pain point “Niet gevonden”" in lines[1]
     assert "1 problem found." in result.stderr
+
+
+def test_a_self_assessment_is_checked_for_its_answers_not_for_a_map(tmp_path: Path) -> None:
+    from cjworkshop.model.session import Answer
+    from cjworkshop.store.folders import create_session
+    from cjworkshop.store.session_file import read_session, save_session
+    from cjworkshop.store.templates import find_template, template_questions
+
+    template = find_template("five-phases")
+    assert template is not None
+    path = create_session(
+        tmp_path,
+        template,
+        title="Bakkerij Jansen",
+        language="nl",
+        mode="self-assessment",
+        when=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+    )
+    session = read_session(path)
+    questions = template_questions(session, "nl")
+    assert questions
+    # Nothing answered yet: every question is named, and no map is asked for.
+    fresh = CliRunner().invoke(cli, ["--lang", "nl", "check", str(path)])
+    assert fresh.exit_code == 1
+    for text in questions.values():
+        assert f"vraag “{text}” is nog niet beantwoord" in fresh.stdout
+    assert "contactmomenten" not in fresh.stdout
+    assert "persona" not in fresh.stdout
+    # Every question answered (one not applicable): the check passes without a touchpoint.
+    keys = list(questions)
+    answers = [Answer(question=key, score=5) for key in keys[1:]]
+    answers.append(Answer(question=keys[0], not_applicable=True))
+    save_session(path, replace(session, assessment=tuple(answers)), backup=False)
+    done = CliRunner().invoke(cli, ["--lang", "nl", "check", str(path)])
+    assert done.exit_code == 0, done.stdout
+    assert not read_session(path).touchpoints

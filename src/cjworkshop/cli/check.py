@@ -58,7 +58,8 @@ def check_command(
     if warnings:
         cli.err.print(cli.tr.count("cli.check.warnings", len(warnings)), markup=False)
     if not failures:
-        click.echo(cli.tr("cli.check.passed", file=session_path, n=len(checks_to_run(stale_days))))
+        ran = len(checks_to_run(session.mode, stale_days))
+        click.echo(cli.tr("cli.check.passed", file=session_path, n=ran))
         return
     cli.err.print(cli.tr.count("cli.check.failed", len(failures)), markup=False)
     raise SystemExit(1)

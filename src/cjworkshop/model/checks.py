@@ -1,11 +1,16 @@
 """Journey-as-code checks: what a complete, looked-after session has, for CI or a pre-commit hook.
 
 Loading a session already refuses broken files (``validation``); these checks look at a valid
-session and name what the room left unfinished:
+session and name what the room left unfinished. What is unfinished depends on the session's
+mode: a workshop maps the journey, so its phases and personas are checked; a self-assessment is
+an owner answering the template's checklist, with the map as an optional deeper part, so its
+questions are checked instead:
 
-- ``phase-without-touchpoints``: a phase nobody filled in;
-- ``persona-never-plotted``: a persona with no touchpoint plotted (an emotion set, or skipped as
-  not relevant);
+- ``phase-without-touchpoints`` (a workshop): a phase nobody filled in;
+- ``persona-never-plotted`` (a workshop): a persona with no touchpoint plotted (an emotion set,
+  or skipped as not relevant);
+- ``question-unanswered`` (a self-assessment): a question of the template's checklist with
+  neither a score nor "not applicable";
 - ``pain-point-without-severity``: a pain point at a relevant plot nobody rated (pain points at
   skipped plots count nowhere, so they are not checked either);
 - ``roadmap-item-without-effort`` and ``roadmap-item-without-owner``: an item on the roadmap,
@@ -35,13 +40,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
+from cjworkshop.model.assessment import answers_by_question
 from cjworkshop.model.queries import empty_phases, is_plotted, plot_index, touchpoints_in_order
 from cjworkshop.model.roadmap import RankedItem, roadmap
-from cjworkshop.model.session import Persona, Plot, Session, Touchpoint
+from cjworkshop.model.session import Mode, Persona, Plot, Session, Touchpoint
 
 CheckCode = Literal[
     "phase-without-touchpoints",
     "persona-never-plotted",
+    "question-unanswered",
     "pain-point-without-severity",
     "roadmap-item-without-effort",
     "roadmap-item-without-owner",
@@ -56,7 +63,16 @@ ALWAYS: Final[tuple[CheckCode, ...]] = (
     "roadmap-item-without-effort",
     "roadmap-item-without-owner",
 )
-"""The checks that always run; ``roadmap-item-not-reviewed`` runs only with a number of days."""
+"""The checks that always run on a workshop; ``roadmap-item-not-reviewed`` runs only with a
+number of days."""
+
+SOLO: Final[tuple[CheckCode, ...]] = (
+    "question-unanswered",
+    "pain-point-without-severity",
+    "roadmap-item-without-effort",
+    "roadmap-item-without-owner",
+)
+"""The checks that always run on a self-assessment."""
 
 WARNINGS: Final[tuple[CheckCode, ...]] = ("pain-point-severe-but-assumed",)
 """The checks that warn and never fail; ``run_warnings`` runs them."""
@@ -78,9 +94,11 @@ class CheckFailure:
     params: dict[str, object] = field(default_factory=dict)
 
 
-def checks_to_run(stale_days: int | None) -> tuple[CheckCode, ...]:
-    """The codes of the checks ``run_checks`` performs with this setting, in their order."""
-    return ALWAYS if stale_days is None else (*ALWAYS, "roadmap-item-not-reviewed")
+def checks_to_run(mode: Mode, stale_days: int | None) -> tuple[CheckCode, ...]:
+    """The codes of the checks ``run_checks`` performs on a session of ``mode`` with this
+    setting, in their order."""
+    always = SOLO if mode == "self-assessment" else ALWAYS
+    return always if stale_days is None else (*always, "roadmap-item-not-reviewed")
 
 
 def run_checks(
@@ -92,12 +110,17 @@ def run_checks(
 ) -> list[CheckFailure]:
     """Every failure of every check, in check order; an empty list when the session is complete.
 
-    ``question_texts`` only gives roadmap items from self-assessment answers a readable title.
+    ``question_texts`` (the template's checklist, by question key) says which questions a
+    self-assessment must answer, and gives roadmap items from answers a readable title; without
+    it the questions are not checked.
     """
     items = [item for item in roadmap(session, question_texts) if item.status in ("open", "doing")]
+    if session.mode == "self-assessment":
+        unfinished = list(_unanswered(session, question_texts or {}))
+    else:
+        unfinished = [*_empty_phases(session), *_unplotted_personas(session)]
     failures = [
-        *_empty_phases(session),
-        *_unplotted_personas(session),
+        *unfinished,
         *_unrated_pains(session),
         *(_failure("roadmap-item-without-effort", i) for i in items if not i.factors.effort_set),
         *(_failure("roadmap-item-without-owner", i) for i in items if not i.owner.strip()),
@@ -137,6 +160,14 @@ def _severe_assumed_pains(session: Session) -> Iterable[CheckFailure]:
                         "touchpoint": touchpoint.name,
                     },
                 )
+
+
+def _unanswered(session: Session, questions: dict[str, str]) -> Iterable[CheckFailure]:
+    answers = answers_by_question(session)
+    for key, text in questions.items():
+        answer = answers.get(key)
+        if answer is None or (answer.score is None and not answer.not_applicable):
+            yield CheckFailure("question-unanswered", key, {"question": text})
 
 
 def _empty_phases(session: Session) -> Iterable[CheckFailure]:
