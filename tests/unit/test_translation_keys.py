@@ -30,7 +30,7 @@ from typing import Literal, get_args, get_type_hints
 
 import pytest
 
-from cjworkshop.export.stage import METRIC_COLUMNS, STAGE_COLUMNS
+from cjworkshop.export.report_tables import METRIC_COLUMNS, STAGE_COLUMNS
 from cjworkshop.i18n import LANGUAGES, catalog
 from cjworkshop.model.checks import CheckCode
 from cjworkshop.model.decisions import SetAside

@@ -5,22 +5,14 @@ from __future__ import annotations
 
 from cjworkshop.export.html_blocks import Block, Figure, Heading, Paragraph, Table, nothing_yet
 from cjworkshop.export.markdown import feeling
+from cjworkshop.export.report_tables import evidence_words
 from cjworkshop.export.svg_charts import heat_map_svg
 from cjworkshop.export.svg_journey import journey_maps
 from cjworkshop.i18n import Translator
 from cjworkshop.model.emotion import GLYPHS, NAMES, signed
 from cjworkshop.model.queries import phases_by_id, plot_index, touchpoints_of_phase
 from cjworkshop.model.review import heat_map
-from cjworkshop.model.session import Evidence, Plot, Session
-
-
-def evidence_words(tr: Translator, evidence: Evidence | None, source: str) -> str:
-    """``observed: complaint log``, ``assumed``, or nothing when the note is unmarked."""
-    if evidence is None:
-        return ""
-    word = tr(f"export_v2.evidence.{evidence}")
-    source = source.strip()
-    return tr("export_v2.evidence.with_source", evidence=word, source=source) if source else word
+from cjworkshop.model.session import Plot, Session
 
 
 def _noted(tr: Translator, text: str, evidence: str) -> str:
@@ -94,8 +86,7 @@ def journeys(session: Session, tr: Translator) -> list[Block]:
         if not found:
             blocks.append(Paragraph(tr("export.journey.none"), "none"))
             continue
-        bands = maps[persona.id]
-        blocks.append(Figure([band.svg for band in bands], titles[persona.id], _legend(tr)))
+        blocks.append(Figure(maps[persona.id], titles[persona.id], _legend(tr)))
         target = any(plot.target_emotion is not None for _, _, plot in found)
         header = list(columns)
         if target:

@@ -27,9 +27,11 @@ from cjworkshop.export.report_tables import (
     bright_rows,
     goal_rows,
     item_row,
+    metric_rows,
     pain_rows,
     roadmap_header,
     score_rows,
+    stage_rows,
 )
 from cjworkshop.export.stage import channel_word
 from cjworkshop.export.svg_charts import score_bars_svg
@@ -118,7 +120,7 @@ def _touchpoints(session: Session, tr: Translator) -> list[Block]:
 def _details(tr: Translator, touchpoint: Touchpoint) -> list[Block]:
     """What the Markdown report says of a touchpoint beyond its row (``export.stage``): its
     interactions, the stage behind it and its figures; nothing when it records none."""
-    stage = [f for f in ("frontstage", "backstage", "support") if getattr(touchpoint, f).strip()]
+    stage = stage_rows(tr, touchpoint, str)
     if not (touchpoint.interactions or stage or touchpoint.metrics):
         return []
     blocks: list[Block] = [Heading(touchpoint.name, 4)]
@@ -132,23 +134,9 @@ def _details(tr: Translator, touchpoint: Touchpoint) -> list[Block]:
             steps.append(text)
         blocks.append(Paragraph(f"{tr('export_v2.interaction.heading')}: " + " → ".join(steps)))
     if stage:
-        if touchpoint.owner.strip():
-            stage.append("owner")
-        header = [tr(f"export_v2.stage.{f}") for f in stage]
-        blocks.append(Table(header, [[getattr(touchpoint, f) for f in stage]]))
+        blocks.append(Table(*stage))
     if touchpoint.metrics:
-        header = [tr(f"export_v2.metric.{f}") for f in ("name", "value", "unit", "date", "source")]
-        rows = [
-            [
-                m.name,
-                tr.decimal(number(m.value)),
-                m.unit,
-                m.date.isoformat() if m.date is not None else "",
-                m.source,
-            ]
-            for m in touchpoint.metrics
-        ]
-        blocks.append(Table(header, rows))
+        blocks.append(Table(*metric_rows(tr, touchpoint.metrics, str)))
     return blocks
 
 

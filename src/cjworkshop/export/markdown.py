@@ -17,6 +17,7 @@ from cjworkshop.export.quadrant import quadrant_layout
 from cjworkshop.export.report_tables import (
     answer_rows,
     bright_rows,
+    evidence_words,
     goal_rows,
     item_row,
     pain_rows,
@@ -52,10 +53,6 @@ def feeling(tr: Translator, emotion: int | None) -> str:
     return f"{GLYPHS[emotion]} {signed(emotion)} {tr(f'emotion.{NAMES[emotion]}')}"
 
 
-def _item_row(session: Session, tr: Translator, item: RankedItem) -> list[str]:
-    return item_row(session, tr, item, cell)
-
-
 def _roadmap_body(
     session: Session, tr: Translator, items: list[RankedItem], level: int
 ) -> list[str]:
@@ -69,11 +66,11 @@ def _roadmap_body(
         return parts
     for horizon in HORIZONS:
         parts.append(_heading(level + 1, horizon_name(tr, horizon)))
-        rows = [_item_row(session, tr, i) for i in active if i.horizon == horizon]
+        rows = [item_row(session, tr, i, cell) for i in active if i.horizon == horizon]
         parts.append(table(header, rows) if rows else f"_{tr('export.roadmap.nothing')}_")
     if closed:
         parts.append(_heading(level + 1, tr("export.roadmap.closed")))
-        parts.append(table(header, [_item_row(session, tr, i) for i in closed]))
+        parts.append(table(header, [item_row(session, tr, i, cell) for i in closed]))
     parts += _chart(session, tr, items, level + 1, key=False)
     parts.append(_heading(level + 1, tr("export.formula.heading")))
     parts.extend(tr.items("export.formula.text"))
@@ -171,15 +168,8 @@ def _touchpoints(session: Session, tr: Translator) -> list[str]:
 
 def evidence_mark(tr: Translator, evidence: Evidence | None, source: str) -> str:
     """`` (observed: complaint log)`` or `` (assumed)`` after a note; nothing when unmarked."""
-    if evidence is None:
-        return ""
-    word = tr(f"export_v2.evidence.{evidence}")
-    source = inline(source)
-    return (
-        f" ({tr('export_v2.evidence.with_source', evidence=word, source=source)})"
-        if source
-        else f" ({word})"
-    )
+    words = evidence_words(tr, evidence, inline(source))
+    return f" ({words})" if words else ""
 
 
 def _pains(tr: Translator, plot: Plot) -> str:

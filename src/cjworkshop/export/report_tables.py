@@ -18,7 +18,7 @@ from cjworkshop.model.metric_lines import number
 from cjworkshop.model.queries import personas_by_id, phases_by_id, touchpoints_by_id
 from cjworkshop.model.review import bright_spots, pain_groups
 from cjworkshop.model.roadmap import RankedItem
-from cjworkshop.model.session import Session
+from cjworkshop.model.session import Evidence, Metric, Session, Touchpoint
 
 Text = Callable[[str], str]
 """How a report writes what a person typed: escaped for Markdown, as it is for the page."""
@@ -26,6 +26,48 @@ Rows = tuple[list[str], list[list[str]]]
 """A table's header and its rows."""
 
 ROADMAP_COLUMNS = ("rank", "item", "where", "score", "effort", "quadrant", "owner", "status", "why")
+STAGE_COLUMNS = ("frontstage", "backstage", "support", "owner")
+"""The blueprint table's possible columns; the owner shows there only beside a blueprint text."""
+METRIC_COLUMNS = ("name", "value", "unit", "date", "source")
+"""The figures table's possible columns; unit, date and source only where one is filled in."""
+
+
+def evidence_words(tr: Translator, evidence: Evidence | None, source: str) -> str:
+    """``observed: complaint log``, ``assumed``, or nothing when the note is unmarked; the
+    source as the report writes it."""
+    if evidence is None:
+        return ""
+    word = tr(f"export_v2.evidence.{evidence}")
+    source = source.strip()
+    return tr("export_v2.evidence.with_source", evidence=word, source=source) if source else word
+
+
+def stage_rows(tr: Translator, touchpoint: Touchpoint, text: Text) -> Rows | None:
+    """The stage behind a touchpoint as a one-row table of the parts written in; None when
+    none is."""
+    stage = [f for f in STAGE_COLUMNS[:3] if getattr(touchpoint, f).strip()]
+    if not stage:
+        return None
+    if touchpoint.owner.strip():
+        stage.append("owner")
+    header = [tr(f"export_v2.stage.{f}") for f in stage]
+    return header, [[text(getattr(touchpoint, f)) for f in stage]]
+
+
+def metric_rows(tr: Translator, metrics: tuple[Metric, ...], text: Text) -> Rows:
+    """A touchpoint's figures; unit, date and source only where one of them has one."""
+
+    def value(metric: Metric, field: str) -> str:
+        if field == "date":
+            return metric.date.isoformat() if metric.date is not None else ""
+        return text(metric.unit if field == "unit" else metric.source)
+
+    fields = [f for f in METRIC_COLUMNS[2:] if any(value(m, f) for m in metrics)]
+    header = [tr(f"export_v2.metric.{f}") for f in ("name", "value", *fields)]
+    rows = [
+        [text(m.name), tr.decimal(number(m.value)), *(value(m, f) for f in fields)] for m in metrics
+    ]
+    return header, rows
 
 
 def goal_rows(session: Session, tr: Translator, text: Text) -> Rows:

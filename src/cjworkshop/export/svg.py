@@ -114,10 +114,6 @@ class Label:
     anchor: str = "start"
     css: str = ""
 
-    @property
-    def height(self) -> float:
-        return len(self.lines) * self.size * 1.2
-
     def svg(self) -> Markup:
         spans = "".join(
             f'<tspan x="{self.x:.1f}" dy="{0 if n == 0 else self.size * 1.2:.1f}">'

@@ -12,8 +12,6 @@ Nothing is told by colour alone: the axis is labelled with the feelings' glyphs 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
 from cjworkshop.export.svg import document, escaped, label
@@ -33,14 +31,6 @@ PAIN_ROW = CURVE_TOP + 5 * LEVEL + 22
 IDEA_ROW = PAIN_ROW + 18
 HEIGHT = IDEA_ROW + 10
 NAME_SIZE, PHASE_SIZE, SMALL = 11.0, 12.0, 10.0
-
-
-@dataclass(frozen=True)
-class Band:
-    """The touchpoints one SVG of the map shows."""
-
-    columns: tuple[MapColumn, ...]
-    svg: Markup
 
 
 def _level_y(emotion: int) -> float:
@@ -194,7 +184,7 @@ def _band(
 
 def journey_maps(
     session: Session, titles: dict[str, str], tooltip_of: dict[str, str]
-) -> dict[str, list[Band]]:
+) -> dict[str, list[Markup]]:
     """The map of every persona in ``titles`` (persona id to the map's title), each in bands
     of at most ``PER_BAND`` touchpoints; ``tooltip_of`` names the pain points, the ideas and
     a moment of truth in the reader's language."""
@@ -208,7 +198,7 @@ def journey_maps(
     frames = [_frame(chunk) for chunk in chunks]
     return {
         persona_id: [
-            Band(chunk, _band(chunk, n, frame, titles[persona_id], tooltip_of))
+            _band(chunk, n, frame, titles[persona_id], tooltip_of)
             for chunk, frame in zip(chunks, frames, strict=True)
         ]
         for n, persona_id in enumerate(persona_ids)

@@ -40,7 +40,11 @@ class Placed:
     item: RankedItem
     x: float
     y: float
-    assumed: bool
+
+    @property
+    def assumed(self) -> bool:
+        """Drawn at the effort its score assumes, for the room has not set one."""
+        return not self.item.factors.effort_set
 
 
 def effort_of(item: RankedItem) -> int:
@@ -77,14 +81,7 @@ def place(items: Sequence[RankedItem]) -> tuple[list[Placed], float]:
             wanted = min(count - 1, max(0, round((wanted_y - first) / SLOT)))
             slot, lane = _free(wanted, count, taken)
             taken.add((slot, lane))
-            placed.append(
-                Placed(
-                    item,
-                    middle + LANES[lane],
-                    first + slot * SLOT,
-                    not item.factors.effort_set,
-                )
-            )
+            placed.append(Placed(item, middle + LANES[lane], first + slot * SLOT))
     return placed, 2 * half
 
 

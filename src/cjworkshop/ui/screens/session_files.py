@@ -17,7 +17,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from textual.app import App
 from textual.message import Message
@@ -33,6 +33,7 @@ from cjworkshop.store.revisit import revisit_path, start_revisit
 from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.screens.base import RevisitStarted
 from cjworkshop.ui.screens.step_timer import StepTimer
+from cjworkshop.ui.steps.base import Document
 
 
 class FilesHost(Protocol):
@@ -79,7 +80,6 @@ def write_document(
     return None
 
 
-Document = Literal["roadmap", "report"]
 SUFFIXES: dict[Document, str] = {"roadmap": "-roadmap.md", "report": "-report.html"}
 """What a document's file is called beside the session's: ``harbour-report.html``."""
 WRITTEN: dict[Document, str] = {"roadmap": "roadmap.exported", "report": "report.exported"}

@@ -170,13 +170,17 @@ class StepRequested(Message):
         self.then = then
 
 
+Document = Literal["roadmap", "report"]
+"""What a step can have written beside the session: the roadmap (Markdown) or the report (HTML)."""
+
+
 class ExportRequested(Message):
     """A document is to be written beside the session file: the roadmap as Markdown, or the
     whole report as an HTML page with its charts."""
 
-    def __init__(self, document: Literal["roadmap", "report"] = "roadmap") -> None:
+    def __init__(self, document: Document = "roadmap") -> None:
         super().__init__()
-        self.document: Literal["roadmap", "report"] = document
+        self.document: Document = document
 
 
 class DraftTyped(Message):
