@@ -224,10 +224,12 @@ def test_the_dutch_example_says_which_points_share_effort_and_impact() -> None:
     text = roadmap_markdown(example("meubelmakerij-de-eik.toml"), NL)
     assert "Zelfde moeite en impact: 7 en 8; 9 en 10." in text
     assert "Punten die elkaar zouden bedekken staan een stukje uit elkaar" in text
-    # Item 2 has an impact of 18.8, under half the top's 39.3: an "opvuller", as the note says.
-    assert "erboven is de impact minstens 19,65, de helft van de hoogste (39,3)" in text
-    point = next(p for p in drawn(chart_of(text)) if p.label == "2")
-    assert quadrant_names(chart_of(text))[point.quadrant] == "opvuller"
+    # Item 3 has an impact of 19.25, under half the top's 43.9: an "opvuller", as the note says;
+    # item 2 (25.6) is above it, a quick win.
+    assert "erboven is de impact minstens 21,95, de helft van de hoogste (43,9)" in text
+    names = quadrant_names(chart_of(text))
+    points = {p.label: names[p.quadrant] for p in drawn(chart_of(text))}
+    assert (points["2"], points["3"]) == ("quick win", "opvuller")
 
 
 def test_the_english_example_explains_a_now_item_that_is_a_fill_in() -> None:
