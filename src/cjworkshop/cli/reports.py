@@ -91,7 +91,7 @@ def _metrics_csv(session: Session, tr: Translator, questions: dict[str, str]) ->
     "--format",
     "-f",
     "kind",
-    type=click.Choice(["md", "html", "csv", "csv-metrics", "mermaid"]),
+    type=click.Choice(["md", "html", "csv", "csv-metrics", "mermaid", "ojf"]),
     default="md",
     show_default=True,
     help=help_text("cli.export.format"),
@@ -102,6 +102,11 @@ def _metrics_csv(session: Session, tr: Translator, questions: dict[str, str]) ->
 def export_command(
     cli: CliContext, session_path: Path, kind: str, output: Path | None, lang: str | None
 ) -> None:
+    if kind == "ojf":  # one file per persona, not one document
+        from cjworkshop.cli.ojf import write_journeys
+
+        write_journeys(cli, session_path, output, lang)
+        return
     renders: dict[str, Render] = {
         "md": report_markdown,
         "html": _html,

@@ -1,0 +1,126 @@
+"""Journeys in the OpenJourney Format (``.ojf``) of the Ptolemy journey mapper.
+
+``import`` makes a new session from one or more ``.ojf`` files (one persona each) and reports,
+one line each, what had no place in it. ``export --format ojf`` (in ``reports``) calls
+``write_journeys`` here: one file per persona, and one line for each part of the session the
+format cannot hold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from msgspec.structs import replace
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli, typed_text
+from cjworkshop.export.ojf import journey_files, left_out
+from cjworkshop.i18n import as_language, translator
+from cjworkshop.model.clock import now
+from cjworkshop.model.session import Session
+from cjworkshop.model.template import Template, session_from_template
+from cjworkshop.store.atomic import write_atomically
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.folders import new_session_path
+from cjworkshop.store.ojf import read_journeys
+from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
+from cjworkshop.store.session_file import read_session, save_session, write_error
+from cjworkshop.store.templates import find_template
+
+
+@click.command("import", help=help_text("cli.import.help"))
+@click.argument(
+    "files", metavar="FILE.ojf...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option("--title", "-t", default=None, help=help_text("cli.import.title"))
+@click.option(
+    "--lang",
+    "-l",
+    "language",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help=help_text("cli.new.lang"),
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_SESSIONS_FOLDER,
+    show_default=True,
+    help=help_text("cli.option.dir"),
+)
+@pass_cli
+def import_command(
+    cli: CliContext, files: tuple[Path, ...], title: str | None, language: str | None, folder: Path
+) -> None:
+    tr = cli.tr
+    session_language = as_language(language) if language else cli.language
+    when = now()
+    try:
+        journeys, notes = read_journeys(list(files), language=session_language, when=when)
+        blank = find_template("blank")
+    except StoreError as error:
+        cli.fail_store(error)
+    chosen = " ".join(typed_text(title).split())[:200] if title else journeys.title
+    session = _with_blank_template(journeys, chosen, blank)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = new_session_path(folder, session.title)
+        save_session(path, session, backup=False)
+    except OSError as error:
+        cli.fail_store(write_error(error, folder / "x.toml"))
+    except StoreError as error:
+        cli.fail_store(error)
+    for note in notes:
+        cli.err.print(f"{note.path}: {tr(note.key, **note.params)}", markup=False)
+    cli.out.print(
+        tr(
+            "cli.import.created",
+            path=str(path),
+            personas=tr.count("count.personas", len(session.personas)),
+            phases=tr.count("count.phases", len(session.phases)),
+            touchpoints=tr.count("count.touchpoints", len(session.touchpoints)),
+        ),
+        markup=False,
+    )
+
+
+def _with_blank_template(journeys: Session, title: str, blank: Template | None) -> Session:
+    """The imported journeys with what a new session from the blank template has: timeboxes."""
+    if blank is None:
+        return replace(journeys, title=title)
+    start = session_from_template(
+        blank, title=title, language=journeys.language, mode="workshop", when=journeys.created
+    )
+    return replace(
+        start,
+        personas=journeys.personas,
+        phases=journeys.phases,
+        touchpoints=journeys.touchpoints,
+        plots=journeys.plots,
+    )
+
+
+def write_journeys(
+    cli: CliContext, session_path: Path, output: Path | None, lang: str | None
+) -> None:
+    """``export --format ojf``: ``NAME-PERSONA.ojf`` beside the session, or beside ``-o``."""
+    try:
+        session = read_session(session_path)
+    except StoreError as error:
+        cli.fail_store(error)
+    tr = translator(as_language(lang) if lang else session.language)
+    if output == Path("-"):
+        cli.fail(cli.tr("cli.export.ojf.no_stdout"))
+    if not session.personas:
+        cli.fail(cli.tr("cli.export.ojf.no_personas"))
+    stem = (output or session_path).with_suffix("")
+    for persona, text in journey_files(session, tr):
+        target = stem.with_name(f"{stem.name}-{persona.id}.ojf")
+        try:
+            write_atomically(target, text)
+        except OSError as error:
+            cli.fail_store(write_error(error, target))
+        cli.err.print(cli.tr("cli.export.written", path=str(target)), markup=False)
+    for key in left_out(session):
+        cli.err.print(cli.tr("cli.export.ojf.left_out", what=cli.tr(key)), markup=False)
