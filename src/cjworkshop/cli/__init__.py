@@ -3,7 +3,8 @@
 ``cjworkshop`` alone opens the start screen; ``new``, ``open``, ``list``, ``templates`` and
 ``validate`` work on session and template files; ``roadmap`` and ``export`` write documents;
 ``import-metrics`` places figures from a CSV file on a session's touchpoints; ``import`` makes a
-session of journeys in the OpenJourney Format (``.ojf``);
+session of journeys in the OpenJourney Format (``.ojf``); ``schema`` prints the session file's
+JSON Schema for editors;
 ``diff`` compares two versions of a session and ``check`` finds unfinished work for CI.
 Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
 ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
@@ -36,6 +37,7 @@ COMMANDS = {
     "diff": "cjworkshop.cli.revisit:diff_command",
     "check": "cjworkshop.cli.check:check_command",
     "import": "cjworkshop.cli.ojf:import_command",
+    "schema": "cjworkshop.cli.schema:schema_command",
 }
 """Every subcommand, in the order ``--help`` lists them, and where it lives."""
 

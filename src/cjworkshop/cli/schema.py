@@ -1,0 +1,40 @@
+"""``schema``: the JSON Schema of the session file (or of a journey template) for editors.
+
+Printed on the standard output, or with ``-o`` written to a file in one step; the README shows
+how Taplo and Even Better TOML use it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.store.atomic import write_atomically
+from cjworkshop.store.schema import session_schema, template_schema
+from cjworkshop.store.session_file import write_error
+
+
+@click.command("schema", help=help_text("cli.schema.help"))
+@click.option("--template", "of_template", is_flag=True, help=help_text("cli.schema.template"))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=help_text("cli.export.output"),
+)
+@pass_cli
+def schema_command(cli: CliContext, of_template: bool, output: Path | None) -> None:
+    schema = template_schema() if of_template else session_schema()
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if output is None or output == Path("-"):
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        cli.fail_store(write_error(error, output))
+    cli.err.print(cli.tr("cli.export.written", path=str(output)), markup=False)
