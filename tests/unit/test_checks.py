@@ -140,7 +140,7 @@ def test_staleness_is_checked_only_when_asked_and_only_beyond_the_limit() -> Non
 
 def test_the_checks_that_run_depend_on_the_stale_setting() -> None:
     assert checks_to_run("workshop", None) == ALWAYS
-    assert len(checks_to_run("workshop", None)) == 5
+    assert len(checks_to_run("workshop", None)) == 6
     assert checks_to_run("workshop", 0)[-1] == "roadmap-item-not-reviewed"
 
 
@@ -163,10 +163,10 @@ def test_cli_check_passes_with_exit_zero(tmp_path: Path) -> None:
     path = write(tmp_path, complete())
     result = run("--lang", "en", "check", str(path), "--today", "2026-11-22")
     assert result.exit_code == 0, result.output
-    assert result.output == f"{path}: all 5 checks passed.\n"
+    assert result.output == f"{path}: all 6 checks passed.\n"
     stale = run("--lang", "en", "check", str(path), "--stale-days", "30", "--today", "2026-11-22")
     assert stale.exit_code == 0
-    assert "all 6 checks passed" in stale.output
+    assert "all 7 checks passed" in stale.output
 
 
 def test_cli_check_names_each_problem_and_exits_one(tmp_path: Path) -> None:
@@ -201,7 +201,7 @@ def test_cli_check_speaks_dutch(tmp_path: Path) -> None:
     assert "7 problemen gevonden." in result.stderr
     passed = run("--lang", "nl", "check", str(write(tmp_path, complete())))
     assert passed.exit_code == 0
-    assert "alle 5 controles geslaagd" in passed.output
+    assert "alle 6 controles geslaagd" in passed.output
 
 
 def test_cli_check_of_a_broken_file_fails_without_a_traceback(tmp_path: Path) -> None:
@@ -273,7 +273,7 @@ def test_cli_check_warns_and_still_passes(tmp_path: Path) -> None:
         " only on an assumption: check it (complaints, figures, a talk with customers) before"
         " building on it"
     )
-    assert passed == f"{path}: all 5 checks passed."
+    assert passed == f"{path}: all 6 checks passed."
     assert "1 warning (it does not fail the check)." in result.stderr
     dutch = run("--lang", "nl", "check", str(path))
     assert dutch.exit_code == 0

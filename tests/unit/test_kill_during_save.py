@@ -120,12 +120,20 @@ def test_a_session_killed_mid_save_is_always_one_whole_version(
     assert saver.stdin is not None
     assert saver.stdout is not None
     pid = 0
+    # The kills fall after a random few milliseconds. On a busy machine a forked saver may not
+    # finish a single save in that time, so while only one version has been seen the window
+    # widens, and a few more rounds are allowed: both outcomes must occur, however slow it is.
+    window = 0.030
+    done = 0
     try:
-        for _ in range(rounds):
+        while done < rounds or (len(seen) < 2 and done < 4 * rounds):
+            if done and done % 20 == 0 and len(seen) < 2:
+                window = min(window * 2, 2.0)
+            done += 1
             saver.stdin.write("go\n")
             saver.stdin.flush()
             pid = int(_reply(saver.stdout))
-            time.sleep(rng.uniform(0.001, 0.030))
+            time.sleep(rng.uniform(0.001, window))
             os.kill(pid, signal.SIGKILL)
             assert _reply(saver.stdout).strip() == "reaped"
             pid = 0
@@ -145,7 +153,7 @@ def test_a_session_killed_mid_save_is_always_one_whole_version(
         except subprocess.TimeoutExpired:
             saver.kill()
             saver.wait()
-    assert sum(seen.values()) == rounds
+    assert sum(seen.values()) == done >= rounds
     assert set(seen) == {"A", "B"}, f"the kills never fell in both versions: {seen}"
     # Temporary files of interrupted saves may stay behind, hidden; none may pass for a session.
     assert session_files(folder) == [path]

@@ -6,6 +6,8 @@ mode: a workshop maps the journey, so its phases and personas are checked; a sel
 an owner answering the template's checklist, with the map as an optional deeper part, so its
 questions are checked instead:
 
+- ``merge-conflict``: a field two branches changed differently, which ``cjworkshop merge`` kept
+  as ours and noted with theirs, until someone takes one (in the app's review);
 - ``phase-without-touchpoints`` (a workshop): a phase nobody filled in;
 - ``persona-never-plotted`` (a workshop): a persona with no touchpoint plotted (an emotion set,
   or skipped as not relevant);
@@ -46,6 +48,7 @@ from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import Mode, Persona, Plot, Session, Touchpoint
 
 CheckCode = Literal[
+    "merge-conflict",
     "phase-without-touchpoints",
     "persona-never-plotted",
     "question-unanswered",
@@ -57,6 +60,7 @@ CheckCode = Literal[
 ]
 
 ALWAYS: Final[tuple[CheckCode, ...]] = (
+    "merge-conflict",
     "phase-without-touchpoints",
     "persona-never-plotted",
     "pain-point-without-severity",
@@ -67,6 +71,7 @@ ALWAYS: Final[tuple[CheckCode, ...]] = (
 number of days."""
 
 SOLO: Final[tuple[CheckCode, ...]] = (
+    "merge-conflict",
     "question-unanswered",
     "pain-point-without-severity",
     "roadmap-item-without-effort",
@@ -120,6 +125,7 @@ def run_checks(
     else:
         unfinished = [*_empty_phases(session), *_unplotted_personas(session)]
     failures = [
+        *(CheckFailure("merge-conflict", c.where, {"where": c.where}) for c in session.conflicts),
         *unfinished,
         *_unrated_pains(session),
         *(_failure("roadmap-item-without-effort", i) for i in items if not i.factors.effort_set),

@@ -275,6 +275,17 @@ class ParkingNote(Record, frozen=True, kw_only=True):
     done: bool = False
 
 
+class Conflict(Record, frozen=True, kw_only=True):
+    """A field (or record) two branches changed differently, left by ``cjworkshop merge``.
+
+    ``where`` names it (``touchpoints[website].name``); ``kept`` is the value the session has now
+    and ``other`` the other branch's, both as JSON (``other`` empty: that branch removed it)."""
+
+    where: Annotated[str, msgspec.Meta(min_length=1, max_length=400)]
+    kept: str = ""
+    other: str = ""
+
+
 class StepTime(Record, frozen=True, kw_only=True):
     """The timebox of one step: the minutes planned and the seconds actually used."""
 
@@ -307,3 +318,5 @@ class Session(Record, frozen=True, kw_only=True):
     votes: tuple[Vote, ...] = ()
     assessment: tuple[Answer, ...] = ()
     parking_lot: tuple[ParkingNote, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    """What a merge of two branches could not combine, until someone decides."""

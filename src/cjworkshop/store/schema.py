@@ -46,6 +46,12 @@ FIELD_HELP: Final[dict[str, dict[str, str]]] = {
         "votes": "The dots each participant put on roadmap items.",
         "assessment": "The answers of the self-assessment checklist.",
         "parking_lot": "Side topics noted during the session.",
+        "conflicts": "What a merge of two branches could not combine, until someone decides.",
+    },
+    "Conflict": {
+        "where": "Where it is: touchpoints[website].name, roadmap[fix-x].owner.",
+        "kept": "The value the session has now, as JSON.",
+        "other": "The other branch's value, as JSON; empty when that branch removed it.",
     },
     "StepTime": {
         "planned_minutes": "The minutes planned for the step.",
