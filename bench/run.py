@@ -42,10 +42,12 @@ from probes import (
     our_app,
     terminal_start,
 )
+from team import parse_all, portfolio_folder, two_branches, whole_portfolio
 
 from cjworkshop.export.html_report import report_html
 from cjworkshop.export.markdown import report_markdown, roadmap_markdown
 from cjworkshop.i18n import translator
+from cjworkshop.model.merge import merge
 from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import Session
 from cjworkshop.store.session_file import dumps_session, parse_session, save_session
@@ -324,6 +326,25 @@ def store_rows(
     return rows
 
 
+def team_rows(folder: Path, sessions: dict[str, Session], runs: int) -> list[Row]:
+    """A portfolio over 220 sessions against parsing them alone; a merge of two large branches."""
+    many = portfolio_folder(folder)
+    whole, bare = paired_medians(partial(whole_portfolio, many), partial(parse_all, many), runs)
+    ours, theirs = two_branches(sessions["large"])
+    merged = median_time(partial(merge, sessions["large"], ours, theirs), runs)
+    return [
+        Row(
+            "portfolio, 200 small + 20 large sessions",
+            whole,
+            "ms",
+            bare,
+            "tomllib.loads of every file, one process",
+            1.3,
+        ),
+        Row("merge of two branches of a large session", merged, "ms", None, "", 0.5),
+    ]
+
+
 def key_rows(path: Path, keys: int) -> list[Row]:
     """CPU per key: cursor moves and edits in the large grid, step switches, a bare table."""
     ours = our_app(path.parent, path, "grid")
@@ -434,6 +455,7 @@ def main() -> None:
             texts[size] = paths[size].read_bytes()
         rows += process_rows(folder, paths, runs)
         rows += store_rows(folder, sessions, texts, runs)
+        rows += team_rows(folder, sessions, runs)
         rows += key_rows(paths["large"], 24 if args.quick else 60)
         rows += map_rows(paths["large"], 3 if args.quick else 5)
     print(

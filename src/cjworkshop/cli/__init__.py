@@ -5,7 +5,8 @@
 ``import-metrics`` places figures from a CSV file on a session's touchpoints; ``import`` makes a
 session of journeys in the OpenJourney Format (``.ojf``); ``schema`` prints the session file's
 JSON Schema for editors; ``merge`` combines two branches' versions of a session by meaning
-(``install-merge-driver`` makes git use it);
+(``install-merge-driver`` makes git use it); ``portfolio`` reports across every session in a
+folder;
 ``diff`` compares two versions of a session and ``check`` finds unfinished work for CI.
 Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
 ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
@@ -41,6 +42,7 @@ COMMANDS = {
     "schema": "cjworkshop.cli.schema:schema_command",
     "merge": "cjworkshop.cli.merge:merge_command",
     "install-merge-driver": "cjworkshop.cli.merge:install_merge_driver_command",
+    "portfolio": "cjworkshop.cli.portfolio:portfolio_command",
 }
 """Every subcommand, in the order ``--help`` lists them, and where it lives."""
 

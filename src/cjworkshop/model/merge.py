@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import msgspec
-from msgspec.structs import fields as struct_fields
 from msgspec.structs import replace
 
 from cjworkshop.model.ids import text_key
@@ -75,7 +74,7 @@ class _Merge:
     def record(self, where: str, base: T | None, ours: T, theirs: T) -> T:
         """One record both sides kept (or both added): field by field."""
         changes: dict[str, Any] = {}
-        for name in (f.name for f in struct_fields(ours)):
+        for name in ours.__struct_fields__:
             if name in NOT_MERGED:
                 continue
             b = getattr(base, name) if base is not None else None
@@ -233,12 +232,14 @@ def _label(key: Hashable) -> str:
 def _order(sequences: list[list[Hashable]]) -> list[Hashable]:
     """Ours's order, with theirs's new keys placed after the key they follow there."""
     result = list(sequences[0])
+    known = set(result)
     for sequence in sequences[1:]:
         previous: Hashable | None = None
         for key in sequence:
-            if key not in result:
+            if key not in known:  # rare: a list search only for what the other side added
                 at = result.index(previous) + 1 if previous is not None else 0
                 result.insert(at, key)
+                known.add(key)
             previous = key
     return result
 

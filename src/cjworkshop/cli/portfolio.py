@@ -1,0 +1,80 @@
+"""``portfolio``: one report across every session under a folder (see ``model.portfolio``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.export.portfolio import portfolio_html, portfolio_markdown, portfolio_text
+from cjworkshop.i18n import as_language, translator
+from cjworkshop.model.clock import now
+from cjworkshop.model.portfolio import portfolio
+from cjworkshop.store.atomic import write_atomically
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.portfolio_files import read_digests
+from cjworkshop.store.session_file import write_error
+
+RENDERS = {"text": portfolio_text, "md": portfolio_markdown, "html": portfolio_html}
+
+
+@click.command("portfolio", help=help_text("cli.portfolio.help"))
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "-f",
+    "kind",
+    type=click.Choice(list(RENDERS)),
+    default="text",
+    show_default=True,
+    help=help_text("cli.portfolio.format"),
+)
+@click.option(
+    "--stale-days",
+    type=click.IntRange(min=0),
+    default=180,
+    show_default=True,
+    help=help_text("cli.portfolio.stale"),
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=help_text("cli.export.output"),
+)
+@click.option(
+    "--lang",
+    "-l",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help=help_text("cli.option.document_lang"),
+)
+@pass_cli
+def portfolio_command(
+    cli: CliContext,
+    folder: Path,
+    kind: str,
+    stale_days: int,
+    output: Path | None,
+    lang: str | None,
+) -> None:
+    if not folder.is_dir():
+        cli.fail_store(StoreError("error.read.not_found", path=folder))
+    tr = translator(as_language(lang)) if lang else cli.tr
+    digests, errors = read_digests(folder)
+    today = now().date()
+    report = portfolio(digests, today=today, stale_days=stale_days)
+    skipped = [(str(e.path), e.render(tr).removeprefix(str(e.path)).lstrip(",: ")) for e in errors]
+    text = RENDERS[kind](report, skipped, tr, today=today, stale_days=stale_days)
+    for error in errors:
+        cli.err.print(error.render(tr), markup=False)
+    if output is None or output == Path("-"):
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        cli.fail_store(write_error(error, output))
+    cli.err.print(tr("cli.export.written", path=str(output)), markup=False)
