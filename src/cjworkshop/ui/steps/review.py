@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from msgspec.structs import replace
 from rich import box
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -29,6 +30,7 @@ from cjworkshop.export.diff_text import diff_text
 from cjworkshop.i18n import Translator
 from cjworkshop.model.diff import compare
 from cjworkshop.model.emotion import GLYPHS, signed
+from cjworkshop.model.merge import take_other
 from cjworkshop.model.queries import emotion_curve
 from cjworkshop.model.review import (
     EvidenceShare,
@@ -47,6 +49,7 @@ from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_path, previous_version
 from cjworkshop.terminal import diff_rich
 from cjworkshop.ui.steps.base import ExportRequested, StepContext, StepView
+from cjworkshop.ui.steps.review_conflicts import conflicts_part
 from cjworkshop.ui.widgets import charts
 from cjworkshop.ui.widgets.curve_chart import curve_chart
 from cjworkshop.ui.widgets.text import TextPanel, first_line
@@ -145,6 +148,8 @@ class ReviewStep(StepView):
     STEP = "review"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("X", "export_report", "key.export_report"),
+        Binding("O", "take_other", "key.take_other"),
+        Binding("K", "keep_kept", "key.keep_kept"),
     ]
 
     def __init__(self, context: StepContext) -> None:
@@ -158,6 +163,7 @@ class ReviewStep(StepView):
         yield TextPanel(id="review-intro", classes="step-intro")
         with VerticalScroll(id="review", can_focus=True):
             for part in (
+                "conflicts",
                 "since",
                 "curves",
                 "gaps",
@@ -174,6 +180,39 @@ class ReviewStep(StepView):
 
     def action_export_report(self) -> None:
         self.post_message(ExportRequested("report"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("take_other", "keep_kept"):  # only while a merge left something to decide
+            return self.session is not None and bool(self.session.conflicts)
+        return True
+
+    def watch_session(self) -> None:
+        super().watch_session()
+        self.refresh_bindings()
+
+    def action_take_other(self) -> None:
+        """The first conflict decided for the other branch's version."""
+        session = self.current
+        if not session.conflicts:
+            return
+        conflict = session.conflicts[0]
+        try:
+            resolved = take_other(session, conflict)
+        except ValueError:
+            self.notify(
+                self.tr("review_conflicts.refused", where=conflict.where), severity="warning"
+            )
+            return
+        self.edit(resolved, self.tr("edit.conflict.taken", where=conflict.where))
+
+    def action_keep_kept(self) -> None:
+        """The first conflict decided for the version the session has."""
+        session = self.current
+        if not session.conflicts:
+            return
+        conflict = session.conflicts[0]
+        kept = replace(session, conflicts=session.conflicts[1:])
+        self.edit(kept, self.tr("edit.conflict.kept", where=conflict.where))
 
     def on_resize(self, event: events.Resize) -> None:
         # The curves, the heat map and the tables are drawn for the step's width: a step
@@ -239,6 +278,9 @@ class ReviewStep(StepView):
         tr, session = self.tr, self.current
         self.drawn_width = self.size.width
         self.query_one("#review-intro", Static).update(tr("review.intro"))
+        conflicts_panel = self.query_one("#review-conflicts", Static)
+        conflicts_panel.display = bool(session.conflicts)
+        conflicts_panel.update(conflicts_part(tr, session) if session.conflicts else "")
         since = self._since(session)
         since_part = self.query_one("#review-since", Static)
         since_part.display = since is not None
