@@ -236,15 +236,15 @@ def test_the_english_example_explains_a_now_item_that_is_a_fill_in() -> None:
     session = example("harbour-broadband.toml")
     items = {item.rank: item for item in roadmap(session)}
     # Explain price rises: effort 1, so a score close to the top and Now; its impact 11.3 is
-    # under half the top impact 47.3 (the fair renewal price, with five dots), so a fill-in.
-    assert (items[3].horizon, items[3].quadrant, items[3].factors.impact) == (
+    # under half the top impact 40.5 (the fair renewal price, with eight dots), so a fill-in.
+    assert (items[4].horizon, items[4].quadrant, items[4].factors.impact) == (
         "now",
         "fill-in",
         11.3,
     )
     text = roadmap_markdown(session, EN)
     assert "an item of little effort can rank Now and still be a fill-in." in text
-    point = next(p for p in drawn(chart_of(text)) if p.label == "3")
+    point = next(p for p in drawn(chart_of(text)) if p.label == "4")
     assert quadrant_names(chart_of(text))[point.quadrant] == "fill-in"
 
 
