@@ -41,3 +41,12 @@ def test_every_documented_command_exists() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     listed = set(re.findall(r"^  ([\w-]+)  ", result.output, re.MULTILINE))
     assert documented <= listed, documented - listed
+
+
+def test_the_session_file_shown_is_the_dutch_examples_own_text() -> None:
+    section = README.split("## The session file", 1)[1].split("\n## ", 1)[0]
+    (sample,) = re.findall(r"```toml\n(.*?)```", section, re.DOTALL)
+    example = (ROOT / "sessions" / "meubelmakerij-de-eik.toml").read_text(encoding="utf-8")
+    assert example.startswith(sample.split("\n\n", 1)[0] + "\n\n")
+    blocks = example.split("\n\n")
+    assert all(block.strip() in blocks for block in sample.split("\n\n"))

@@ -222,29 +222,29 @@ def test_table_and_chart_give_each_item_the_same_number_and_quadrant(
 
 def test_the_dutch_example_says_which_points_share_effort_and_impact() -> None:
     text = roadmap_markdown(example("meubelmakerij-de-eik.toml"), NL)
-    assert "Zelfde moeite en impact: 7 en 8; 9 en 10." in text
+    assert "Zelfde moeite en impact: 7 en 8; 11 en 12." in text
     assert "Punten die elkaar zouden bedekken staan een stukje uit elkaar" in text
-    # Item 3 has an impact of 19.25, under half the top's 43.9: an "opvuller", as the note says;
-    # item 2 (25.6) is above it, a quick win.
-    assert "erboven is de impact minstens 21,95, de helft van de hoogste (43,9)" in text
+    # Item 3 has an impact of 20.6, just over half the top's 40.5: a quick win, as item 2 (25.5)
+    # is; item 4 (11) is under the line, an "opvuller".
+    assert "erboven is de impact minstens 20,25, de helft van de hoogste (40,5)" in text
     names = quadrant_names(chart_of(text))
     points = {p.label: names[p.quadrant] for p in drawn(chart_of(text))}
-    assert (points["2"], points["3"]) == ("quick win", "opvuller")
+    assert (points["2"], points["3"], points["4"]) == ("quick win", "quick win", "opvuller")
 
 
 def test_the_english_example_explains_a_now_item_that_is_a_fill_in() -> None:
     session = example("harbour-broadband.toml")
     items = {item.rank: item for item in roadmap(session)}
     # Explain price rises: effort 1, so a score close to the top and Now; its impact 11.3 is
-    # under half the top impact 47.3 (the fair renewal price, with five dots), so a fill-in.
-    assert (items[3].horizon, items[3].quadrant, items[3].factors.impact) == (
+    # under half the top impact 40.5 (the fair renewal price, with eight dots), so a fill-in.
+    assert (items[4].horizon, items[4].quadrant, items[4].factors.impact) == (
         "now",
         "fill-in",
         11.3,
     )
     text = roadmap_markdown(session, EN)
     assert "an item of little effort can rank Now and still be a fill-in." in text
-    point = next(p for p in drawn(chart_of(text)) if p.label == "3")
+    point = next(p for p in drawn(chart_of(text)) if p.label == "4")
     assert quadrant_names(chart_of(text))[point.quadrant] == "fill-in"
 
 
@@ -298,7 +298,7 @@ def test_the_diagrams_alone_carry_the_key_to_the_numbers() -> None:
     key = next(rows for header, rows in tables(text) if header == ["#", "Verbetering", "Kwadrant"])
     assert {p.label: names[p.quadrant] for p in drawn(chart)} == {row[0]: row[2] for row in key}
     assert key[0][1] == "Vaste leverweek en updates tijdens de productie"
-    assert "Zelfde moeite en impact: 7 en 8; 9 en 10." in text
+    assert "Zelfde moeite en impact: 7 en 8; 11 en 12." in text
 
 
 def test_a_crowded_place_keeps_points_apart_and_says_what_it_cannot() -> None:
