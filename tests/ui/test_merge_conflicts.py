@@ -31,7 +31,7 @@ def conflicted(path: Path) -> None:
         return replace(base, touchpoints=touchpoints, roadmap=items)
 
     merged = merge(
-        base, branch("Collectie op de website", "Ruben"), branch("Website met voorbeelden", "Lotte")
+        base, branch("Collectie en prijzen online", "Ruben"), branch("Website met voorbeelden", "Lotte")
     )
     assert len(merged.conflicts) == 2
     save_session(path, merged, backup=False)
