@@ -41,7 +41,7 @@ async def test_the_review_takes_the_other_version_or_keeps_this_one(workdir: Pat
     path = workdir / "sessions" / "de-eik.toml"
     conflicted(path)
     app = app_for(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
@@ -50,7 +50,7 @@ async def test_the_review_takes_the_other_version_or_keeps_this_one(workdir: Pat
         part = screen.query_one("#review-conflicts")
         text = shown_text(part)  # type: ignore[arg-type]
         assert "2 samenvoegconflicten om te beslissen" in text
-        assert "› name" in text  # the touchpoint by its name, then the field
+        assert "Collectie en prijzen online › name" in text  # the touchpoint by its name, then the field
         assert "owner" in text
         assert "Ruben" in text
         assert "Lotte" in text
