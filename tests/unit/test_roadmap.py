@@ -33,6 +33,7 @@ from cjworkshop.model.session import (
     Status,
     Touchpoint,
 )
+from cjworkshop.model.template import ChecklistText
 from tests.unit.test_review import crafted
 
 TODAY = dt.date(2026, 11, 22)
@@ -363,15 +364,16 @@ def test_weak_self_assessment_answers_become_items() -> None:
             Answer(question="p2.payment", not_applicable=True),
         ),
     )
-    items = [
-        i for i in roadmap(session, {"p1.found": "Found in search?"}) if i.id.startswith("check-")
+    asked = ChecklistText("How well do people find you?", "Get found by what you sell")
+    items = [i for i in roadmap(session, {"p1.found": asked}) if i.id.startswith("check-")]
+    # An answer's feeling is 1, whatever the rest of its phase scored: "found" is severity
+    # 5 x 3 personas x weight 1.5 = 22.5; "delivery" 2 x 3 x 1.0 = 6. The item is titled by
+    # the question's action; an answer to a question the template lacks, by its key.
+    assert [(i.title, i.factors.impact, i.factors.feeling) for i in items] == [
+        ("Get found by what you sell", 22.5, 1.0),
+        ("p2.delivery", 6.0, 1.0),
     ]
-    # p1 scores (1 + 5) / 2 = 3 -> feeling 1.0; "found": severity 5 x 3 personas x 1.5 = 22.5.
-    # p2 scores 4 (n/a left out) -> feeling 0.75; "delivery": 2 x 3 x 1.0 x 0.75 = 4.5.
-    assert [(i.title, i.factors.impact) for i in items] == [
-        ("Found in search?", 22.5),
-        ("p2.delivery", 4.5),
-    ]
+    assert items[0].evidence[0].question == "How well do people find you?"
 
 
 def test_a_phase_answered_all_ones_ranks_above_one_answered_all_fours() -> None:

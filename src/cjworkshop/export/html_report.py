@@ -45,6 +45,7 @@ from cjworkshop.model.queries import (
 )
 from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import HORIZONS, Session, Touchpoint
+from cjworkshop.model.template import Checklist
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -150,7 +151,7 @@ def _bright_spots(session: Session, tr: Translator) -> list[Block]:
     return [Table(header, rows)] if rows else nothing_yet(tr)
 
 
-def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> list[Block]:
+def _assessment(session: Session, tr: Translator, questions: Checklist) -> list[Block]:
     overall = overall_score(session)
     blocks: list[Block] = [
         Paragraph(
@@ -221,7 +222,7 @@ def _roadmap(session: Session, tr: Translator, items: list[RankedItem]) -> list[
     return blocks
 
 
-def report_html(session: Session, tr: Translator, questions: dict[str, str] | None = None) -> str:
+def report_html(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """The whole session as one HTML page, from goals to roadmap, with its charts."""
     questions = questions or {}
     sections = [

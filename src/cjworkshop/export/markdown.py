@@ -36,6 +36,7 @@ from cjworkshop.model.queries import (
 )
 from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import HORIZONS, Evidence, Plot, Session, Touchpoint
+from cjworkshop.model.template import Checklist
 
 
 def _fence(diagram: str) -> str:
@@ -93,9 +94,7 @@ def _chart(
     return parts + chart_notes(tr, layout)
 
 
-def roadmap_markdown(
-    session: Session, tr: Translator, questions: dict[str, str] | None = None
-) -> str:
+def roadmap_markdown(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """The roadmap document: Now, Next and Later tables with each item's why, and the chart."""
     items = roadmap(session, questions)
     parts = [
@@ -246,7 +245,7 @@ def _bright_spots(session: Session, tr: Translator) -> list[str]:
     return [table(header, rows)] if rows else [f"_{tr('export.none')}_"]
 
 
-def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> list[str]:
+def _assessment(session: Session, tr: Translator, questions: Checklist) -> list[str]:
     overall = overall_score(session)
     parts = [
         tr("export.assessment.overall", score=tr.decimal(number(round(overall, 2))))
@@ -260,9 +259,7 @@ def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> 
     return parts
 
 
-def report_markdown(
-    session: Session, tr: Translator, questions: dict[str, str] | None = None
-) -> str:
+def report_markdown(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """The whole session as one document, from goals to roadmap."""
     questions = questions or {}
     meta = tr(
@@ -296,9 +293,7 @@ def report_markdown(
     return "\n\n".join(parts) + "\n"
 
 
-def diagrams_markdown(
-    session: Session, tr: Translator, questions: dict[str, str] | None = None
-) -> str:
+def diagrams_markdown(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """Only the diagrams: each persona's journey and the roadmap chart, as fenced blocks."""
     parts = [_heading(1, tr("export.diagrams.title", title=inline(session.title)))]
     items = roadmap(session, questions)

@@ -17,7 +17,7 @@ from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import overall_score
 from cjworkshop.model.queries import is_plotted, plot_index
 from cjworkshop.model.session import Session, Step
-from cjworkshop.model.template import Template, question_texts
+from cjworkshop.model.template import Template, checklist
 
 Count = Callable[[Session, Translator, Template | None], str]
 
@@ -67,7 +67,7 @@ def _review(session: Session, tr: Translator, template: Template | None) -> str:
 def _roadmap(session: Session, tr: Translator, template: Template | None) -> str:
     from cjworkshop.model.roadmap import roadmap  # a slow step's: see the top
 
-    items = roadmap(session, question_texts(template, session.language))
+    items = roadmap(session, checklist(template, session.language))
     now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
     return tr.count("roadmap.count", len(items), now=now) if items else ""
 

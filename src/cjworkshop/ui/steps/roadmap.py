@@ -24,7 +24,7 @@ from cjworkshop.export.explain import merge_note
 from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
 from cjworkshop.model.session import NAME_LENGTH, STATUSES, Horizon, Session
-from cjworkshop.model.template import question_texts
+from cjworkshop.model.template import checklist
 from cjworkshop.ui.modals.form_spec import Answers, FormSpec, FormValues, line_field, text_field
 from cjworkshop.ui.steps.base import Asked, ExportRequested, FormRequest, StepContext, StepView
 from cjworkshop.ui.steps.roadmap_table import (
@@ -99,7 +99,7 @@ class RoadmapStep(StepView):
 
     def ranked(self) -> list[RankedItem]:
         session = self.current
-        return roadmap(session, question_texts(self.template, session.language))
+        return roadmap(session, checklist(self.template, session.language))
 
     def refresh_view(self) -> None:
         tr = self.tr
