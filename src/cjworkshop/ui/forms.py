@@ -70,18 +70,20 @@ def record_form(
 ) -> FormSpec[SessionRecord]:
     """The form for a new record (``target`` None; a touchpoint in ``phase``) or an existing
     one."""
+    solo = session.mode == "self-assessment"
     if kind == "goal":
-        return goal_form(tr, edits.find(session.goals, target) if target else None)
+        return goal_form(tr, edits.find(session.goals, target) if target else None, solo=solo)
     if kind == "persona":
         persona = edits.find(session.personas, target) if target else None
-        return persona_form(tr, persona, solo=session.mode == "self-assessment")
+        return persona_form(tr, persona, solo=solo)
     if kind == "phase":
         return phase_form(tr, edits.find(session.phases, target) if target else None)
     touchpoint = edits.find(session.touchpoints, target) if target else None
     return touchpoint_form(tr, session, touchpoint, phase)
 
 
-def goal_form(tr: Translator, goal: Goal | None) -> FormSpec[Goal]:
+def goal_form(tr: Translator, goal: Goal | None, *, solo: bool) -> FormSpec[Goal]:
+    """A goal's form; to an owner alone its hints speak of their own business."""
     what = line_field(
         "what",
         tr("field.goal.what"),
@@ -97,7 +99,7 @@ def goal_form(tr: Translator, goal: Goal | None) -> FormSpec[Goal]:
         "measure",
         tr("field.goal.measure"),
         goal.measure if goal else "",
-        hint=tr("hint.goal.measure"),
+        hint=tr("solo.hint.goal.measure" if solo else "hint.goal.measure"),
     )
 
     def read(answers: Answers) -> Goal:
@@ -123,7 +125,7 @@ def persona_form(tr: Translator, persona: Persona | None, *, solo: bool) -> Form
         tr("field.persona.name"),
         shown.name,
         required=True,
-        hint=tr("hint.persona.name"),
+        hint=tr("solo.hint.persona.name" if solo else "hint.persona.name"),
         max_length=NAME_LENGTH,
     )
     description = about("description", shown.description)

@@ -27,7 +27,8 @@ def _goals(session: Session, tr: Translator, template: Template | None) -> str:
 
 
 def _personas(session: Session, tr: Translator, template: Template | None) -> str:
-    return tr.count("count.personas", len(session.personas))
+    solo = session.mode == "self-assessment"
+    return tr.count("solo.count.customers" if solo else "count.personas", len(session.personas))
 
 
 def _touchpoints(session: Session, tr: Translator, template: Template | None) -> str:
@@ -74,7 +75,7 @@ def _roadmap(session: Session, tr: Translator, template: Template | None) -> str
 
 def _assessment(session: Session, tr: Translator, template: Template | None) -> str:
     score = overall_score(session)
-    return tr("assessment.count", score=f"{score:.1f}") if score is not None else ""
+    return tr("assessment.count", score=tr.decimal(f"{score:.1f}")) if score is not None else ""
 
 
 COUNTS: dict[Step, Count] = {
