@@ -15,11 +15,14 @@ merged item's note.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cjworkshop.i18n import Translator
 from cjworkshop.model.decisions import MergeReport, SetAside
 from cjworkshop.model.emotion import signed
 from cjworkshop.model.metric_lines import number
 from cjworkshop.model.roadmap import UNSET_EFFORT, RankedItem, horizon_for
+from cjworkshop.model.session import Mode
 
 HORIZON_KEYS = {"now": "horizon.now", "next": "horizon.next", "later": "horizon.later"}
 
@@ -107,6 +110,18 @@ def _answered(tr: Translator, item: RankedItem) -> str:
     else:
         parts.append(tr("why_answer.effort_unset", value=UNSET_EFFORT))
     return "; ".join(parts) + " → " + _ending(tr, item, "why_answer.horizon_set")
+
+
+def how_it_ranks(tr: Translator, mode: Mode, items: Sequence[RankedItem]) -> tuple[str, list[str]]:
+    """The heading and the paragraphs that say how the roadmap is ranked: to an owner alone in
+    words, to a room as the formula; a self-assessment that went deeper (pain points, ideas)
+    gets the formula after the words, since its items from the map are explained by it."""
+    if mode != "self-assessment":
+        return tr("export.formula.heading"), tr.items("export.formula.text")
+    said = tr.items("solo.formula.text")
+    if any(e.answer is None for item in items for e in item.evidence):
+        said = said + tr.items("export.formula.text")
+    return tr("solo.formula.heading"), said
 
 
 def _decision(tr: Translator, field: str, value: str | int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cjworkshop.export.chart_notes import chart_key, chart_notes
 from cjworkshop.export.escape import cell, inline, table
-from cjworkshop.export.explain import horizon_name
+from cjworkshop.export.explain import horizon_name, how_it_ranks
 from cjworkshop.export.mermaid import journey_diagram, journey_diagrams, quadrant_chart
 from cjworkshop.export.quadrant import quadrant_layout
 from cjworkshop.export.report_tables import (
@@ -20,7 +20,9 @@ from cjworkshop.export.report_tables import (
     evidence_words,
     goal_rows,
     item_row,
+    map_left_out,
     pain_rows,
+    personas_heading,
     roadmap_header,
     score_rows,
 )
@@ -63,7 +65,8 @@ def _roadmap_body(
     counts = {h: sum(1 for i in active if i.horizon == h) for h in HORIZONS}
     parts = [tr.count("export.roadmap.summary", len(active), **counts)]
     if not items:
-        parts.append(tr("export.roadmap.empty"))
+        solo = session.mode == "self-assessment"
+        parts.append(tr("solo.roadmap.empty" if solo else "export.roadmap.empty"))
         return parts
     for horizon in HORIZONS:
         parts.append(_heading(level + 1, horizon_name(tr, horizon)))
@@ -73,8 +76,9 @@ def _roadmap_body(
         parts.append(_heading(level + 1, tr("export.roadmap.closed")))
         parts.append(table(header, [item_row(session, tr, i, cell) for i in closed]))
     parts += _chart(session, tr, items, level + 1, key=False)
-    parts.append(_heading(level + 1, tr("export.formula.heading")))
-    parts.extend(tr.items("export.formula.text"))
+    heading, said = how_it_ranks(tr, session.mode, items)
+    parts.append(_heading(level + 1, heading))
+    parts.extend(said)
     return parts
 
 
@@ -273,22 +277,26 @@ def report_markdown(session: Session, tr: Translator, questions: Checklist | Non
     if session.notes.strip():
         parts.append("> " + cell(session.notes))
     sections: list[tuple[str, list[str]]] = [
-        ("goals", _goals(session, tr)),
-        ("personas", _personas(session, tr)),
-        ("touchpoints", _touchpoints(session, tr)),
-        ("journeys", _journeys(session, tr)),
-        ("pains", _pain_points(session, tr)),
-        ("bright", _bright_spots(session, tr)),
+        (tr("export.section.goals"), _goals(session, tr)),
+        (personas_heading(tr, session), _personas(session, tr)),
     ]
+    if not map_left_out(session):
+        sections += [
+            (tr("export.section.touchpoints"), _touchpoints(session, tr)),
+            (tr("export.section.journeys"), _journeys(session, tr)),
+            (tr("export.section.pains"), _pain_points(session, tr)),
+            (tr("export.section.bright"), _bright_spots(session, tr)),
+        ]
     if session.assessment or session.mode == "self-assessment":
-        sections.append(("assessment", _assessment(session, tr, questions)))
+        sections.append((tr("export.section.assessment"), _assessment(session, tr, questions)))
     items = roadmap(session, questions)
-    sections.append(("roadmap", _roadmap_body(session, tr, items, 2)))
+    sections.append((tr("export.section.roadmap"), _roadmap_body(session, tr, items, 2)))
     open_notes = [note for note in session.parking_lot if not note.done]
     if open_notes:
-        sections.append(("parking", ["\n".join(f"- {inline(n.text)}" for n in open_notes)]))
-    for key, body in sections:
-        parts.append(_heading(2, tr(f"export.section.{key}")))
+        lines = ["\n".join(f"- {inline(n.text)}" for n in open_notes)]
+        sections.append((tr("export.section.parking"), lines))
+    for heading, body in sections:
+        parts.append(_heading(2, heading))
         parts.extend(body)
     return "\n\n".join(parts) + "\n"
 

@@ -123,6 +123,19 @@ def score_rows(session: Session, tr: Translator, text: Text) -> Rows:
     return header, rows
 
 
+def map_left_out(session: Session) -> bool:
+    """Whether the report leaves out the map's sections (touchpoints, journeys, pain points,
+    bright spots): a self-assessment that never went deeper than the checklist has none, and
+    its owner has no use for four empty headings."""
+    return session.mode == "self-assessment" and not session.touchpoints
+
+
+def personas_heading(tr: Translator, session: Session) -> str:
+    """The personas' section: to an owner alone, their typical customers."""
+    solo = session.mode == "self-assessment"
+    return tr("solo.section.personas" if solo else "export.section.personas")
+
+
 def answer_rows(session: Session, tr: Translator, questions: Checklist, text: Text) -> Rows:
     """Every self-assessment question answered, with its answer and note."""
     header = [tr(f"export.assessment.{c}") for c in ("question", "answer", "note")]
