@@ -86,18 +86,21 @@ def goal_form(tr: Translator, goal: Goal | None, *, solo: bool) -> FormSpec[Goal
     """A goal's form; to an owner alone its hints speak of their own business."""
     what = line_field(
         "what",
-        tr("field.goal.what"),
+        tr("solo.field.goal.what" if solo else "field.goal.what"),
         goal.what if goal else "",
         required=True,
         hint=tr("hint.goal.what"),
         max_length=NAME_LENGTH,
     )
     why = text_field(
-        "why", tr("field.goal.why"), goal.why if goal else "", hint=tr("hint.goal.why")
+        "why",
+        tr("solo.field.goal.why" if solo else "field.goal.why"),
+        goal.why if goal else "",
+        hint=tr("hint.goal.why"),
     )
     measure = text_field(
         "measure",
-        tr("field.goal.measure"),
+        tr("solo.field.goal.measure" if solo else "field.goal.measure"),
         goal.measure if goal else "",
         hint=tr("solo.hint.goal.measure" if solo else "hint.goal.measure"),
     )
@@ -131,7 +134,12 @@ def persona_form(tr: Translator, persona: Persona | None, *, solo: bool) -> Form
     description = about("description", shown.description)
     needs = about("needs", shown.needs)
     triggers = about("triggers", shown.triggers)
-    finds_us = about("finds_us", shown.finds_us)
+    finds_us = text_field(
+        "finds_us",
+        tr("solo.field.persona.finds_us" if solo else "field.persona.finds_us"),
+        shown.finds_us,
+        hint=tr("hint.persona.finds_us"),
+    )
     expectations = about("expectations", shown.expectations)
     frustrations = about("frustrations", shown.frustrations)
 

@@ -101,7 +101,11 @@ def item_card(tr: Translator, session: Session, item: RankedItem) -> Text:
     else:
         text.append(explained + "\n", style="italic")
     text.append(_quadrant_line(tr, session, item) + "\n")
+    # An item of answers alone names each question in its why already.
+    answers_only = all(found.answer is not None for found in item.evidence)
     for found in item.evidence:
+        if answers_only:
+            break
         where = ", ".join(touchpoints.get(t, t) for t in found.touchpoints)
         who = ", ".join(names.get(p, p) for p in sorted(found.personas))
         text.append(f"{tr(f'roadmap.source.{found.kind}')}: ", style="bold dim")
@@ -127,6 +131,6 @@ def _quadrant_line(tr: Translator, session: Session, item: RankedItem) -> str:
     if session.mode != "self-assessment":
         return tr("roadmap.card.quadrant", quadrant=quadrant)
     if item.quadrant is None:
-        return tr("solo.roadmap.card.quadrant", quadrant=quadrant, meaning=tr("solo.quadrant.none"))
+        return tr("solo.roadmap.card.no_quadrant")
     meaning = tr(f"solo.quadrant.{item.quadrant}")
     return tr("solo.roadmap.card.quadrant", quadrant=quadrant, meaning=meaning)
