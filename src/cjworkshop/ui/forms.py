@@ -156,7 +156,10 @@ def persona_form(tr: Translator, persona: Persona | None, *, solo: bool) -> Form
         )
 
     fields = (name, description, needs, triggers, finds_us, expectations, frustrations)
-    title = "form.persona.edit" if persona else "form.persona.solo" if solo else "form.persona.add"
+    if solo:
+        title = "solo.form.persona.edit" if persona else "form.persona.solo"
+    else:
+        title = "form.persona.edit" if persona else "form.persona.add"
     return FormSpec(tr(title), fields, read)
 
 
