@@ -4,8 +4,8 @@ Questions come from the session's template (its phase guidance and any step-spec
 and otherwise from the general guidance in the translation catalog, always in the session's
 language. The panel can be hidden when the room needs the space. An owner doing a
 self-assessment alone gets questions to think about instead, in the steps of the short path
-(the checklist's are the owner's anyway), and there the phase's meaning without the room's
-questions.
+(the checklist's are the owner's anyway), and there the phase's name without what the template
+says of it to a room.
 """
 
 from __future__ import annotations
@@ -61,10 +61,12 @@ class FacilitatorPanel(VerticalScroll, can_focus=False):
         phase = next((p for p in session.phases if p.id == phase_id), None)
         if phase is not None and step in PHASED_STEPS:
             phase_name = tr("guide.phase", phase=phase.name)
-            phase_text = phase.description
             advice = template_phase(template, phase.id)
-            if advice and not own_step:
-                phase_questions = advice.questions(language)
+            # The phase's description and questions are written for a room ("we", "us"):
+            # in the checklist the owner has the questions of their own.
+            if not own_step:
+                phase_text = phase.description
+                phase_questions = advice.questions(language) if advice else ()
         title = "solo.guide.title" if solo else "guide.title"
         self.show(
             tr(title, step=step_name(tr, step, session.mode)),
