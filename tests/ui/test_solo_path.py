@@ -78,6 +78,9 @@ async def test_the_solo_path_speaks_to_one_owner_and_ends_in_advice(
         await fill(pilot, "Anneke", "Comes every Saturday for bread and a cake.")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        text, steps = read_as_owner(screen)
+        assert "Anneke" in text
+        assert not faults(text + steps, language), text
         # The checklist, every question answered in turn.
         await pilot.press("right_square_bracket")
         await settle(pilot)
