@@ -89,8 +89,10 @@ def _checklist(name: str, language: Language) -> list[tuple[str, str, str, str]]
     ]
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("name", MODELS)
+CHECKLISTS = [(name, language) for name in MODELS for language in ("nl", "en")]
+
+
+@pytest.mark.parametrize(("name", "language"), CHECKLISTS)
 def test_every_checklist_question_asks_one_thing_to_what_extent(
     name: str, language: Language
 ) -> None:
@@ -102,8 +104,7 @@ def test_every_checklist_question_asks_one_thing_to_what_extent(
         assert not [word for word in OURS[language] if word in f" {question.lower()} "], key
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-@pytest.mark.parametrize("name", MODELS)
+@pytest.mark.parametrize(("name", "language"), CHECKLISTS)
 def test_every_checklist_item_says_what_to_do_and_why_without_claims(
     name: str, language: Language
 ) -> None:
