@@ -16,8 +16,10 @@ from textual.pilot import Pilot
 
 from cjworkshop.model import edits
 from cjworkshop.model.flow import WORKSHOP_FLOW
-from cjworkshop.model.session import Goal, Interaction, Metric, Persona, Session
+from cjworkshop.model.session import Answer, Goal, Interaction, Metric, Persona, Session
+from cjworkshop.model.template import checklist
 from cjworkshop.store.session_file import read_session, save_session
+from cjworkshop.store.templates import find_template
 from cjworkshop.ui.app import WorkshopApp
 from cjworkshop.ui.screens.session import SessionScreen
 from tests.conftest import small_session
@@ -204,6 +206,20 @@ def test_assessment_step(snap_compare: Compare, workdir: Path, size: tuple[int, 
     path = new_session(workdir / "sessions", mode="self-assessment")
     save_session(path, with_goals_and_personas(read_session(path)))
     assert snap_compare(app_for(path), terminal_size=size, run_before=at_step("assessment"))
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_solo_roadmap_step(snap_compare: Compare, workdir: Path, size: tuple[int, int]) -> None:
+    """An owner's roadmap in Dutch: things to do, the weakest answers first, the reason in
+    words; no dots, no voter, no countdown."""
+    path = new_session(workdir / "sessions", language="nl", mode="self-assessment")
+    session = with_goals_and_personas(read_session(path))
+    keys = list(checklist(find_template("five-phases"), "nl"))
+    answers = tuple(Answer(question=key, score=(1, 2, 4, 5)[n % 4]) for n, key in enumerate(keys))
+    save_session(path, replace(session, assessment=answers))
+    assert snap_compare(
+        app_for(path, language="nl"), terminal_size=size, run_before=at_step("roadmap")
+    )
 
 
 def test_the_map_in_presentation_mode(snap_compare: Compare, workdir: Path) -> None:

@@ -299,7 +299,7 @@ def test_a_self_assessment_is_checked_for_its_answers_not_for_a_map(tmp_path: Pa
     from cjworkshop.model.session import Answer
     from cjworkshop.store.folders import create_session
     from cjworkshop.store.session_file import read_session, save_session
-    from cjworkshop.store.templates import find_template, template_questions
+    from cjworkshop.store.templates import find_template, template_checklist
 
     template = find_template("five-phases")
     assert template is not None
@@ -312,13 +312,13 @@ def test_a_self_assessment_is_checked_for_its_answers_not_for_a_map(tmp_path: Pa
         when=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
     )
     session = read_session(path)
-    questions = template_questions(session, "nl")
+    questions = template_checklist(session, "nl")
     assert questions
     # Nothing answered yet: every question is named, and no map is asked for.
     fresh = CliRunner().invoke(cli, ["--lang", "nl", "check", str(path)])
     assert fresh.exit_code == 1
     for text in questions.values():
-        assert f"vraag “{text}” is nog niet beantwoord" in fresh.stdout
+        assert f"vraag “{text.question}” is nog niet beantwoord" in fresh.stdout
     assert "contactmomenten" not in fresh.stdout
     assert "persona" not in fresh.stdout
     # Every question answered (one not applicable): the check passes without a touchpoint.

@@ -122,6 +122,10 @@ def test_templates_lists_and_shows(tmp_path: Path) -> None:
     assert "no phases" in shown.output
     missing = run("templates", "show", "nope")
     assert missing.exit_code == 1
+    checklist = run("templates", "show", "five-phases")
+    # Every checklist question with what to do about a weak answer under it.
+    assert "To what extent do you ask happy customers for a review?" in checklist.output
+    assert "→ Ask happy customers for a review" in checklist.output
 
 
 def test_version() -> None:

@@ -32,9 +32,9 @@ from cjworkshop.export.quadrant import APART_X, APART_Y, quadrant_layout
 from cjworkshop.i18n import Translator, translator
 from cjworkshop.model.roadmap import Factors, Quadrant, RankedItem, roadmap
 from cjworkshop.model.session import STATUSES, Answer, Persona, RoadmapItem, Session, Status
-from cjworkshop.model.template import question_texts, session_from_template
+from cjworkshop.model.template import ChecklistText, checklist, session_from_template
 from cjworkshop.store.session_file import read_session
-from cjworkshop.store.templates import bundled_template, template_questions
+from cjworkshop.store.templates import bundled_template, template_checklist
 from tests.conftest import SESSIONS
 from tests.unit.test_exports import fences, tables
 
@@ -95,7 +95,6 @@ def ranked(
         average_emotion=None,
         average_target=None,
         average_gap=None,
-        phase_score=None,
         dots=0,
         impact=impact,
         effort=effort,
@@ -248,7 +247,7 @@ def test_the_english_example_explains_a_now_item_that_is_a_fill_in() -> None:
     assert quadrant_names(chart_of(text))[point.quadrant] == "fill-in"
 
 
-def self_assessment(efforts: dict[int, int]) -> tuple[Session, dict[str, str]]:
+def self_assessment(efforts: dict[int, int]) -> tuple[Session, dict[str, ChecklistText]]:
     """A self-assessment with eleven weak answers; ``efforts`` by rank (from 1) as decided."""
     template = bundled_template("five-phases")
     assert template is not None
@@ -256,10 +255,10 @@ def self_assessment(efforts: dict[int, int]) -> tuple[Session, dict[str, str]]:
     session = session_from_template(
         template, title="Corner Bakery", language="en", mode="self-assessment", when=when
     )
-    keys = list(question_texts(template, "en"))[:11]
+    keys = list(checklist(template, "en"))[:11]
     answers = tuple(Answer(question=key, score=1 + n % 4) for n, key in enumerate(keys))
     session = replace(session, assessment=answers, personas=(Persona(id="p", name="Regular"),))
-    questions = template_questions(session, "en")
+    questions = template_checklist(session, "en")
     items = roadmap(session, questions)
     decided = tuple(
         RoadmapItem(id=items[rank - 1].id, sources=items[rank - 1].sources, effort=effort)
@@ -276,9 +275,12 @@ def test_a_self_assessment_places_what_it_can_and_names_the_rest() -> None:
     placed = {int(p.label) for p in drawn(chart_of(text))}
     # Every open item is either a point or named under the chart, with the reason.
     ranks = [item.rank for item in items if item.rank not in placed]
+    assert placed == {item.rank for item in items if item.factors.effort_set}
     assert len(placed) == 3
-    assert ranks == list(range(4, 12))
-    assert "Not in the chart until their effort is set (1 to 5, in the Roadmap step): 4–11." in text
+    # The item given effort 4 falls below two undecided ones (counted as 3): rank 3 and 5-11.
+    assert ranks == [3, *range(5, 12)]
+    unplaced = "Not in the chart until their effort is set (1 to 5, in the Roadmap step): 3, 5–11."
+    assert unplaced in text
 
 
 def test_a_session_without_any_effort_has_no_chart_but_says_why() -> None:

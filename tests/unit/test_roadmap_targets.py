@@ -83,12 +83,11 @@ def test_without_targets_the_why_reads_as_before() -> None:
 
 
 def _old_feeling(item: RankedItem) -> Fraction:
-    """The feeling as it was before targets counted: 1 + (−average emotion) / 4."""
+    """The feeling as it was before targets counted: 1 + (−average emotion) / 4, else 1."""
     felt = {pair: value for e in item.evidence for pair, value in e.emotions}
     if felt:
         return 1 + Fraction(-sum(felt.values()), len(felt)) / 4
-    score = next((e.phase_score for e in item.evidence if e.phase_score is not None), None)
-    return 1 + (3 - Fraction(str(score))) / 4 if score is not None else Fraction(1)
+    return Fraction(1)
 
 
 @given(sessions(max_items=3))

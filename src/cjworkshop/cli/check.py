@@ -17,7 +17,7 @@ from cjworkshop.cli.context import CliContext, help_text, pass_cli
 from cjworkshop.model.checks import CheckFailure, checks_to_run, run_checks, run_warnings
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session
-from cjworkshop.store.templates import template_questions
+from cjworkshop.store.templates import template_checklist
 
 
 @click.command("check", help=help_text("cli.check.help"))
@@ -48,7 +48,7 @@ def check_command(
         session,
         today=today.date() if today is not None else dt.date.today(),
         stale_days=stale_days,
-        question_texts=template_questions(session, cli.language),
+        questions=template_checklist(session, cli.language),
     )
     warnings = run_warnings(session)
     for failure in failures:

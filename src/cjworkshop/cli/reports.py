@@ -19,12 +19,13 @@ from cjworkshop.export.metrics_sheet import metrics_csv
 from cjworkshop.export.spreadsheet import plots_csv
 from cjworkshop.i18n import Translator, as_language, translator
 from cjworkshop.model.session import Session
+from cjworkshop.model.template import Checklist
 from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session, write_error
-from cjworkshop.store.templates import template_questions
+from cjworkshop.store.templates import template_checklist
 
-Render = Callable[[Session, Translator, dict[str, str]], str]
+Render = Callable[[Session, Translator, Checklist], str]
 
 _SESSION = click.Path(dir_okay=False, path_type=Path)
 _OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
@@ -38,7 +39,7 @@ def _write(
     except StoreError as error:
         cli.fail_store(error)
     tr = translator(as_language(lang) if lang else session.language)
-    text = render(session, tr, template_questions(session, session.language))
+    text = render(session, tr, template_checklist(session, session.language))
     if output is None or output == Path("-"):  # "-o -": the standard output, as Unix tools say
         click.echo(text, nl=False)
         return
@@ -70,18 +71,18 @@ def roadmap_command(
     _write(cli, session_path, output, lang, roadmap_markdown)
 
 
-def _html(session: Session, tr: Translator, questions: dict[str, str]) -> str:
+def _html(session: Session, tr: Translator, questions: Checklist) -> str:
     # Imported here: the page template engine is loaded only by the command that needs it.
     from cjworkshop.export.html_report import report_html
 
     return report_html(session, tr, questions)
 
 
-def _csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
+def _csv(session: Session, tr: Translator, questions: Checklist) -> str:
     return plots_csv(session, tr)
 
 
-def _metrics_csv(session: Session, tr: Translator, questions: dict[str, str]) -> str:
+def _metrics_csv(session: Session, tr: Translator, questions: Checklist) -> str:
     return metrics_csv(session, tr)
 
 

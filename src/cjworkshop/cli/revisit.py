@@ -17,7 +17,7 @@ from cjworkshop.model.diff import compare
 from cjworkshop.model.session import Session
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session
-from cjworkshop.store.templates import template_questions
+from cjworkshop.store.templates import template_checklist
 from cjworkshop.terminal import diff_rich
 
 _SESSION = click.Path(dir_okay=False, path_type=Path)
@@ -47,8 +47,8 @@ def diff_command(cli: CliContext, old_path: Path, new_path: Path, kind: str) -> 
     old, new = _load(cli, old_path), _load(cli, new_path)
     # Roadmap items made of self-assessment answers are named by their questions; where the
     # two versions' templates differ, the new one's words win.
-    questions = template_questions(old, cli.language) | template_questions(new, cli.language)
-    diff = compare(old, new, question_texts=questions)
+    questions = template_checklist(old, cli.language) | template_checklist(new, cli.language)
+    diff = compare(old, new, questions=questions)
     if kind == "md":
         click.echo(diff_markdown(diff, old, new, cli.tr), nl=False)
         return

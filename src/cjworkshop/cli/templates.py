@@ -80,3 +80,4 @@ def _print_template(cli: CliContext, template: Template) -> None:
             out.print(f"[bold]{escape(tr('cli.templates.assessment'))}[/]")
             for item in phase.assessment:
                 out.print(f"  • {escape(item.question(lang))}")
+                out.print(f"    [dim]→ {escape(item.action(lang))}[/]")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from cjworkshop.export.explain import horizon_name
+from cjworkshop.export.explain import horizon_name, how_it_ranks
 from cjworkshop.export.html_blocks import Block, Figure, Heading, Paragraph, Table, nothing_yet
 from cjworkshop.export.html_journeys import journeys
 from cjworkshop.export.report_tables import (
@@ -27,8 +27,10 @@ from cjworkshop.export.report_tables import (
     bright_rows,
     goal_rows,
     item_row,
+    map_left_out,
     metric_rows,
     pain_rows,
+    personas_heading,
     roadmap_header,
     score_rows,
     stage_rows,
@@ -45,6 +47,7 @@ from cjworkshop.model.queries import (
 )
 from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import HORIZONS, Session, Touchpoint
+from cjworkshop.model.template import Checklist
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -150,7 +153,7 @@ def _bright_spots(session: Session, tr: Translator) -> list[Block]:
     return [Table(header, rows)] if rows else nothing_yet(tr)
 
 
-def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> list[Block]:
+def _assessment(session: Session, tr: Translator, questions: Checklist) -> list[Block]:
     overall = overall_score(session)
     blocks: list[Block] = [
         Paragraph(
@@ -180,7 +183,9 @@ def _roadmap(session: Session, tr: Translator, items: list[RankedItem]) -> list[
     counts = {h: sum(1 for i in active if i.horizon == h) for h in HORIZONS}
     blocks: list[Block] = [Paragraph(tr.count("export.roadmap.summary", len(active), **counts))]
     if not items:
-        return [*blocks, Paragraph(tr("export.roadmap.empty"), "none")]
+        solo = session.mode == "self-assessment"
+        empty = tr("solo.roadmap.empty" if solo else "export.roadmap.empty")
+        return [*blocks, Paragraph(empty, "none")]
     header = roadmap_header(tr)
     for horizon in HORIZONS:
         blocks.append(Heading(horizon_name(tr, horizon)))
@@ -211,27 +216,32 @@ def _roadmap(session: Session, tr: Translator, items: list[RankedItem]) -> list[
             (i.rank, f"{i.title} · {words[i.quadrant]}" if i.quadrant else i.title + assumed)
             for i in sorted(active, key=lambda i: i.rank)
         ]
-        legend = [tr("report.matrix.legend")]
+        solo = session.mode == "self-assessment"
+        legend = [tr("solo.matrix.legend" if solo else "report.matrix.legend")]
         if closed:
             legend.append(tr("report.matrix.closed"))
         blocks.append(Heading(tr("export.chart.heading")))
         blocks.append(Figure([svg], title, legend, numbered))
-    blocks.append(Heading(tr("export.formula.heading")))
-    blocks.extend(Paragraph(line) for line in tr.items("export.formula.text"))
+    heading, said = how_it_ranks(tr, session.mode, items)
+    blocks.append(Heading(heading))
+    blocks.extend(Paragraph(line) for line in said)
     return blocks
 
 
-def report_html(session: Session, tr: Translator, questions: dict[str, str] | None = None) -> str:
+def report_html(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """The whole session as one HTML page, from goals to roadmap, with its charts."""
     questions = questions or {}
     sections = [
         Section("goals", tr("export.section.goals"), _goals(session, tr)),
-        Section("personas", tr("export.section.personas"), _personas(session, tr)),
-        Section("touchpoints", tr("export.section.touchpoints"), _touchpoints(session, tr)),
-        Section("journeys", tr("export.section.journeys"), journeys(session, tr)),
-        Section("pains", tr("export.section.pains"), _pain_points(session, tr)),
-        Section("bright", tr("export.section.bright"), _bright_spots(session, tr)),
+        Section("personas", personas_heading(tr, session), _personas(session, tr)),
     ]
+    if not map_left_out(session):
+        sections += [
+            Section("touchpoints", tr("export.section.touchpoints"), _touchpoints(session, tr)),
+            Section("journeys", tr("export.section.journeys"), journeys(session, tr)),
+            Section("pains", tr("export.section.pains"), _pain_points(session, tr)),
+            Section("bright", tr("export.section.bright"), _bright_spots(session, tr)),
+        ]
     if session.assessment or session.mode == "self-assessment":
         sections.append(
             Section(

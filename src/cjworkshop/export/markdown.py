@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cjworkshop.export.chart_notes import chart_key, chart_notes
 from cjworkshop.export.escape import cell, inline, table
-from cjworkshop.export.explain import horizon_name
+from cjworkshop.export.explain import horizon_name, how_it_ranks
 from cjworkshop.export.mermaid import journey_diagram, journey_diagrams, quadrant_chart
 from cjworkshop.export.quadrant import quadrant_layout
 from cjworkshop.export.report_tables import (
@@ -20,7 +20,9 @@ from cjworkshop.export.report_tables import (
     evidence_words,
     goal_rows,
     item_row,
+    map_left_out,
     pain_rows,
+    personas_heading,
     roadmap_header,
     score_rows,
 )
@@ -36,6 +38,7 @@ from cjworkshop.model.queries import (
 )
 from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import HORIZONS, Evidence, Plot, Session, Touchpoint
+from cjworkshop.model.template import Checklist
 
 
 def _fence(diagram: str) -> str:
@@ -62,7 +65,8 @@ def _roadmap_body(
     counts = {h: sum(1 for i in active if i.horizon == h) for h in HORIZONS}
     parts = [tr.count("export.roadmap.summary", len(active), **counts)]
     if not items:
-        parts.append(tr("export.roadmap.empty"))
+        solo = session.mode == "self-assessment"
+        parts.append(tr("solo.roadmap.empty" if solo else "export.roadmap.empty"))
         return parts
     for horizon in HORIZONS:
         parts.append(_heading(level + 1, horizon_name(tr, horizon)))
@@ -72,8 +76,9 @@ def _roadmap_body(
         parts.append(_heading(level + 1, tr("export.roadmap.closed")))
         parts.append(table(header, [item_row(session, tr, i, cell) for i in closed]))
     parts += _chart(session, tr, items, level + 1, key=False)
-    parts.append(_heading(level + 1, tr("export.formula.heading")))
-    parts.extend(tr.items("export.formula.text"))
+    heading, said = how_it_ranks(tr, session.mode, items)
+    parts.append(_heading(level + 1, heading))
+    parts.extend(said)
     return parts
 
 
@@ -93,9 +98,7 @@ def _chart(
     return parts + chart_notes(tr, layout)
 
 
-def roadmap_markdown(
-    session: Session, tr: Translator, questions: dict[str, str] | None = None
-) -> str:
+def roadmap_markdown(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """The roadmap document: Now, Next and Later tables with each item's why, and the chart."""
     items = roadmap(session, questions)
     parts = [
@@ -246,7 +249,7 @@ def _bright_spots(session: Session, tr: Translator) -> list[str]:
     return [table(header, rows)] if rows else [f"_{tr('export.none')}_"]
 
 
-def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> list[str]:
+def _assessment(session: Session, tr: Translator, questions: Checklist) -> list[str]:
     overall = overall_score(session)
     parts = [
         tr("export.assessment.overall", score=tr.decimal(number(round(overall, 2))))
@@ -260,9 +263,7 @@ def _assessment(session: Session, tr: Translator, questions: dict[str, str]) -> 
     return parts
 
 
-def report_markdown(
-    session: Session, tr: Translator, questions: dict[str, str] | None = None
-) -> str:
+def report_markdown(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """The whole session as one document, from goals to roadmap."""
     questions = questions or {}
     meta = tr(
@@ -276,29 +277,31 @@ def report_markdown(
     if session.notes.strip():
         parts.append("> " + cell(session.notes))
     sections: list[tuple[str, list[str]]] = [
-        ("goals", _goals(session, tr)),
-        ("personas", _personas(session, tr)),
-        ("touchpoints", _touchpoints(session, tr)),
-        ("journeys", _journeys(session, tr)),
-        ("pains", _pain_points(session, tr)),
-        ("bright", _bright_spots(session, tr)),
+        (tr("export.section.goals"), _goals(session, tr)),
+        (personas_heading(tr, session), _personas(session, tr)),
     ]
+    if not map_left_out(session):
+        sections += [
+            (tr("export.section.touchpoints"), _touchpoints(session, tr)),
+            (tr("export.section.journeys"), _journeys(session, tr)),
+            (tr("export.section.pains"), _pain_points(session, tr)),
+            (tr("export.section.bright"), _bright_spots(session, tr)),
+        ]
     if session.assessment or session.mode == "self-assessment":
-        sections.append(("assessment", _assessment(session, tr, questions)))
+        sections.append((tr("export.section.assessment"), _assessment(session, tr, questions)))
     items = roadmap(session, questions)
-    sections.append(("roadmap", _roadmap_body(session, tr, items, 2)))
+    sections.append((tr("export.section.roadmap"), _roadmap_body(session, tr, items, 2)))
     open_notes = [note for note in session.parking_lot if not note.done]
     if open_notes:
-        sections.append(("parking", ["\n".join(f"- {inline(n.text)}" for n in open_notes)]))
-    for key, body in sections:
-        parts.append(_heading(2, tr(f"export.section.{key}")))
+        lines = ["\n".join(f"- {inline(n.text)}" for n in open_notes)]
+        sections.append((tr("export.section.parking"), lines))
+    for heading, body in sections:
+        parts.append(_heading(2, heading))
         parts.extend(body)
     return "\n\n".join(parts) + "\n"
 
 
-def diagrams_markdown(
-    session: Session, tr: Translator, questions: dict[str, str] | None = None
-) -> str:
+def diagrams_markdown(session: Session, tr: Translator, questions: Checklist | None = None) -> str:
     """Only the diagrams: each persona's journey and the roadmap chart, as fenced blocks."""
     parts = [_heading(1, tr("export.diagrams.title", title=inline(session.title)))]
     items = roadmap(session, questions)

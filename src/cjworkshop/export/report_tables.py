@@ -19,6 +19,7 @@ from cjworkshop.model.queries import personas_by_id, phases_by_id, touchpoints_b
 from cjworkshop.model.review import bright_spots, pain_groups
 from cjworkshop.model.roadmap import RankedItem
 from cjworkshop.model.session import Evidence, Metric, Session, Touchpoint
+from cjworkshop.model.template import Checklist
 
 Text = Callable[[str], str]
 """How a report writes what a person typed: escaped for Markdown, as it is for the page."""
@@ -122,12 +123,25 @@ def score_rows(session: Session, tr: Translator, text: Text) -> Rows:
     return header, rows
 
 
-def answer_rows(session: Session, tr: Translator, questions: dict[str, str], text: Text) -> Rows:
+def map_left_out(session: Session) -> bool:
+    """Whether the report leaves out the map's sections (touchpoints, journeys, pain points,
+    bright spots): a self-assessment that never went deeper than the checklist has none, and
+    its owner has no use for four empty headings."""
+    return session.mode == "self-assessment" and not session.touchpoints
+
+
+def personas_heading(tr: Translator, session: Session) -> str:
+    """The personas' section: to an owner alone, their typical customers."""
+    solo = session.mode == "self-assessment"
+    return tr("solo.section.personas" if solo else "export.section.personas")
+
+
+def answer_rows(session: Session, tr: Translator, questions: Checklist, text: Text) -> Rows:
     """Every self-assessment question answered, with its answer and note."""
     header = [tr(f"export.assessment.{c}") for c in ("question", "answer", "note")]
     rows = [
         [
-            text(questions.get(key, key)),
+            text(asked.question if (asked := questions.get(key)) else key),
             tr("assessment.not_applicable")
             if a.not_applicable
             else (str(a.score) if a.score is not None else tr("export.unset")),

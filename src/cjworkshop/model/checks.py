@@ -46,6 +46,7 @@ from cjworkshop.model.assessment import answers_by_question
 from cjworkshop.model.queries import empty_phases, is_plotted, plot_index, touchpoints_in_order
 from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import Mode, Persona, Plot, Session, Touchpoint
+from cjworkshop.model.template import Checklist
 
 CheckCode = Literal[
     "merge-conflict",
@@ -111,17 +112,17 @@ def run_checks(
     *,
     today: dt.date,
     stale_days: int | None,
-    question_texts: dict[str, str] | None = None,
+    questions: Checklist | None = None,
 ) -> list[CheckFailure]:
     """Every failure of every check, in check order; an empty list when the session is complete.
 
-    ``question_texts`` (the template's checklist, by question key) says which questions a
-    self-assessment must answer, and gives roadmap items from answers a readable title; without
+    ``questions`` (the template's checklist, by question key) says which questions a
+    self-assessment must answer, and gives roadmap items from answers their action; without
     it the questions are not checked.
     """
-    items = [item for item in roadmap(session, question_texts) if item.status in ("open", "doing")]
+    items = [item for item in roadmap(session, questions) if item.status in ("open", "doing")]
     if session.mode == "self-assessment":
-        unfinished = list(_unanswered(session, question_texts or {}))
+        unfinished = list(_unanswered(session, questions or {}))
     else:
         unfinished = [*_empty_phases(session), *_unplotted_personas(session)]
     failures = [
@@ -168,12 +169,12 @@ def _severe_assumed_pains(session: Session) -> Iterable[CheckFailure]:
                 )
 
 
-def _unanswered(session: Session, questions: dict[str, str]) -> Iterable[CheckFailure]:
+def _unanswered(session: Session, questions: Checklist) -> Iterable[CheckFailure]:
     answers = answers_by_question(session)
     for key, text in questions.items():
         answer = answers.get(key)
         if answer is None or (answer.score is None and not answer.not_applicable):
-            yield CheckFailure("question-unanswered", key, {"question": text})
+            yield CheckFailure("question-unanswered", key, {"question": text.question})
 
 
 def _empty_phases(session: Session) -> Iterable[CheckFailure]:

@@ -53,6 +53,7 @@ from cjworkshop.model.ids import text_key
 from cjworkshop.model.queries import touchpoints_in_order
 from cjworkshop.model.roadmap import RankedItem, roadmap
 from cjworkshop.model.session import Horizon, PainPoint, Plot, Session, Status
+from cjworkshop.model.template import Checklist
 
 RecordKind = Literal["goal", "persona", "phase", "touchpoint"]
 RecordChangeKind = Literal["added", "removed", "renamed"]
@@ -237,19 +238,18 @@ class SessionDiff:
         )
 
 
-def compare(
-    old: Session, new: Session, *, question_texts: dict[str, str] | None = None
-) -> SessionDiff:
+def compare(old: Session, new: Session, *, questions: Checklist | None = None) -> SessionDiff:
     """What changed from ``old`` to ``new``; see the module docstring for what is compared.
 
-    ``question_texts`` only gives roadmap items from self-assessment answers a readable title.
+    ``questions`` (the template's checklist) only gives roadmap items from self-assessment
+    answers their title.
     """
     pairs = _shared_pairs(old, new)
     return SessionDiff(
         records=tuple(_record_changes(old, new)),
         emotions=tuple(_emotion_changes(old, new)),
         pains=tuple(_pain_changes(old, new)),
-        roadmap=tuple(_roadmap_changes(old, new, question_texts)),
+        roadmap=tuple(_roadmap_changes(old, new, questions)),
         details=tuple(touchpoint_detail_changes(old, new)),
         targets=tuple(target_changes(old, new, pairs)),
         evidence=tuple(evidence_changes(old, new, pairs)),
@@ -366,9 +366,9 @@ def _open_ids(ranked: Sequence[RankedItem]) -> set[str]:
 
 
 def _roadmap_changes(
-    old: Session, new: Session, question_texts: dict[str, str] | None
+    old: Session, new: Session, questions: Checklist | None
 ) -> Iterable[RoadmapChange]:
-    old_ranked, new_ranked = roadmap(old, question_texts), roadmap(new, question_texts)
+    old_ranked, new_ranked = roadmap(old, questions), roadmap(new, questions)
     before, after = _states(old, old_ranked), _states(new, new_ranked)
     decided = {d.id for d in old.roadmap} | {d.id for d in new.roadmap}
     # Done and dropped items sink to the end of the roadmap by design, so only the items open in

@@ -16,9 +16,16 @@ For every item::
   counts neutral (0) as its target: without targets that is 1 + (−average emotion) / 4, from 0.5
   (+2, delighted) to 1.5 (−2, furious); with them up to 2 (target +2, today −2), and never below
   0.5, as without them (a target below today's feeling makes an item less urgent, not
-  worthless); for a self-assessment answer, 1 + (3 − phase score) / 4; 1 when unknown;
+  worthless); 1 where no feeling is known, which is always so for a self-assessment answer: the
+  answer itself is the owner's judgement, so nothing else of its phase moves it;
 - dots: the dot votes the room gave it;
 - effort: 1 to 5 as the room set it; until then it counts as 3 and the item says so.
+
+So answers and pain points share one ranking: an answer of 1 weighs as a pain point of severity
+5 that every persona hits and nobody has felt yet, an answer of 4 as one of severity 2. Within a
+phase weight, with equal effort and dots, a lower answer always ranks above a higher one. An
+item made of answers alone is titled by the action its question suggests (the template's
+``action``), not by the question.
 
 Items are ranked by score. The horizon follows the score (at least two thirds of the top score:
 Now; at least a third: Next; else Later) unless the room overrode it. The quadrant compares
@@ -35,10 +42,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from cjworkshop.model.assessment import phase_of, phase_scores
+from cjworkshop.model.assessment import phase_of
 from cjworkshop.model.ids import slugify
 from cjworkshop.model.review import Occurrence, opportunity_groups, pain_groups
 from cjworkshop.model.session import Horizon, Plot, RoadmapItem, Session, Status
+from cjworkshop.model.template import Checklist
 
 UNSET_EFFORT = 3
 VOTE_WEIGHT = Fraction(1, 10)
@@ -59,6 +67,8 @@ class Evidence:
     key: str
     kind: SourceKind
     text: str
+    """What the item is about: the pain point or idea as noted, or for an answer the action its
+    question suggests."""
     severity: int
     severity_set: bool
     personas: frozenset[str]
@@ -68,7 +78,8 @@ class Evidence:
     """The feeling at every plot where the source occurs, one entry per plot: the feeling
     counts each plot once, however many of an item's sources were noted there."""
     answer: int | None = None
-    phase_score: float | None = None
+    question: str = ""
+    """For an answer, the question it answers, in the session's language."""
     targets: tuple[tuple[PlotKey, int], ...] = ()
     """The target feeling at the plots of ``emotions`` that have one."""
     assumed: bool = False
@@ -90,7 +101,6 @@ class Factors:
     """The average target feeling over the same plots (neutral where none is set), or None
     when no plot of the item has a target: then the feeling rests on today's alone."""
     average_gap: float | None
-    phase_score: float | None
     dots: int
     impact: float
     effort: int
@@ -140,8 +150,11 @@ class RankedItem:
         return all(e.assumed for e in self.evidence)
 
 
-def evidence(session: Session, question_texts: dict[str, str] | None = None) -> list[Evidence]:
-    """Every candidate source of a roadmap item, pain points first, in journey order."""
+def evidence(session: Session, questions: Checklist | None = None) -> list[Evidence]:
+    """Every candidate source of a roadmap item, pain points first, in journey order.
+
+    ``questions`` (the template's checklist) gives an answer its question and its action; an
+    answer to a question the template no longer has is named by its key."""
     plots = {(plot.persona, plot.touchpoint): plot for plot in session.plots}
     phase_of_touchpoint = {tp.id: tp.phase for tp in session.touchpoints}
     found: list[Evidence] = []
@@ -186,19 +199,20 @@ def evidence(session: Session, question_texts: dict[str, str] | None = None) -> 
                 assumed=_all_assumed(idea.occurrences),
             )
         )
-    scores = phase_scores(session)
+    phases = {phase.id for phase in session.phases}
     everyone = frozenset(persona.id for persona in session.personas)
     for answer in session.assessment:
         phase = phase_of(answer.question)
         if answer.not_applicable or answer.score is None or answer.score > WEAK_ANSWER:
             continue
-        if phase not in scores:
+        if phase not in phases:
             continue
+        asked = (questions or {}).get(answer.question)
         found.append(
             Evidence(
                 key=f"assessment:{answer.question}",
                 kind="assessment",
-                text=(question_texts or {}).get(answer.question, answer.question),
+                text=asked.action if asked else answer.question,
                 severity=6 - answer.score,
                 severity_set=True,
                 personas=everyone,
@@ -206,7 +220,7 @@ def evidence(session: Session, question_texts: dict[str, str] | None = None) -> 
                 phases=(phase,),
                 emotions=(),
                 answer=answer.score,
-                phase_score=scores[phase].average,
+                question=asked.question if asked else answer.question,
             )
         )
     return found
@@ -263,13 +277,7 @@ def _factors(
     gaps = [aims.get(pair, 0) - value for pair, value in felt.items()]
     average_gap = Fraction(sum(gaps), len(gaps)) if gaps else None
     average_target = Fraction(sum(aims.get(pair, 0) for pair in felt), len(felt)) if aims else None
-    phase_score = next((e.phase_score for e in found if e.phase_score is not None), None)
-    if average_gap is not None:
-        feeling = max(Fraction(1, 2), 1 + average_gap / 4)
-    elif phase_score is not None:
-        feeling = 1 + (3 - Fraction(str(phase_score))) / 4
-    else:
-        feeling = Fraction(1)
+    feeling = Fraction(1) if average_gap is None else max(Fraction(1, 2), 1 + average_gap / 4)
     item_id = decision.id if decision else None
     dots = sum(vote.dots for vote in session.votes if vote.item == item_id) if item_id else 0
     # The impact is computed from the feeling as shown (three decimals), so that the numbers
@@ -292,7 +300,6 @@ def _factors(
         average_emotion=half_up(average, 2) if average is not None else None,
         average_target=half_up(average_target, 2) if average_target is not None else None,
         average_gap=half_up(average_gap, 2) if average_gap is not None else None,
-        phase_score=half_up(Fraction(str(phase_score)), 2) if phase_score is not None else None,
         dots=dots,
         impact=impact,
         effort=effort,
@@ -301,9 +308,9 @@ def _factors(
     )
 
 
-def roadmap(session: Session, question_texts: dict[str, str] | None = None) -> list[RankedItem]:
+def roadmap(session: Session, questions: Checklist | None = None) -> list[RankedItem]:
     """The whole roadmap, best first; done and dropped items after the open ones."""
-    candidates = {e.key: e for e in evidence(session, question_texts)}
+    candidates = {e.key: e for e in evidence(session, questions)}
     taken: set[str] = set()
     groups: list[tuple[RoadmapItem | None, tuple[Evidence, ...]]] = []
     for stored in session.roadmap:

@@ -4,12 +4,15 @@ A template describes one way of cutting a customer journey into phases (five pha
 with delivery, the McKinsey loop, or none at all). For every phase it says what the phase means,
 which questions a facilitator asks the room, which touchpoints are usual there (direct and
 indirect, with their channel) and which plain questions a solo owner answers in a
-self-assessment. Every text exists in both languages; a missing one is a validation error.
+self-assessment, each with the improvement it suggests when the answer is weak. Every text
+exists in both languages; a missing one is a validation error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated
 
 import msgspec
@@ -69,11 +72,14 @@ class SuggestedTouchpoint(TemplateRecord, frozen=True, kw_only=True):
 
 
 class AssessmentQuestion(TemplateRecord, frozen=True, kw_only=True):
-    """A plain question a solo owner scores from 1 to 5, and why it matters."""
+    """A plain question a solo owner scores from 1 to 5, why it matters, and what to do about
+    it when the answer is weak: the ``action`` is the title of the roadmap item the answer
+    becomes, written as something to do (``Ask happy customers for a review``)."""
 
     id: Slug
     question: Localized
     why: Localized
+    action: Localized
 
 
 class TemplatePhase(TemplateRecord, frozen=True, kw_only=True):
@@ -188,12 +194,26 @@ def template_phase(template: Template | None, phase_id: str) -> TemplatePhase | 
     return None
 
 
-def question_texts(template: Template | None, language: Language) -> dict[str, str]:
-    """Self-assessment questions by key (``purchase.payment-options``), in one language."""
+@dataclass(frozen=True)
+class ChecklistText:
+    """One self-assessment question in one language, and the improvement it suggests."""
+
+    question: str
+    action: str
+
+
+Checklist = Mapping[str, ChecklistText]
+"""The self-assessment's questions by key (``purchase.payment-options``)."""
+
+
+def checklist(template: Template | None, language: Language) -> dict[str, ChecklistText]:
+    """The template's self-assessment questions by key, in one language, in journey order."""
     if template is None:
         return {}
     return {
-        f"{phase.id}.{question.id}": question.question(language)
+        f"{phase.id}.{question.id}": ChecklistText(
+            question.question(language), question.action(language)
+        )
         for phase in template.phases
         for question in phase.assessment
     }

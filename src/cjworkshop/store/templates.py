@@ -14,7 +14,7 @@ from msgspec.structs import replace
 
 from cjworkshop.model.ids import slugify
 from cjworkshop.model.session import Language, Session
-from cjworkshop.model.template import Template, question_texts, template_problems
+from cjworkshop.model.template import ChecklistText, Template, checklist, template_problems
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.resources import bundled_folder
 from cjworkshop.store.toml_file import TomlFile, convert, read_toml_file, refuse
@@ -69,9 +69,10 @@ def find_template(name: str) -> Template | None:
     return None
 
 
-def template_questions(session: Session, language: Language) -> dict[str, str]:
-    """The self-assessment questions of the session's template by key; none when it is gone."""
+def template_checklist(session: Session, language: Language) -> dict[str, ChecklistText]:
+    """The self-assessment questions of the session's template by key, each with its action;
+    none when the template is gone."""
     try:
-        return question_texts(find_template(session.template), language)
+        return checklist(find_template(session.template), language)
     except StoreError:
         return {}

@@ -70,34 +70,39 @@ def record_form(
 ) -> FormSpec[SessionRecord]:
     """The form for a new record (``target`` None; a touchpoint in ``phase``) or an existing
     one."""
+    solo = session.mode == "self-assessment"
     if kind == "goal":
-        return goal_form(tr, edits.find(session.goals, target) if target else None)
+        return goal_form(tr, edits.find(session.goals, target) if target else None, solo=solo)
     if kind == "persona":
         persona = edits.find(session.personas, target) if target else None
-        return persona_form(tr, persona, solo=session.mode == "self-assessment")
+        return persona_form(tr, persona, solo=solo)
     if kind == "phase":
         return phase_form(tr, edits.find(session.phases, target) if target else None)
     touchpoint = edits.find(session.touchpoints, target) if target else None
     return touchpoint_form(tr, session, touchpoint, phase)
 
 
-def goal_form(tr: Translator, goal: Goal | None) -> FormSpec[Goal]:
+def goal_form(tr: Translator, goal: Goal | None, *, solo: bool) -> FormSpec[Goal]:
+    """A goal's form; to an owner alone its hints speak of their own business."""
     what = line_field(
         "what",
-        tr("field.goal.what"),
+        tr("solo.field.goal.what" if solo else "field.goal.what"),
         goal.what if goal else "",
         required=True,
         hint=tr("hint.goal.what"),
         max_length=NAME_LENGTH,
     )
     why = text_field(
-        "why", tr("field.goal.why"), goal.why if goal else "", hint=tr("hint.goal.why")
+        "why",
+        tr("solo.field.goal.why" if solo else "field.goal.why"),
+        goal.why if goal else "",
+        hint=tr("hint.goal.why"),
     )
     measure = text_field(
         "measure",
-        tr("field.goal.measure"),
+        tr("solo.field.goal.measure" if solo else "field.goal.measure"),
         goal.measure if goal else "",
-        hint=tr("hint.goal.measure"),
+        hint=tr("solo.hint.goal.measure" if solo else "hint.goal.measure"),
     )
 
     def read(answers: Answers) -> Goal:
@@ -123,13 +128,18 @@ def persona_form(tr: Translator, persona: Persona | None, *, solo: bool) -> Form
         tr("field.persona.name"),
         shown.name,
         required=True,
-        hint=tr("hint.persona.name"),
+        hint=tr("solo.hint.persona.name" if solo else "hint.persona.name"),
         max_length=NAME_LENGTH,
     )
     description = about("description", shown.description)
     needs = about("needs", shown.needs)
     triggers = about("triggers", shown.triggers)
-    finds_us = about("finds_us", shown.finds_us)
+    finds_us = text_field(
+        "finds_us",
+        tr("solo.field.persona.finds_us" if solo else "field.persona.finds_us"),
+        shown.finds_us,
+        hint=tr("hint.persona.finds_us"),
+    )
     expectations = about("expectations", shown.expectations)
     frustrations = about("frustrations", shown.frustrations)
 
@@ -146,7 +156,10 @@ def persona_form(tr: Translator, persona: Persona | None, *, solo: bool) -> Form
         )
 
     fields = (name, description, needs, triggers, finds_us, expectations, frustrations)
-    title = "form.persona.edit" if persona else "form.persona.solo" if solo else "form.persona.add"
+    if solo:
+        title = "solo.form.persona.edit" if persona else "form.persona.solo"
+    else:
+        title = "form.persona.edit" if persona else "form.persona.add"
     return FormSpec(tr(title), fields, read)
 
 

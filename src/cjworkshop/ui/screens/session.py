@@ -66,7 +66,7 @@ from cjworkshop.ui.steps.progress import StepProgress
 from cjworkshop.ui.steps.registry import view_class
 from cjworkshop.ui.widgets.facilitator import FacilitatorPanel
 from cjworkshop.ui.widgets.key_bar import KeyBar
-from cjworkshop.ui.widgets.step_list import StepEntry, StepList
+from cjworkshop.ui.widgets.step_list import StepEntry, StepList, step_name
 from cjworkshop.ui.widgets.text import TextLabel
 from cjworkshop.ui.widgets.timebox import Timebox, clock_text
 
@@ -146,6 +146,8 @@ class SessionScreen(WorkshopScreen):
         """Saving a copy, starting a revisit, writing the roadmap out."""
         self.timebox = Timebox(id="timebox")
         self.timebox.timers = timers(self.timebox)
+        # An owner alone has no room to keep to time: the countdown shows once they ask (t).
+        self.timebox.display = document.session.mode != "self-assessment"
         self.timer = StepTimer(self.timebox, document, self.template, self._time_recorded)
         self.progress = StepProgress(self.steps, tr, self.template)
         """What the step list says of every step."""
@@ -251,7 +253,7 @@ class SessionScreen(WorkshopScreen):
             divider = (
                 tr("steps.deeper") if mode == "self-assessment" and step == "touchpoints" else None
             )
-            entries.append(StepEntry(step, tr(f"step.{step}"), counts[step], True, divider))
+            entries.append(StepEntry(step, step_name(tr, step, mode), counts[step], True, divider))
         self.query_one(StepList).show(entries, self.step)
 
     @on(OptionList.OptionSelected, "#steps")
@@ -395,21 +397,25 @@ class SessionScreen(WorkshopScreen):
             self.autosave.request()
 
     def action_timebox(self) -> None:
+        self.timebox.display = True
         self.timer.start_or_pause(self.step)
 
     def action_timebox_extend(self) -> None:
+        self.timebox.display = True
         self.timer.extend(self.step)
         self.notify(self.tr("timebox.extended", minutes=EXTEND_SECONDS // 60), timeout=3)
 
     def action_timebox_reset(self) -> None:
         """Start the step's timebox over: its own planned time, nothing used."""
+        self.timebox.display = True
         planned = self.timer.reset(self.step)
         self.notify(self.tr("timebox.reset", time=clock_text(planned)), timeout=3)
 
     def _time_up(self) -> None:
         tr = self.tr
         self.app.bell()
-        self.notify(tr("timebox.up", step=tr(f"step.{self.step}")), severity="warning", timeout=8)
+        step = step_name(tr, self.step, self.session.mode)
+        self.notify(tr("timebox.up", step=step), severity="warning", timeout=8)
 
     # Saving -------------------------------------------------------------------------------
 
@@ -461,7 +467,7 @@ class SessionScreen(WorkshopScreen):
         tr = self.tr
         commands = [
             PaletteCommand(
-                tr("cmd.step", step=tr(f"step.{step}")),
+                tr("cmd.step", step=step_name(tr, step, self.session.mode)),
                 tr("cmdhelp.step"),
                 partial(self.go_to, step),
             )

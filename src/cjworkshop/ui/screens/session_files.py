@@ -25,7 +25,7 @@ from textual.notifications import SeverityLevel
 
 from cjworkshop.i18n import Translator
 from cjworkshop.model.session import Session, Step
-from cjworkshop.model.template import Template, question_texts
+from cjworkshop.model.template import Checklist, Template, checklist
 from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.errors import StoreError
@@ -64,7 +64,7 @@ class FilesHost(Protocol):
 
 
 def write_document(
-    document: Document, target: Path, session: Session, tr: Translator, questions: dict[str, str]
+    document: Document, target: Path, session: Session, tr: Translator, questions: Checklist
 ) -> str | None:
     """Write the roadmap (Markdown) or the report (HTML) of ``session`` to ``target``; why it
     could not be, if it could not."""
@@ -150,7 +150,7 @@ class SessionFiles:
         # no widget and asks nothing of the screen.
         session, tr, path = host.document.session, host.tr, host.document.path
         target = path.with_name(f"{path.stem}{SUFFIXES[document]}")
-        questions = question_texts(host.template, session.language)
+        questions = checklist(host.template, session.language)
         error = await asyncio.to_thread(write_document, document, target, session, tr, questions)
         if error is None:
             host.notify(tr(WRITTEN[document], path=str(target)))

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import (
     PhaseScore,
     answers_by_question,
@@ -38,15 +39,15 @@ QUESTION = "q:"
 BAR = 10
 
 
-def score_bar(value: float | None, width: int = BAR) -> Text:
-    """``███████░░░ 3.5``: a bar and the number, readable without colour."""
+def score_bar(tr: Translator, value: float | None, width: int = BAR) -> Text:
+    """``███████░░░ 3.5``: a bar and the number (``3,5`` in Dutch), readable without colour."""
     if value is None:
         return Text("░" * width + " —", style="dim")
     filled = round(value / 5 * width)
     style = "red" if value < 2.5 else "yellow" if value < 3.5 else "green"
     text = Text("█" * filled, style=style)
     text.append("░" * (width - filled), style="dim")
-    text.append(f" {value:.1f}")
+    text.append(" " + tr.decimal(f"{value:.1f}"))
     return text
 
 
@@ -98,7 +99,10 @@ class AssessmentStep(StepView):
             rows.append(
                 (
                     PHASE + phase.id,
-                    [score_bar(scores[phase.id].average, 5), Text(f"▸ {phase.name}", style="bold")],
+                    [
+                        score_bar(tr, scores[phase.id].average, 5),
+                        Text(f"▸ {phase.name}", style="bold"),
+                    ],
                 )
             )
             for question in guide.assessment:
@@ -157,8 +161,8 @@ class AssessmentStep(StepView):
             detail = tr("assessment.answered", count=score.answered)
             if score.not_applicable:
                 detail += " · " + tr("assessment.skipped", count=score.not_applicable)
-            chart.add_row(Text(first_line(phase.name, 20)), score_bar(score.average), detail)
-        chart.add_row(tr("assessment.overall"), score_bar(overall_score(session)), "")
+            chart.add_row(Text(first_line(phase.name, 20)), score_bar(tr, score.average), detail)
+        chart.add_row(tr("assessment.overall"), score_bar(tr, overall_score(session)), "")
         return chart
 
     @on(DataTable.RowHighlighted, "#assessment-table")

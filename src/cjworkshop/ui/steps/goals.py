@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from cjworkshop.model import edits
+from cjworkshop.model.flow import solo_minutes
 from cjworkshop.model.session import Goal
 from cjworkshop.ui.modals.picker import PickerModal
 from cjworkshop.ui.steps.base import StepView
@@ -44,9 +45,8 @@ class GoalsStep(StepView):
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
         solo = session.mode == "self-assessment"
-        self.query_one("#goals-intro", Static).update(
-            tr("goals.intro_solo" if solo else "goals.intro")
-        )
+        intro = tr("goals.intro_solo", minutes=solo_minutes(session)) if solo else tr("goals.intro")
+        self.query_one("#goals-intro", Static).update(intro)
         self.table.set_columns([("#", 2), (tr("goals.column.goal"), None)])
         self.table.fill(
             [

@@ -89,18 +89,23 @@ class PersonasStep(StepView):
         detail.update(self.profile(persona))
 
     def profile(self, persona: Persona) -> Text:
-        tr = self.tr
+        tr, session = self.tr, self.current
+        solo = session.mode == "self-assessment"
         text = Text(persona.name + "\n", style="bold")
         for name in PERSONA_TEXTS:
             value = getattr(persona, name).strip()
-            text.append(tr(f"field.persona.{name}") + "\n", style="bold dim")
+            label = tr(f"field.persona.{name}")
+            if solo and name == "finds_us":
+                label = tr("solo.field.persona.finds_us")
+            text.append(label + "\n", style="bold dim")
             text.append(
                 (value or tr("personas.not_filled")) + "\n\n", style="" if value else "dim italic"
             )
-        plotted = len(plots_of_persona(self.current, persona.id))
-        text.append(
-            tr("personas.plotted", count=plotted, total=len(self.current.touchpoints)), style="dim"
-        )
+        # An owner who has not gone deeper has no touchpoints to follow a customer along.
+        if not (solo and not session.touchpoints):
+            plotted = len(plots_of_persona(session, persona.id))
+            total = len(session.touchpoints)
+            text.append(tr("personas.plotted", count=plotted, total=total), style="dim")
         return text
 
     def _persona(self) -> Persona | None:

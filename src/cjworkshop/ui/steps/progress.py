@@ -17,7 +17,7 @@ from cjworkshop.i18n import Translator
 from cjworkshop.model.assessment import overall_score
 from cjworkshop.model.queries import is_plotted, plot_index
 from cjworkshop.model.session import Session, Step
-from cjworkshop.model.template import Template, question_texts
+from cjworkshop.model.template import Template, checklist
 
 Count = Callable[[Session, Translator, Template | None], str]
 
@@ -27,7 +27,8 @@ def _goals(session: Session, tr: Translator, template: Template | None) -> str:
 
 
 def _personas(session: Session, tr: Translator, template: Template | None) -> str:
-    return tr.count("count.personas", len(session.personas))
+    solo = session.mode == "self-assessment"
+    return tr.count("solo.count.customers" if solo else "count.personas", len(session.personas))
 
 
 def _touchpoints(session: Session, tr: Translator, template: Template | None) -> str:
@@ -67,14 +68,14 @@ def _review(session: Session, tr: Translator, template: Template | None) -> str:
 def _roadmap(session: Session, tr: Translator, template: Template | None) -> str:
     from cjworkshop.model.roadmap import roadmap  # a slow step's: see the top
 
-    items = roadmap(session, question_texts(template, session.language))
+    items = roadmap(session, checklist(template, session.language))
     now = sum(1 for i in items if i.horizon == "now" and i.status not in ("done", "dropped"))
     return tr.count("roadmap.count", len(items), now=now) if items else ""
 
 
 def _assessment(session: Session, tr: Translator, template: Template | None) -> str:
     score = overall_score(session)
-    return tr("assessment.count", score=f"{score:.1f}") if score is not None else ""
+    return tr("assessment.count", score=tr.decimal(f"{score:.1f}")) if score is not None else ""
 
 
 COUNTS: dict[Step, Count] = {

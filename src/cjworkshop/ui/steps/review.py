@@ -44,7 +44,7 @@ from cjworkshop.model.review import (
     target_gaps,
 )
 from cjworkshop.model.session import Session
-from cjworkshop.model.template import question_texts
+from cjworkshop.model.template import checklist
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.revisit import previous_path, previous_version
 from cjworkshop.terminal import diff_rich
@@ -249,8 +249,8 @@ class ReviewStep(StepView):
         if found is None:
             return None
         earlier_path, earlier = found
-        texts = question_texts(self.template, session.language)
-        told = diff_text(compare(earlier, session, question_texts=texts), earlier, session, tr)
+        texts = checklist(self.template, session.language)
+        told = diff_text(compare(earlier, session, questions=texts), earlier, session, tr)
         heading = Text(tr("revisit.since", name=earlier_path.name), style="bold")
         lines = [heading, *diff_rich(told)[1:]]
         return Group(*lines, Text())

@@ -6,7 +6,8 @@ effort (1-5), status (s) or horizon (h); V picks who is voting and . and , spend
 their dots (+ stays the timebox's, as everywhere); m marks an item and m on another merges the
 two, m again on the marked one or Escape cancels; x writes the roadmap as Markdown beside the
 session file. Every decision re-ranks at once and is saved like any other edit; the cursor goes
-with the item and says where it went.
+with the item and says where it went. An owner doing a self-assessment alone has nobody to vote
+with: the dots are left out of the step, and its texts speak to them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from cjworkshop.export.explain import merge_note
 from cjworkshop.model import decisions
 from cjworkshop.model.roadmap import RankedItem, orphaned, roadmap
 from cjworkshop.model.session import NAME_LENGTH, STATUSES, Horizon, Session
-from cjworkshop.model.template import question_texts
+from cjworkshop.model.template import checklist
 from cjworkshop.ui.modals.form_spec import Answers, FormSpec, FormValues, line_field, text_field
 from cjworkshop.ui.steps.base import Asked, ExportRequested, FormRequest, StepContext, StepView
 from cjworkshop.ui.steps.roadmap_table import (
@@ -99,13 +100,16 @@ class RoadmapStep(StepView):
 
     def ranked(self) -> list[RankedItem]:
         session = self.current
-        return roadmap(session, question_texts(self.template, session.language))
+        return roadmap(session, checklist(self.template, session.language))
 
     def refresh_view(self) -> None:
         tr = self.tr
         items = self.ranked()
         self.items = {item.id: item for item in items}
-        self.query_one("#roadmap-intro", Static).update(tr("roadmap.intro"))
+        solo = self.current.mode == "self-assessment"
+        self.query_one("#roadmap-intro", Static).update(
+            tr("solo.roadmap.intro" if solo else "roadmap.intro")
+        )
         self.table.set_columns(
             [
                 ("#", 3),
@@ -126,7 +130,7 @@ class RoadmapStep(StepView):
         self.table.display = has_items
         empty = self.query_one("#roadmap-empty", Static)
         empty.display = not has_items
-        empty.update(tr("roadmap.empty"))
+        empty.update(tr("solo.roadmap.empty" if solo else "roadmap.empty"))
         self._show_voting()
         self._show_card(self.table.current_key)
 
@@ -147,6 +151,7 @@ class RoadmapStep(StepView):
     def _show_voting(self) -> None:
         tr, session = self.tr, self.current
         line = self.query_one("#roadmap-voting", Static)
+        line.display = session.mode != "self-assessment"
         if self.voter is None:
             line.update(tr("roadmap.no_voter", budget=session.dots_per_participant))
             return
@@ -319,6 +324,8 @@ class RoadmapStep(StepView):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_merge":
             return self.marked is not None  # Escape is only this step's while an item is marked
+        if action in ("voter", "vote"):
+            return self.current.mode != "self-assessment"  # nobody to vote with
         return True
 
     def _mark(self, item_id: str | None) -> None:

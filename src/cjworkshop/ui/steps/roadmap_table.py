@@ -100,13 +100,17 @@ def item_card(tr: Translator, session: Session, item: RankedItem) -> Text:
         text.append(warning + "\n", style="bold yellow")
     else:
         text.append(explained + "\n", style="italic")
-    quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
-    text.append(tr("roadmap.card.quadrant", quadrant=quadrant) + "\n")
+    text.append(_quadrant_line(tr, session, item) + "\n")
+    # An item of answers alone names each question in its why already.
+    answers_only = all(found.answer is not None for found in item.evidence)
     for found in item.evidence:
+        if answers_only:
+            break
         where = ", ".join(touchpoints.get(t, t) for t in found.touchpoints)
         who = ", ".join(names.get(p, p) for p in sorted(found.personas))
         text.append(f"{tr(f'roadmap.source.{found.kind}')}: ", style="bold dim")
-        text.append(found.text)
+        # An answer's item is titled by what to do; the question it answers says why.
+        text.append(found.question if found.kind == "assessment" else found.text)
         if where:
             text.append(f"  — {where}", style="dim")
         if who and found.kind != "assessment":
@@ -119,3 +123,14 @@ def item_card(tr: Translator, session: Session, item: RankedItem) -> Text:
     if item.decision is not None and item.decision.note:
         text.append(item.decision.note + "\n", style="dim")
     return text
+
+
+def _quadrant_line(tr: Translator, session: Session, item: RankedItem) -> str:
+    """Impact against effort in the method's words; to an owner alone with what they mean."""
+    quadrant = tr(f"quadrant.{item.quadrant}") if item.quadrant else tr("quadrant.none")
+    if session.mode != "self-assessment":
+        return tr("roadmap.card.quadrant", quadrant=quadrant)
+    if item.quadrant is None:
+        return tr("solo.roadmap.card.no_quadrant")
+    meaning = tr(f"solo.quadrant.{item.quadrant}")
+    return tr("solo.roadmap.card.quadrant", quadrant=quadrant, meaning=meaning)

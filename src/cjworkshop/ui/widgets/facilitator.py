@@ -2,7 +2,10 @@
 
 Questions come from the session's template (its phase guidance and any step-specific questions),
 and otherwise from the general guidance in the translation catalog, always in the session's
-language. The panel can be hidden when the room needs the space.
+language. The panel can be hidden when the room needs the space. An owner doing a
+self-assessment alone gets questions to think about instead, in the steps of the short path
+(the checklist's are the owner's anyway), and there the phase's name without what the template
+says of it to a room.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from cjworkshop.i18n import Translator
+from cjworkshop.model.flow import SOLO_PATH
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, template_phase
+from cjworkshop.ui.widgets.step_list import step_name
 from cjworkshop.ui.widgets.text import TextPanel
 
 PHASED_STEPS: frozenset[Step] = frozenset({"touchpoints", "plotting", "assessment"})
@@ -38,8 +43,17 @@ class FacilitatorPanel(VerticalScroll, can_focus=False):
         """The questions for ``step`` (and for the phase ``phase_id``, in a step that works
         phase by phase): the template's where it has them, else the general ones."""
         language = session.language
+        solo = session.mode == "self-assessment"
         guide = template.steps.get(step) if template else None
         questions = list(guide.questions(language)) if guide and guide.questions else []
+        tips = tr.items(f"guide.{step}.tips")
+        own_step = solo and step in SOLO_PATH
+        if own_step and step != "assessment":
+            said_alone = {
+                s: (tr.items(f"solo.guide.{s}.questions"), tr.items(f"solo.guide.{s}.tips"))
+                for s in ("goals", "personas", "roadmap")
+            }
+            questions, tips = said_alone[step]
         questions = questions or tr.items(f"guide.{step}.questions")
         phase_name: str | None = None
         phase_text = ""
@@ -47,16 +61,20 @@ class FacilitatorPanel(VerticalScroll, can_focus=False):
         phase = next((p for p in session.phases if p.id == phase_id), None)
         if phase is not None and step in PHASED_STEPS:
             phase_name = tr("guide.phase", phase=phase.name)
-            phase_text = phase.description
             advice = template_phase(template, phase.id)
-            phase_questions = advice.questions(language) if advice else ()
+            # The phase's description and questions are written for a room ("we", "us"):
+            # in the checklist the owner has the questions of their own.
+            if not own_step:
+                phase_text = phase.description
+                phase_questions = advice.questions(language) if advice else ()
+        title = "solo.guide.title" if solo else "guide.title"
         self.show(
-            tr("guide.title", step=tr(f"step.{step}")),
+            tr(title, step=step_name(tr, step, session.mode)),
             questions,
             phase_name,
             phase_text,
             phase_questions,
-            tuple(tr.items(f"guide.{step}.tips")),
+            tuple(tips),
         )
 
     def show(

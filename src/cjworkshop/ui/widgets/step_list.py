@@ -13,7 +13,14 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from cjworkshop.model.session import Step
+from cjworkshop.i18n import Translator
+from cjworkshop.model.session import Mode, Step
+
+
+def step_name(tr: Translator, step: Step, mode: Mode) -> str:
+    """A step's name as its session says it: to an owner alone in plain words (``Your
+    customers``), to a room in the words of the method (``Personas``)."""
+    return tr(f"solo.step.{step}") if mode == "self-assessment" else tr(f"step.{step}")
 
 
 @dataclass(frozen=True)
