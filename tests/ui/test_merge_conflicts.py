@@ -31,7 +31,9 @@ def conflicted(path: Path) -> None:
         return replace(base, touchpoints=touchpoints, roadmap=items)
 
     merged = merge(
-        base, branch("Collectie en prijzen online", "Ruben"), branch("Website met voorbeelden", "Lotte")
+        base,
+        branch("Collectie en prijzen online", "Ruben"),
+        branch("Website met voorbeelden", "Lotte"),
     )
     assert len(merged.conflicts) == 2
     save_session(path, merged, backup=False)
@@ -50,7 +52,8 @@ async def test_the_review_takes_the_other_version_or_keeps_this_one(workdir: Pat
         part = screen.query_one("#review-conflicts")
         text = shown_text(part)  # type: ignore[arg-type]
         assert "2 samenvoegconflicten om te beslissen" in text
-        assert "Collectie en prijzen online › name" in text  # the touchpoint by its name, then the field
+        # The touchpoint by its name, then the field.
+        assert "Collectie en prijzen online › name" in text
         assert "owner" in text
         assert "Ruben" in text
         assert "Lotte" in text
