@@ -280,7 +280,7 @@ SEED_IDEAS: list[tuple[str, tuple[str, ...], dict[str, tuple[str, ...]]]] = [
     (
         "price is not the only deciding factor",
         ("template", "five-phases", "consideration", "questions"),
-        {"en": ("besides the price",), "nl": ("naast de prijs",)},
+        {"en": ("besides the price",), "nl": ("los van de prijs",)},
     ),
     (
         "price is not the only deciding factor",
@@ -290,7 +290,7 @@ SEED_IDEAS: list[tuple[str, tuple[str, ...], dict[str, tuple[str, ...]]]] = [
     (
         "price is not the only deciding factor, when comparing quotes",
         ("template", "five-phases-delivery", "evaluation", "questions"),
-        {"en": ("besides the price",), "nl": ("naast de prijs",)},
+        {"en": ("besides the price",), "nl": ("los van de prijs",)},
     ),
     (
         "sentiment measured at every contact, by e-mail, SMS or phone, before problems grow",
