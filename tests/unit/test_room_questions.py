@@ -79,7 +79,7 @@ def phases(name: str) -> list[dict[str, object]]:
 
 def room_questions(language: str) -> Iterator[tuple[str, str]]:
     """Every question the room hears, with where it comes from."""
-    texts = catalog(language)  # type: ignore[arg-type]
+    texts = catalog(language)
     for step in ROOM_STEPS:
         for question in texts[f"guide.{step}.questions"]:
             yield f"i18n/{language}: guide.{step}.questions", question
@@ -101,7 +101,7 @@ def room_questions(language: str) -> Iterator[tuple[str, str]]:
 
 
 def panel_tips(language: str) -> Iterator[tuple[str, str]]:
-    texts = catalog(language)  # type: ignore[arg-type]
+    texts = catalog(language)
     for step in ROOM_STEPS:
         for tip in texts[f"guide.{step}.tips"]:
             yield f"i18n/{language}: guide.{step}.tips", tip
@@ -166,7 +166,7 @@ def test_the_open_question_rule_tells_a_story_from_an_audit() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_question_reads_the_feeling_scale_aloud(language: str) -> None:
-    texts = catalog(language)  # type: ignore[arg-type]
+    texts = catalog(language)
     scale = [str(texts[f"key.emotion_{n}"]).lower() for n in (1, 2, 4, 5)]
     found = [
         f"{where}: {question!r}"
@@ -179,15 +179,13 @@ def test_no_question_reads_the_feeling_scale_aloud(language: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("step", ROOM_STEPS)
 def test_every_step_asks_how_we_know(language: str, step: str) -> None:
-    questions = catalog(language)[f"guide.{step}.questions"]  # type: ignore[arg-type]
+    questions = catalog(language)[f"guide.{step}.questions"]
     assert any(EVIDENCE[language] in str(q).lower() for q in questions), questions
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_tips_are_not_questions_and_nothing_in_the_panel_is_key_help(language: str) -> None:
-    questions = [
-        (where, text) for where, text in room_questions(language) if "walk." not in where
-    ]
+    questions = [(where, text) for where, text in room_questions(language) if "walk." not in where]
     tips = list(panel_tips(language))
     found = [f"{where}: {tip!r}" for where, tip in tips if "?" in tip]
     found += [f"{where}: {text!r}" for where, text in questions + tips if KEY_HELP.search(text)]
@@ -223,7 +221,10 @@ SEED_IDEAS: list[tuple[str, tuple[str, ...], dict[str, tuple[str, ...]]]] = [
     (
         "one story across the touchpoints, on the map",
         ("i18n", "guide.map.questions"),
-        {"en": ("different story", "two touchpoints"), "nl": ("ander verhaal", "twee contactmomenten")},
+        {
+            "en": ("different story", "two touchpoints"),
+            "nl": ("ander verhaal", "twee contactmomenten"),
+        },
     ),
     (
         "a cyclic journey: every end a new beginning, a relation from the first contact",
@@ -313,7 +314,10 @@ SEED_IDEAS: list[tuple[str, tuple[str, ...], dict[str, tuple[str, ...]]]] = [
     (
         "a customer still comparing prefers webchat to the phone",
         ("template", "mckinsey-loop", "active-evaluation", "description"),
-        {"en": ("webchat", "phone", "quick answer"), "nl": ("webchat", "telefoon", "snel antwoord")},
+        {
+            "en": ("webchat", "phone", "quick answer"),
+            "nl": ("webchat", "telefoon", "snel antwoord"),
+        },
     ),
     (
         "cash among the ways to pay",
@@ -365,7 +369,7 @@ SEED_IDEAS: list[tuple[str, tuple[str, ...], dict[str, tuple[str, ...]]]] = [
 
 def texts_at(place: tuple[str, ...], language: str) -> list[str]:
     if place[0] == "i18n":
-        value = catalog(language)[place[1]]  # type: ignore[arg-type]
+        value = catalog(language)[place[1]]
         return [value] if isinstance(value, str) else list(value)
     _, name, phase_id, field = place
     if not phase_id:
@@ -394,7 +398,8 @@ def test_the_seed_ideas_stand_where_the_facilitator_needs_them(
 def test_the_first_and_the_last_phase_weigh_at_least_as_much_as_any_other(name: str) -> None:
     weights = [float(str(phase.get("weight", 1.0))) for phase in phases(name)]
     first, middle, last = weights[0], weights[1:-1], weights[-1]
-    assert first >= max(middle) and last >= max(middle), weights
+    assert first >= max(middle), weights
+    assert last >= max(middle), weights
     assert min(first, last) > 1.0, weights
 
 
