@@ -3,7 +3,8 @@
 ``cjworkshop`` alone opens the start screen; ``new``, ``open``, ``list``, ``templates`` and
 ``validate`` work on session and template files; ``roadmap`` and ``export`` write documents;
 ``import-metrics`` places figures from a CSV file on a session's touchpoints;
-``diff`` compares two versions of a session and ``check`` finds unfinished work for CI.
+``diff`` compares two versions of a session and ``check`` finds unfinished work for CI;
+``guide`` prints the facilitator's guide.
 Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
 ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
 A subcommand's module is imported only when that subcommand runs (or ``--help`` lists them
@@ -34,6 +35,7 @@ COMMANDS = {
     "import-metrics": "cjworkshop.cli.metrics:import_metrics_command",
     "diff": "cjworkshop.cli.revisit:diff_command",
     "check": "cjworkshop.cli.check:check_command",
+    "guide": "cjworkshop.cli.guide:guide_command",
 }
 """Every subcommand, in the order ``--help`` lists them, and where it lives."""
 
