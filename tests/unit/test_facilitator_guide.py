@@ -1,4 +1,4 @@
-"""The facilitator's guide: its agenda adds up, its pages follow the session, the command prints them."""
+"""The facilitator's guide: its agenda adds up, its pages fit the session, the command prints."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def test_the_agenda_shown_adds_up_to_its_length_for_every_template(
         rows, length = shown_agenda(text)
         assert sum(minutes for _, minutes in rows) == length == agenda_length(fit.agenda())
         steps = dict(step_minutes(template, mode))
-        shown_steps = {what: minutes for what, minutes in rows}
+        shown_steps = dict(rows)
         for step, minutes in steps.items():
             assert shown_steps[translator(language)(f"step.{step}")] == minutes
 
@@ -99,7 +99,9 @@ def test_the_workshop_agenda_is_a_believable_half_day_and_the_solo_one_shorter()
     ]
     assert agenda_length(solo) < agenda_length(workshop)
     kinds = [slot.kind for slot in workshop]
-    assert kinds[0] == "opening" and kinds[-1] == "close" and kinds[-2] == "step"
+    assert kinds[0] == "opening"
+    assert kinds[-1] == "close"
+    assert kinds[-2] == "step"
 
 
 def test_a_sessions_own_timeboxes_make_its_agenda() -> None:
@@ -122,7 +124,8 @@ def test_every_page_has_a_title_and_says_something_in_both_languages() -> None:
         pages = facilitator_guide(translator(language), GuideFor(five_phases(), session))
         assert [page.name for page in pages] == list(PAGES)
         for page in pages:
-            assert page.title and not page.title.startswith("facilitator.")
+            assert page.title
+            assert not page.title.startswith("facilitator.")
             assert len(page.blocks) >= 3
             assert all(not block.text.startswith("facilitator.") for block in page.blocks)
 
@@ -135,7 +138,8 @@ def test_the_effort_anchors_match_the_roadmaps_effort_keys() -> None:
     assert "- 5: a project." in text
     assert "counts as 3" in text
     nl = plain_text([guide_page(translator("nl"), GuideFor(five_phases()), "roadmap")])
-    assert "Moeite van 1 tot 5" in nl and "- 1: een middag." in nl
+    assert "Moeite van 1 tot 5" in nl
+    assert "- 1: een middag." in nl
 
 
 def test_the_model_page_names_the_phases_and_the_shape() -> None:
@@ -162,7 +166,8 @@ def test_the_close_says_when_the_revisit_is_planned() -> None:
     text = plain_text([guide_page(tr, GuideFor(five_phases(), planned), "close")])
     assert "This session's revisit is planned for 2027-03-01." in text
     without = plain_text([guide_page(tr, GuideFor(five_phases()), "close")])
-    assert "revisit is planned" not in without and "not set yet" not in without
+    assert "revisit is planned" not in without
+    assert "not set yet" not in without
 
 
 def test_guide_prints_the_whole_guide() -> None:
@@ -181,7 +186,8 @@ def test_guide_plotting_prints_that_page_alone() -> None:
     assert result.output.startswith("Plotting: one persona at a time\n")
     assert "What a moment of truth is" in result.output
     assert "Time: 60 minutes" in result.output
-    assert "Opening:" not in result.output and "Close:" not in result.output
+    assert "Opening:" not in result.output
+    assert "Close:" not in result.output
 
 
 def test_an_unknown_step_is_an_error_that_lists_the_pages() -> None:
@@ -204,7 +210,8 @@ def test_guide_speaks_dutch_and_fits_a_session(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert session.language == "nl"
     assert "  08:30–08:50   20 min  Opening" in result.output
-    assert "Zelfscan" in result.output and "Pauze" in result.output
+    assert "Zelfscan" in result.output
+    assert "Pauze" in result.output
     assert "De nieuwe ronde van deze sessie staat gepland op 2027-05-01." in result.output
     english = run("guide", "close", "--session", str(path), "--lang", "en")
     assert "This session's revisit is planned for 2027-05-01." in english.output
@@ -216,7 +223,8 @@ def test_guide_refuses_a_bad_start_time_and_an_unknown_template(tmp_path: Path) 
     assert "“25:00” is not a time of day" in result.output
     result = run("guide", "--template", "nope")
     assert result.exit_code == 1
-    assert "nope" in result.output and "five-phases" in result.output
+    assert "nope" in result.output
+    assert "five-phases" in result.output
     result = run("guide", "--session", str(tmp_path / "gone.toml"))
     assert result.exit_code == 1
     assert "gone.toml" in result.output
