@@ -1,17 +1,22 @@
-"""The facilitator's guide in the app: G on any step opens it at that step's page, Esc closes it."""
+"""The facilitator's guide in the app: G on any step opens it at that step's page, Esc closes it;
+r on the roadmap plans the revisit the guide's close names."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from cjworkshop.model.flow import WORKSHOP_FLOW
+from cjworkshop.store.session_file import read_session
 from cjworkshop.ui.modals.guide import GuideModal
+from cjworkshop.ui.modals.record_form import RecordForm
 from cjworkshop.ui.screens.session import SessionScreen
 from cjworkshop.ui.widgets.key_bar import KeyBar
 from tests.ui.conftest import app_for, new_session
-from tests.ui.helpers import screen_lines, settle, until
+from tests.ui.helpers import dialog_up, fill, screen_lines, settle, shown_text, until
 
 
 async def test_g_opens_the_guide_at_the_page_of_every_step_and_escape_closes_it(
@@ -78,3 +83,44 @@ async def test_the_key_bar_names_the_guide(workdir: Path) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         assert " G guide " in app.screen.query_one(KeyBar).render().plain
+
+
+async def test_r_on_the_roadmap_plans_the_revisit_and_the_guide_names_it(workdir: Path) -> None:
+    path = new_session(workdir / "sessions")
+    app = app_for(path, step="roadmap")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        line = screen.query_one("#roadmap-revisit", Static)
+        assert "No revisit planned yet: r sets its date." in shown_text(line)
+        await pilot.press("r")
+        await until(pilot, lambda: dialog_up(app, RecordForm), "the form opens")
+        field = app.focused
+        assert isinstance(field, Input)
+        assert field.value == "2027-02-21", "some three months after today (2026-11-22), offered"
+        await fill(pilot, "1 March")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm), "a date that does not read is refused"
+        await fill(pilot, "2027-03-01")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert read_session(path).next_revisit == dt.date(2027, 3, 1)
+        assert "Revisit planned for 2027-03-01 (r changes it)." in shown_text(line)
+        await pilot.press("G")
+        await until(pilot, lambda: isinstance(app.screen, GuideModal), "the guide opens")
+        guide = app.screen
+        assert isinstance(guide, GuideModal)
+        await pilot.press("right")
+        assert guide.page == "close"
+        assert "This session's revisit is planned for 2027-03-01." in "\n".join(screen_lines(app))
+        await pilot.press("escape", "r")
+        await until(pilot, lambda: dialog_up(app, RecordForm), "the form opens again")
+        await fill(pilot, "")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert read_session(path).next_revisit is None
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert read_session(path).next_revisit == dt.date(2027, 3, 1)
