@@ -51,6 +51,7 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
     "template_name",
     default="five-phases",
     show_default=True,
+    metavar="NAME",
     help=help_text("facilitator.cli.template"),
 )
 @click.option(
