@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from cjworkshop.i18n import Translator
-from cjworkshop.model.agenda import CLOSE_MINUTES, OPENING_MINUTES, Slot, agenda, step_minutes
+from cjworkshop.model.agenda import (
+    CLOSE_MINUTES,
+    OPENING_MINUTES,
+    Slot,
+    agenda,
+    planned_minutes,
+    step_minutes,
+)
 from cjworkshop.model.session import STEPS, Mode, Session, Shape, Step
 from cjworkshop.model.template import Template
 
@@ -41,7 +48,7 @@ SECTIONS: Final[dict[str, tuple[str, ...]]] = {
     "close": ("how", "revisit"),
 }
 """The sections of every page, in order, each a heading and a list of items; the opening's
-agenda comes after its third."""
+agenda comes before its ground rules."""
 
 TEXTS: Final[dict[str, tuple[str, ...]]] = {
     "opening": ("title", "lead"),
@@ -93,11 +100,8 @@ class GuideFor:
 
     def minutes(self, step: Step) -> int:
         """The step's planned minutes: the session's, else the template's; 0 for none."""
-        planned = self.session.timebox.get(step) if self.session is not None else None
-        if planned is not None and planned.planned_minutes:
-            return planned.planned_minutes
-        guide = self.template.steps.get(step) if self.template is not None else None
-        return guide.minutes if guide is not None else 0
+        timebox = self.session.timebox if self.session is not None else None
+        return planned_minutes(step, self.template, timebox)
 
     def agenda(self) -> tuple[Slot, ...]:
         timebox = self.session.timebox if self.session is not None else None
@@ -121,8 +125,8 @@ def guide_page(tr: Translator, fit: GuideFor, name: str) -> Page:
     else:
         minutes = fit.minutes(next(step for step in STEPS if step == name))
     blocks = [Block("text", _part(tr, name, "lead")), *_run(tr, name, minutes)]
-    for number, section in enumerate(SECTIONS[name]):
-        if name == "opening" and number == 3:
+    for section in SECTIONS[name]:
+        if section == "rules":
             blocks += agenda_blocks(tr, fit)
         blocks += _section(tr, name, section)
     if name == "close" and fit.session is not None:

@@ -54,14 +54,19 @@ def step_minutes(
     """The steps the agenda holds, in the order the room walks them, with their minutes: the
     session's planned minutes where set, else the template's; steps with neither are left out."""
     steps = SOLO_STEPS if mode == "self-assessment" else WORKSHOP_FLOW
-    found: list[tuple[Step, int]] = []
-    for step in steps:
-        planned = timebox.get(step) if timebox else None
-        guide = template.steps.get(step) if template else None
-        minutes = (planned.planned_minutes if planned else None) or (guide.minutes if guide else 0)
-        if minutes:
-            found.append((step, minutes))
-    return found
+    found = [(step, planned_minutes(step, template, timebox)) for step in steps]
+    return [(step, minutes) for step, minutes in found if minutes]
+
+
+def planned_minutes(
+    step: Step, template: Template | None, timebox: Mapping[Step, StepTime] | None = None
+) -> int:
+    """A step's minutes: the session's planned ones, else its template's; 0 for none."""
+    planned = timebox.get(step) if timebox else None
+    if planned is not None and planned.planned_minutes:
+        return planned.planned_minutes
+    guide = template.steps.get(step) if template is not None else None
+    return guide.minutes if guide is not None else 0
 
 
 def agenda(steps: list[tuple[Step, int]]) -> tuple[Slot, ...]:
