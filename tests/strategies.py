@@ -220,6 +220,7 @@ def sessions(draw: st.DrawFn, max_items: int = 4) -> Session:
         created=created,
         updated=draw(moment),
         notes=draw(text),
+        next_revisit=draw(st.none() | st.dates()),
         dots_per_participant=draw(st.integers(1, 20)),
         timebox={step: timebox[step] for step in STEPS if step in timebox},
         goals=tuple(

@@ -229,6 +229,21 @@ def test_the_map_in_presentation_mode(snap_compare: Compare, workdir: Path) -> N
     )
 
 
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_the_facilitators_guide(
+    snap_compare: Compare, workdir: Path, size: tuple[int, int]
+) -> None:
+    path = workshop_path(workdir / "sessions")
+    assert snap_compare(
+        app_for(path), terminal_size=size, press=["G"], run_before=at_step("roadmap")
+    )
+
+
+def test_the_facilitators_guide_in_dutch(snap_compare: Compare, workdir: Path) -> None:
+    path = workshop_path(workdir / "sessions", "nl")
+    assert snap_compare(app_for(path), terminal_size=SIZE, press=["G"], run_before=at_step("goals"))
+
+
 def test_parking_lot(snap_compare: Compare, workdir: Path) -> None:
     path = new_session(workdir / "sessions", template="blank")
     session = edits.add_parking_note(read_session(path), "Ask IT about the API")

@@ -144,6 +144,25 @@ def test_the_checks_that_run_depend_on_the_stale_setting() -> None:
     assert checks_to_run("workshop", 0)[-1] == "roadmap-item-not-reviewed"
 
 
+def test_a_planned_revisit_fails_the_check_once_its_day_has_passed(tmp_path: Path) -> None:
+    planned = replace(complete(), next_revisit=dt.date(2026, 11, 20))
+    assert run_checks(replace(planned, next_revisit=TODAY), today=TODAY, stale_days=None) == []
+    failures = run_checks(planned, today=TODAY, stale_days=None)
+    assert failures == [
+        CheckFailure("revisit-overdue", "session", {"date": "2026-11-20", "days": 2})
+    ]
+    assert checks_to_run("workshop", None, revisit_planned=True)[-1] == "revisit-overdue"
+    path = write(tmp_path, planned)
+    result = run("--lang", "en", "check", str(path), "--today", "2026-11-22")
+    assert result.exit_code == 1
+    assert f"{path}: the revisit was planned for 2026-11-20, 2 days ago" in result.output
+    result = run("--lang", "en", "check", str(path), "--today", "2026-11-20")
+    assert result.exit_code == 0
+    assert "all 7 checks passed" in result.output
+    result = run("--lang", "nl", "check", str(path), "--today", "2026-11-23")
+    assert "de nieuwe ronde stond gepland op 2026-11-20, 3 dagen geleden" in result.output
+
+
 def test_an_empty_session_has_nothing_to_fail() -> None:
     empty = Session(title="Leeg", created=WHEN, updated=WHEN)
     assert run_checks(empty, today=TODAY, stale_days=1) == []

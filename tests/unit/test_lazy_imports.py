@@ -22,6 +22,7 @@ COMMANDS = (
     "cjworkshop.cli.revisit",
     "cjworkshop.cli.check",
     "cjworkshop.cli.metrics",
+    "cjworkshop.cli.guide",
 )
 
 CASES = {

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from msgspec.structs import replace
 
 from cjworkshop.cli import cli
 from cjworkshop.model.diff import compare
-from cjworkshop.store.session_file import parse_session, read_session
+from cjworkshop.store.session_file import parse_session, read_session, save_session
 from tests.conftest import SESSIONS
 
 DUTCH = SESSIONS / "meubelmakerij-de-eik.toml"
@@ -67,12 +68,16 @@ def test_a_revisit_gets_a_dated_name_that_is_never_taken(tmp_path: Path) -> None
     assert revisit_path(first, day).name == "de-eik-2027-03-01.toml"
     assert revisit_path(tmp_path / "de-eik-2026-11-22.toml", day).name == "de-eik-2027-03-01.toml"
     first.write_bytes(DUTCH.read_bytes())
+    save_session(first, replace(read_session(first), next_revisit=day))
+    planned = first.read_bytes()
     when = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
     written = start_revisit(first, read_session(first), when)
     again = start_revisit(first, read_session(first), when)
     assert (written.name, again.name) == ("de-eik-2027-03-01.toml", "de-eik-2027-03-01-2.toml")
-    assert first.read_bytes() == DUTCH.read_bytes()
+    assert first.read_bytes() == planned
+    assert read_session(first).next_revisit == day
     copy = read_session(written)
     assert (copy.previous, copy.created, copy.updated) == ("de-eik.toml", when, when)
+    assert copy.next_revisit is None, "the revisit planned is this one: the new version plans none"
     assert all(time.used_seconds == 0 for time in copy.timebox.values())
     assert copy.plots == read_session(first).plots

@@ -57,6 +57,21 @@ def test_header_settings_are_always_written(session: Session) -> None:
     ]
 
 
+def test_a_planned_revisit_is_a_date_among_the_settings_on_top(session: Session) -> None:
+    import datetime as dt
+
+    assert "next_revisit" not in dumps_session(session)
+    planned = replace(session, next_revisit=dt.date(2027, 3, 1))
+    text = dumps_session(planned)
+    head = text.split("\n[", 1)[0]
+    assert "\nnext_revisit = 2027-03-01\n" in head
+    assert parse_session(text.encode()).next_revisit == dt.date(2027, 3, 1)
+    lines = dumps_session(session).splitlines()
+    assert [line for line in text.splitlines() if line not in lines] == [
+        "next_revisit = 2027-03-01"
+    ]
+
+
 def test_multiline_text_stays_readable(session: Session) -> None:
     text = dumps_session(replace(session, notes="eerste regel\ntweede regel"))
     assert 'notes = """\neerste regel\ntweede regel"""' in text

@@ -30,6 +30,7 @@ from typing import Literal, get_args, get_type_hints
 
 import pytest
 
+from cjworkshop.export.facilitator_guide import RUN, SECTIONS, TEXTS
 from cjworkshop.export.report_tables import METRIC_COLUMNS, STAGE_COLUMNS
 from cjworkshop.i18n import LANGUAGES, catalog
 from cjworkshop.model.checks import CheckCode
@@ -140,6 +141,14 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     # errors.schema_error: which pattern a text missed, which bound a number crossed
     "error.schema.pattern_{}": one(("source", "question", "previous", "id")),
     "error.schema.bound_{}": one(("ge", "le", "gt", "lt")),
+    # the facilitator's guide: every text of every page, its sections and what a step says
+    "facilitator.page.{}.{}": [(page, text) for page, texts in TEXTS.items() for text in texts],
+    "facilitator.page.{}.items.{}": [
+        (page, name) for page, names in SECTIONS.items() for name in names
+    ],
+    "facilitator.section.{}": one({section for names in SECTIONS.values() for section in names}),
+    "facilitator.run.{}": one(("time", *RUN)),
+    "facilitator.agenda.{}": one(("opening", "break", "close")),  # a slot that is not a step
 }
 """What the placeholders of a built key can be, where the code does not say it right there."""
 DOMAINS_USED: set[str] = set()

@@ -7,7 +7,8 @@ session of journeys in the OpenJourney Format (``.ojf``); ``schema`` prints the 
 JSON Schema for editors; ``merge`` combines two branches' versions of a session by meaning
 (``install-merge-driver`` makes git use it); ``portfolio`` reports across every session in a
 folder;
-``diff`` compares two versions of a session and ``check`` finds unfinished work for CI.
+``diff`` compares two versions of a session and ``check`` finds unfinished work for CI;
+``guide`` prints the facilitator's guide.
 Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
 ``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
 A subcommand's module is imported only when that subcommand runs (or ``--help`` lists them
@@ -43,6 +44,7 @@ COMMANDS = {
     "merge": "cjworkshop.cli.merge:merge_command",
     "install-merge-driver": "cjworkshop.cli.merge:install_merge_driver_command",
     "portfolio": "cjworkshop.cli.portfolio:portfolio_command",
+    "guide": "cjworkshop.cli.guide:guide_command",
 }
 """Every subcommand, in the order ``--help`` lists them, and where it lives."""
 

@@ -58,7 +58,8 @@ def check_command(
     if warnings:
         cli.err.print(cli.tr.count("cli.check.warnings", len(warnings)), markup=False)
     if not failures:
-        ran = len(checks_to_run(session.mode, stale_days))
+        planned = session.next_revisit is not None
+        ran = len(checks_to_run(session.mode, stale_days, revisit_planned=planned))
         click.echo(cli.tr("cli.check.passed", file=session_path, n=ran))
         return
     cli.err.print(cli.tr.count("cli.check.failed", len(failures)), markup=False)

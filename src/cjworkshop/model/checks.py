@@ -19,7 +19,10 @@ questions are checked instead:
   open or doing, with no effort or nobody who owns it;
 - ``roadmap-item-not-reviewed``, only when a number of days is given: an open or doing item whose
   last review (``RoadmapItem.reviewed``, or the day the session was created when it was never
-  reviewed) lies more than that many days before today.
+  reviewed) lies more than that many days before today;
+- ``revisit-overdue``, only when the session plans a revisit (``Session.next_revisit``): that
+  day has passed and the map was not looked at again (a revisit starts a new file, whose own
+  date is set anew).
 
 The roadmap items are those of ``roadmap.roadmap``: the decided ones and the ones it proposes from
 pain points, ideas and weak answers. Done and dropped items need no effort or owner and never go
@@ -57,6 +60,7 @@ CheckCode = Literal[
     "roadmap-item-without-effort",
     "roadmap-item-without-owner",
     "roadmap-item-not-reviewed",
+    "revisit-overdue",
     "pain-point-severe-but-assumed",
 ]
 
@@ -100,11 +104,15 @@ class CheckFailure:
     params: dict[str, object] = field(default_factory=dict)
 
 
-def checks_to_run(mode: Mode, stale_days: int | None) -> tuple[CheckCode, ...]:
+def checks_to_run(
+    mode: Mode, stale_days: int | None, *, revisit_planned: bool = False
+) -> tuple[CheckCode, ...]:
     """The codes of the checks ``run_checks`` performs on a session of ``mode`` with this
-    setting, in their order."""
-    always = SOLO if mode == "self-assessment" else ALWAYS
-    return always if stale_days is None else (*always, "roadmap-item-not-reviewed")
+    setting (and a planned revisit, or none), in their order."""
+    codes = SOLO if mode == "self-assessment" else ALWAYS
+    if stale_days is not None:
+        codes = (*codes, "roadmap-item-not-reviewed")
+    return (*codes, "revisit-overdue") if revisit_planned else codes
 
 
 def run_checks(
@@ -134,6 +142,12 @@ def run_checks(
     ]
     if stale_days is not None:
         failures.extend(_stale(session, items, today, stale_days))
+    planned = session.next_revisit
+    if planned is not None and planned < today:
+        days = (today - planned).days
+        failures.append(
+            CheckFailure("revisit-overdue", "session", {"date": planned.isoformat(), "days": days})
+        )
     return failures
 
 

@@ -307,6 +307,9 @@ class Session(Record, frozen=True, kw_only=True):
     notes: str = ""
     previous: Annotated[str, msgspec.Meta(pattern=PREVIOUS_PATTERN, max_length=255)] = ""
     """The file name of the version this one revisits, in the same folder; empty for a first."""
+    next_revisit: dt.date | None = None
+    """The day the room plans to look at this map again (a revisit); ``check`` says when it
+    has passed."""
     dots_per_participant: Annotated[int, msgspec.Meta(ge=1, le=20)] = 5
     timebox: dict[Step, StepTime] = {}
     goals: tuple[Goal, ...] = ()

@@ -33,9 +33,17 @@ def revisit_path(path: Path, day: dt.date) -> Path:
 
 
 def revisited(session: Session, previous: str, when: dt.datetime) -> Session:
-    """The session as a new version: same map and decisions, fresh dates and timeboxes."""
+    """The session as a new version: same map and decisions, fresh dates and timeboxes. The
+    revisit the old version planned is this one, so the new version plans none yet."""
     timebox = {step: replace(time, used_seconds=0) for step, time in session.timebox.items()}
-    return replace(session, previous=previous, created=when, updated=when, timebox=timebox)
+    return replace(
+        session,
+        previous=previous,
+        created=when,
+        updated=when,
+        timebox=timebox,
+        next_revisit=None,
+    )
 
 
 def start_revisit(path: Path, session: Session, when: dt.datetime) -> Path:

@@ -47,6 +47,7 @@ FIELD_HELP: Final[dict[str, dict[str, str]]] = {
         "assessment": "The answers of the self-assessment checklist.",
         "parking_lot": "Side topics noted during the session.",
         "conflicts": "What a merge of two branches could not combine, until someone decides.",
+        "next_revisit": "The day the room plans to look at the journey again; check fails after.",
     },
     "Conflict": {
         "where": "Where it is: touchpoints[website].name, roadmap[fix-x].owner.",

@@ -7,8 +7,8 @@ post ``SessionEdited`` and the screen commits, saves and hands the new session b
 step it has built. A step's view is built the first time the step is shown, so opening a session
 draws one step, not eight. Steps ask the screen with messages for everything they do not own
 (``steps.base``): every form (with its draft, ``session_forms``), a question first, another
-step, the roadmap written out. Undo and redo, the parking lot and the timebox (``step_timer``)
-live here; saving a copy, a revisit and the export in ``session_files``.
+step, the roadmap written out. Undo and redo, the parking lot, the facilitator's guide and the
+timebox (``step_timer``) live here; saving a copy, a revisit and the export in ``session_files``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Label, OptionList
 
+from cjworkshop.export.facilitator_guide import GuideFor, facilitator_guide
 from cjworkshop.i18n import Translator
 from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import Session, Step
@@ -39,6 +40,7 @@ from cjworkshop.ui.autosave import Autosaver, SaveStatus
 from cjworkshop.ui.commands import PaletteCommand
 from cjworkshop.ui.drafts import DraftKeeper
 from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.modals.guide import GuideModal
 from cjworkshop.ui.scheduler import Timers
 from cjworkshop.ui.screens.base import (
     PresentationThemeRequested,
@@ -86,6 +88,7 @@ class SessionScreen(WorkshopScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "step(-1)", "key.previous_step", show=False),
         Binding("right_square_bracket", "step(1)", "key.next_step"),
+        Binding("G", "guide", "key.guide"),
         Binding("ctrl+z", "undo", "key.undo"),
         Binding("ctrl+y", "redo", "key.redo", show=False),
         Binding("t", "timebox", "key.timebox"),
@@ -376,6 +379,11 @@ class SessionScreen(WorkshopScreen):
         self.set_class(event.on, "-presenting")
         self.post_message(PresentationThemeRequested(event.on))
 
+    def action_guide(self) -> None:
+        """The facilitator's guide, fitted to this session, open at the step on screen."""
+        pages = facilitator_guide(self.tr, GuideFor(self.template, self.session))
+        self.app.push_screen(GuideModal(self.tr, pages, self.step))
+
     def action_toggle_panel(self) -> None:
         panel = self.query_one(FacilitatorPanel)
         panel.display = not panel.display
@@ -488,6 +496,7 @@ class SessionScreen(WorkshopScreen):
                 tr("cmd.timebox_reset"), tr("cmdhelp.timebox_reset"), self.action_timebox_reset
             ),
             PaletteCommand(tr("cmd.panel"), tr("cmdhelp.panel"), self.action_toggle_panel),
+            PaletteCommand(tr("cmd.guide"), tr("cmdhelp.guide"), self.action_guide),
             PaletteCommand(tr("cmd.revisit"), tr("cmdhelp.revisit"), self.action_start_revisit),
             PaletteCommand(tr("cmd.close"), tr("cmdhelp.close"), self.action_close_session),
         ]

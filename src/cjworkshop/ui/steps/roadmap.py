@@ -5,9 +5,10 @@ documented score; the card under the list says why each item ranks where it does
 effort (1-5), status (s) or horizon (h); V picks who is voting and . and , spend or take back
 their dots (+ stays the timebox's, as everywhere); m marks an item and m on another merges the
 two, m again on the marked one or Escape cancels; x writes the roadmap as Markdown beside the
-session file. Every decision re-ranks at once and is saved like any other edit; the cursor goes
-with the item and says where it went. An owner doing a self-assessment alone has nobody to vote
-with: the dots are left out of the step, and its texts speak to them.
+session file; r plans the next revisit (``roadmap_revisit``). Every decision re-ranks at once
+and is saved like any other edit; the cursor goes with the item and says where it went. An owner
+doing a self-assessment alone has nobody to vote with: the dots are left out of the step, and its
+texts speak to them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from msgspec.structs import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,6 +30,7 @@ from cjworkshop.model.session import NAME_LENGTH, STATUSES, Horizon, Session
 from cjworkshop.model.template import checklist
 from cjworkshop.ui.modals.form_spec import Answers, FormSpec, FormValues, line_field, text_field
 from cjworkshop.ui.steps.base import Asked, ExportRequested, FormRequest, StepContext, StepView
+from cjworkshop.ui.steps.roadmap_revisit import PlannedRevisit, revisit_form, revisit_line
 from cjworkshop.ui.steps.roadmap_table import (
     HEADER,
     ITEM,
@@ -74,6 +77,7 @@ class RoadmapStep(StepView):
         Binding("escape", "cancel_merge", "key.cancel_merge"),
         Binding("x", "export", "key.export"),
         Binding("X", "export_report", "key.export_report"),
+        Binding("r", "revisit_date", "key.revisit_date", show=False),
         Binding("d,delete", "forget", "key.forget", show=False),
     ]
 
@@ -90,6 +94,7 @@ class RoadmapStep(StepView):
     def compose(self) -> ComposeResult:
         yield TextPanel(classes="step-intro", id="roadmap-intro")
         yield TextPanel(id="roadmap-voting", classes="hint")
+        yield TextPanel(id="roadmap-revisit", classes="hint")
         yield RecordTable(id="roadmap-table", stops=lambda key: not key.startswith(HEADER))
         yield TextPanel(classes="card below", id="roadmap-card")
         yield TextPanel(classes="hint empty", id="roadmap-empty")
@@ -132,6 +137,7 @@ class RoadmapStep(StepView):
         empty.display = not has_items
         empty.update(tr("solo.roadmap.empty" if solo else "roadmap.empty"))
         self._show_voting()
+        self.query_one("#roadmap-revisit", Static).update(revisit_line(tr, self.current))
         self._show_card(self.table.current_key)
 
     def _say_where_it_went(self) -> None:
@@ -240,6 +246,9 @@ class RoadmapStep(StepView):
         if draft.kind == "roadmap.voter":
             self.action_voter(draft.values)
             return True
+        if draft.kind == "roadmap.revisit":
+            self.action_revisit_date(draft.values)
+            return True
         item = self.items.get(draft.context.get("item", ""))
         if draft.kind != "roadmap.item" or item is None:
             return False
@@ -302,6 +311,16 @@ class RoadmapStep(StepView):
 
         form = FormSpec(tr("roadmap.form.voter"), (name,), read)
         return self.ask(FormRequest("roadmap.voter", form, saved, {}, initial))
+
+    def action_revisit_date(self, initial: FormValues | None = None) -> Asked:
+        """Plan the day the room looks at this map again, or plan none."""
+
+        def saved(answer: PlannedRevisit) -> None:
+            changed = replace(self.current, next_revisit=answer.day)
+            self.edit(changed, self.tr("edit.roadmap.revisit"))
+
+        form = revisit_form(self.tr, self.current, self._today())
+        return self.ask(FormRequest("roadmap.revisit", form, saved, {}, initial))
 
     async def action_vote(self, delta: int) -> None:
         item = self._item()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.validation import ValidationResult, Validator
 
 from cjworkshop.i18n import Translator
@@ -70,3 +72,20 @@ class MetricLines(Validator):
                 for p in problems
             )
         )
+
+
+class DayOrEmpty(Validator):
+    """A date written as YYYY-MM-DD, or nothing at all."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(failure_description=message)
+
+    def validate(self, value: str) -> ValidationResult:
+        text = value.strip()
+        if not text:
+            return self.success()
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return self.failure()
+        return self.success() if len(text) == len("YYYY-MM-DD") else self.failure()

@@ -1,0 +1,117 @@
+"""``guide [STEP]`` prints the facilitator's guide: every page, or the page of one step.
+
+The pages are those of ``export.facilitator_guide`` (the opening, the model, one per step, the
+close). The agenda on the opening page is made from a template's timeboxes (``--template``,
+five phases unless told), or with ``--session`` from that session's template, mode and planned
+minutes; the close page then also says when its revisit is planned. The guide is in the
+language ``--lang`` asks for, else the session's, else the messages'. It is plain text, for a
+terminal, a pipe or a printout.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.export.facilitator_guide import (
+    DEFAULT_START,
+    PAGES,
+    GuideFor,
+    clock,
+    facilitator_guide,
+    guide_page,
+    plain_text,
+)
+from cjworkshop.i18n import as_language, translator
+from cjworkshop.model.session import Session
+from cjworkshop.model.template import Template
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.session_file import read_session
+from cjworkshop.store.templates import bundled_templates, find_template
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+@click.command("guide", help=help_text("facilitator.cli.help"))
+@click.argument("page", metavar="[STEP]", required=False)
+@click.option(
+    "--session",
+    "session_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help=help_text("facilitator.cli.session"),
+)
+@click.option(
+    "--template",
+    "-t",
+    "template_name",
+    default="five-phases",
+    show_default=True,
+    metavar="NAME",
+    help=help_text("facilitator.cli.template"),
+)
+@click.option(
+    "--start",
+    default=clock(DEFAULT_START),
+    show_default=True,
+    metavar="HH:MM",
+    help=help_text("facilitator.cli.start"),
+)
+@click.option(
+    "--lang",
+    "-l",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help=help_text("facilitator.cli.lang"),
+)
+@pass_cli
+def guide_command(
+    cli: CliContext,
+    page: str | None,
+    session_path: Path | None,
+    template_name: str,
+    start: str,
+    lang: str | None,
+) -> None:
+    if page is not None and page not in PAGES:
+        cli.fail(cli.tr("facilitator.unknown_page", name=page, names=", ".join(PAGES)))
+    begins = _TIME.match(start.strip())
+    if begins is None:
+        cli.fail(cli.tr("facilitator.cli.bad_start", value=start))
+    session = _session(cli, session_path) if session_path is not None else None
+    template = _session_template(session) if session is not None else _template(cli, template_name)
+    language = as_language(lang) if lang else session.language if session else cli.language
+    tr = translator(language)
+    fit = GuideFor(template, session, int(begins.group(1)) * 60 + int(begins.group(2)))
+    pages = facilitator_guide(tr, fit) if page is None else (guide_page(tr, fit, page),)
+    click.echo(plain_text(pages), nl=False)
+
+
+def _session(cli: CliContext, path: Path) -> Session:
+    try:
+        return read_session(path)
+    except StoreError as error:
+        cli.fail_store(error)
+
+
+def _session_template(session: Session) -> Template | None:
+    """The session's template; a guide without one when it is gone or unreadable."""
+    try:
+        return find_template(session.template)
+    except StoreError:
+        return None
+
+
+def _template(cli: CliContext, name: str) -> Template:
+    try:
+        template = find_template(name)
+    except StoreError as error:
+        cli.fail_store(error)
+    if template is None:
+        names = ", ".join(t.id for t in bundled_templates())
+        cli.fail(cli.tr("cli.new.unknown_template", name=name, names=names))
+    return template
