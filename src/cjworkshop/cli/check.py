@@ -15,7 +15,7 @@ import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.localized import (
-    SESSION_FILE,
+    FILE,
     WholeNumberRange,
     argument,
     command,
@@ -29,7 +29,7 @@ from cjworkshop.store.templates import template_questions
 
 
 @command("check", help="cli.check.help")
-@argument("session_path", metavar="cli.metavar.session", type=SESSION_FILE)
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
 @option(
     "--stale-days",
     type=WholeNumberRange(min=0),

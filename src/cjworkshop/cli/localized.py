@@ -10,7 +10,7 @@ words of usage lines (``[OPTIONS]``, an argument's ``SESSION``), the kinds of va
 A new command follows the same pattern as the others::
 
     @command("guide", help="cli.guide.help")
-    @argument("session_path", metavar="cli.metavar.session", type=SESSION_FILE)
+    @argument("session_path", metavar="cli.metavar.session", type=FILE)
     @option("--step", help="cli.guide.step")
     @language_option()
     @pass_cli
@@ -148,8 +148,8 @@ class WholeNumberRange(click.IntRange):
         """The name is worded each time it is read."""
 
 
-SESSION_FILE = LocalizedPath(dir_okay=False, path_type=Path)
-"""A session file given on the command line."""
+FILE = LocalizedPath(dir_okay=False, path_type=Path)
+"""A file given on the command line: a session, a CSV file."""
 
 FOLDER = LocalizedPath(file_okay=False, path_type=Path)
 """A folder given on the command line."""

@@ -15,8 +15,7 @@ import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.localized import (
-    SESSION_FILE,
-    LocalizedPath,
+    FILE,
     argument,
     command,
     language_option,
@@ -33,10 +32,8 @@ other file, refused before it is read."""
 
 
 @command("import-metrics", help="cli.import_metrics.help")
-@argument("session_path", metavar="cli.metavar.session", type=SESSION_FILE)
-@argument(
-    "csv_path", metavar="cli.metavar.csv_file", type=LocalizedPath(dir_okay=False, path_type=Path)
-)
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
+@argument("csv_path", metavar="cli.metavar.csv_file", type=FILE)
 @option("--skip-bad", is_flag=True, help="cli.import_metrics.skip_bad")
 @language_option()
 @pass_cli

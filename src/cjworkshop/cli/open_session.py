@@ -12,7 +12,7 @@ import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.launch import launch_session
-from cjworkshop.cli.localized import SESSION_FILE, argument, command, language_option, option
+from cjworkshop.cli.localized import FILE, argument, command, language_option, option
 from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import STEPS, Step
 from cjworkshop.store.errors import StoreError
@@ -20,7 +20,7 @@ from cjworkshop.store.session_file import load_session
 
 
 @command("open", help="cli.open.help")
-@argument("path", metavar="cli.metavar.session", type=SESSION_FILE)
+@argument("path", metavar="cli.metavar.session", type=FILE)
 @option("--read-only", is_flag=True, help="cli.open.read_only")
 @option("--step", type=click.Choice(STEPS), default=None, help="cli.open.step")
 @language_option()

@@ -15,7 +15,7 @@ import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.localized import (
-    SESSION_FILE,
+    FILE,
     LocalizedPath,
     argument,
     command,
@@ -57,7 +57,7 @@ def _write(
 
 
 @command("roadmap", help="cli.roadmap.help")
-@argument("session_path", metavar="cli.metavar.session", type=SESSION_FILE)
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
 @option("--output", "-o", type=_OUTPUT, default=None, help="cli.export.output")
 @language_option("cli.option.document_lang", expose=True)
 @pass_cli
@@ -83,7 +83,7 @@ def _metrics_csv(session: Session, tr: Translator, questions: dict[str, str]) ->
 
 
 @command("export", help="cli.export.help")
-@argument("session_path", metavar="cli.metavar.session", type=SESSION_FILE)
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
 @option(
     "--format",
     "-f",

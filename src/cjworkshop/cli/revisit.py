@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
-from cjworkshop.cli.localized import SESSION_FILE, argument, command, language_option, option
+from cjworkshop.cli.localized import FILE, argument, command, language_option, option
 from cjworkshop.export.diff_text import diff_markdown, diff_text
 from cjworkshop.model.diff import compare
 from cjworkshop.model.session import Session
@@ -30,8 +30,8 @@ def _load(cli: CliContext, path: Path) -> Session:
 
 
 @command("diff", help="cli.diff.help")
-@argument("old_path", metavar="cli.metavar.old", type=SESSION_FILE)
-@argument("new_path", metavar="cli.metavar.new", type=SESSION_FILE)
+@argument("old_path", metavar="cli.metavar.old", type=FILE)
+@argument("new_path", metavar="cli.metavar.new", type=FILE)
 @option(
     "--format",
     "-f",
