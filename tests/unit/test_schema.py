@@ -37,7 +37,8 @@ def toml_file(path: Path) -> Any:
 def printed(*args: str) -> dict[str, Any]:
     result = CliRunner().invoke(cli, ["schema", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    schema: dict[str, Any] = json.loads(result.output)
+    return schema
 
 
 @pytest.mark.parametrize("name", ["meubelmakerij-de-eik", "harbour-broadband"])
