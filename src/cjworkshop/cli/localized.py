@@ -174,6 +174,13 @@ def argument(name: str, *, metavar: str, **attrs: Any) -> Callable[[F], F]:
     return click.argument(name, cls=LocalizedArgument, metavar=metavar, **attrs)
 
 
+def paths_argument(name: str, *, metavar: str) -> Callable[[F], F]:
+    """One path or more, files or folders, handed over as a tuple."""
+    return argument(
+        name, metavar=metavar, nargs=-1, required=True, type=LocalizedPath(path_type=Path)
+    )
+
+
 def language_option(help: str = "cli.option.lang", *, expose: bool = False) -> Callable[[F], F]:
     """``--lang``/``-l``, the same on the group and every command: the language the command
     speaks (read before parsing, see ``cli.language``). ``expose`` hands its value to the

@@ -15,11 +15,10 @@ from msgspec.structs import replace
 from cjworkshop.cli.context import CliContext, pass_cli, typed_text
 from cjworkshop.cli.localized import (
     FOLDER,
-    LocalizedPath,
-    argument,
     command,
     language_option,
     option,
+    paths_argument,
 )
 from cjworkshop.export.ojf import journey_files, left_out
 from cjworkshop.i18n import as_language, translator
@@ -36,13 +35,7 @@ from cjworkshop.store.templates import find_template
 
 
 @command("import", help="cli.import.help")
-@argument(
-    "files",
-    metavar="cli.metavar.ojf_files",
-    nargs=-1,
-    required=True,
-    type=LocalizedPath(path_type=Path),
-)
+@paths_argument("files", metavar="cli.metavar.ojf_files")
 @option("--title", "-t", default=None, metavar="cli.metavar.title", help="cli.import.title")
 @language_option("cli.new.lang")
 @option(

@@ -13,11 +13,11 @@ from cjworkshop.cli.context import CliContext, pass_cli, typed_text
 from cjworkshop.cli.launch import launch_session
 from cjworkshop.cli.localized import (
     FOLDER,
-    LocalizedPath,
     argument,
     command,
     language_option,
     option,
+    paths_argument,
 )
 from cjworkshop.export.summary import progress_text
 from cjworkshop.model.clock import now
@@ -142,13 +142,7 @@ def list_command(cli: CliContext, folder: Path) -> None:
 
 
 @command("validate", help="cli.validate.help")
-@argument(
-    "paths",
-    metavar="cli.metavar.paths",
-    nargs=-1,
-    required=True,
-    type=LocalizedPath(path_type=Path),
-)
+@paths_argument("paths", metavar="cli.metavar.paths")
 @language_option()
 @pass_cli
 def validate_command(cli: CliContext, paths: tuple[Path, ...]) -> None:
