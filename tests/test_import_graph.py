@@ -28,6 +28,7 @@ UI_LAYERS = {
     "cjworkshop.ui.widgets": 1,
     "cjworkshop.ui.translated": 1,
     "cjworkshop.ui.commands": 1,
+    "cjworkshop.ui.palette": 1,
     "cjworkshop.ui.autosave": 1,
     "cjworkshop.ui.drafts": 1,
     "cjworkshop.ui.last_save": 1,

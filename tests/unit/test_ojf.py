@@ -296,14 +296,15 @@ def test_export_and_import_from_the_command_line(tmp_path: Path) -> None:
     result = cli_run("export", "eik.toml", "-f", "ojf", "-o", "out/reis.ojf", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "out").glob("reis-*.ojf"))) == 3
-    # Back as a new session in the sessions folder, in the language asked for.
+    # Back as a new session in the sessions folder, in the language asked for, which is the
+    # language of what the command says too.
     result = cli_run(
         "import", *written, "--lang", "nl", "--title", "De Eik uit Ptolemy", cwd=tmp_path
     )
     assert result.exit_code == 0, result.output
     assert (
-        "Made sessions/de-eik-uit-ptolemy.toml: 3 personas, 5 phases, 17 touchpoints."
-        in result.output
+        "sessions/de-eik-uit-ptolemy.toml gemaakt: 3 persona's, 5 fasen, 17 contactmomenten."
+        in " ".join(result.output.split())
     )
     session = read_session(tmp_path / "sessions" / "de-eik-uit-ptolemy.toml")
     assert (session.title, session.language, session.template) == (

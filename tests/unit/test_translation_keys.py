@@ -5,16 +5,17 @@ instead of waiting for someone to open that screen: every module of ``src/`` (th
 is parsed with ``ast``, and three kinds of keys are collected:
 
 - the literal keys of ``tr("...")``, ``tr.count("...", n)`` (its ``.one`` and ``.other``),
-  ``tr.items("...")`` and ``help_text("...")``;
+  and ``tr.items("...")``;
 - keys built at run time (``f"step.{step}"``), inside those calls or anywhere a key-shaped
   f-string is made: each placeholder is enumerated over the literal tuple a loop or
   comprehension walks, the values a local name is given, both sides of a conditional, or else
   the key's known domain in ``DOMAINS`` (the Literal types and tuples of the model). A built key
   whose domain is unknown fails the test, so a new one cannot slip by;
 - string literals shaped like a key of one of the catalogs' groups (``"error.read.not_found"``
-  given to a ``StoreError``, ``"grid.set_feeling"`` handed on to ``tr``): keys that reach the
-  translator through a variable. A form's kind (``FormRequest("grid.cell", ...)``, compared
-  with ``draft.kind``) names a form, not a text, and is left out.
+  given to a ``StoreError``, ``"grid.set_feeling"`` handed on to ``tr``, a command's
+  ``help="cli.check.help"``): keys that reach the translator through a variable. A form's
+  kind (``FormRequest("grid.cell", ...)``, compared with ``draft.kind``) names a form, not a
+  text, and is left out.
 """
 
 from __future__ import annotations
@@ -380,7 +381,7 @@ def is_translator(node: ast.expr) -> bool:
 
 def translation_call(node: ast.Call) -> Kind | None:
     func = node.func
-    if is_translator(func) or (isinstance(func, ast.Name) and func.id == "help_text"):
+    if is_translator(func):
         return "text"
     if isinstance(func, ast.Attribute) and func.attr in ("count", "items"):
         return "count" if func.attr == "count" else "items"

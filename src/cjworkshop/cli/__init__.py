@@ -9,8 +9,9 @@ JSON Schema for editors; ``merge`` combines two branches' versions of a session 
 folder;
 ``diff`` compares two versions of a session and ``check`` finds unfinished work for CI;
 ``guide`` prints the facilitator's guide.
-Errors go to stderr with exit status 1 and never a traceback. Help texts and messages follow
-``--lang``, else ``CJWORKSHOP_LANG`` or the locale.
+Errors go to stderr with exit status 1 and never a traceback. Everything it prints, click's
+own help and usage errors included, follows ``--lang`` (before or after any subcommand; the last
+one counts), else ``CJWORKSHOP_LANG`` or the locale: see ``cli.language`` and ``cli.localized``.
 A subcommand's module is imported only when that subcommand runs (or ``--help`` lists them
 all): importing them all would cost every start some 65 ms of CPU (the start screen's first
 frame 31 ms). Textual is imported only by the commands that open the app (``launch``).
@@ -23,9 +24,16 @@ from pathlib import Path
 
 import click
 
-from cjworkshop import __version__
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.launch import launch_start
+from cjworkshop.cli.localized import (
+    FOLDER,
+    LocalizedGroup,
+    group,
+    language_option,
+    option,
+    version_option,
+)
 from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 
 COMMANDS = {
@@ -49,7 +57,7 @@ COMMANDS = {
 """Every subcommand, in the order ``--help`` lists them, and where it lives."""
 
 
-class LazyCommands(click.Group):
+class LazyCommands(LocalizedGroup):
     """A group whose subcommands are imported when they are asked for."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -65,32 +73,26 @@ class LazyCommands(click.Group):
         return command
 
 
-@click.group(
+@group(
     cls=LazyCommands,
     invoke_without_command=True,
-    help=help_text("cli.help"),
+    help="cli.help",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, "--version", "-V", prog_name="cjworkshop")
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    help=help_text("cli.option.lang"),
-)
-@click.option(
+@version_option()
+@language_option()
+@option(
     "--dir",
     "folder",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     default=DEFAULT_SESSIONS_FOLDER,
     show_default=True,
-    help=help_text("cli.option.dir_start"),
+    help="cli.option.dir_start",
 )
 @click.pass_context
-def cli(context: click.Context, lang: str | None, folder: Path) -> None:
-    context.obj = CliContext.create(lang)
+def cli(context: click.Context, folder: Path) -> None:
     if context.invoked_subcommand is None:
-        launch_start(context.obj, folder)
+        launch_start(context.ensure_object(CliContext), folder)
 
 
 def main() -> None:

@@ -13,29 +13,38 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import (
+    FILE,
+    WholeNumberRange,
+    argument,
+    command,
+    language_option,
+    option,
+)
 from cjworkshop.model.checks import CheckFailure, checks_to_run, run_checks, run_warnings
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session
 from cjworkshop.store.templates import template_checklist
 
 
-@click.command("check", help=help_text("cli.check.help"))
-@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
+@command("check", help="cli.check.help")
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
+@option(
     "--stale-days",
-    type=click.IntRange(min=0),
+    type=WholeNumberRange(min=0),
     default=None,
-    metavar="N",
-    help=help_text("cli.check.stale_days"),
+    metavar="cli.metavar.number",
+    help="cli.check.stale_days",
 )
-@click.option(
+@option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    metavar="YYYY-MM-DD",
-    help=help_text("cli.check.today"),
+    metavar="cli.metavar.date",
+    help="cli.check.today",
 )
+@language_option()
 @pass_cli
 def check_command(
     cli: CliContext, session_path: Path, stale_days: int | None, today: dt.datetime | None

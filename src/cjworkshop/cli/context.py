@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from cjworkshop.i18n import Language, Translator, as_language, language_from_environment, translator
+from cjworkshop.i18n import Language, Translator, language_from_environment, translator
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,18 +41,11 @@ def _escaped_only(value: str) -> bool:
     return all(not 0xD800 <= ord(char) <= 0xDFFF or 0xDC80 <= ord(char) <= 0xDCFF for char in value)
 
 
-def help_text(key: str) -> str:
-    """Help texts are fixed when the commands are defined, so they follow the environment."""
-    return translator(language_from_environment())(key)
-
-
 @dataclass
 class CliContext:
     language: Language = field(default_factory=language_from_environment)
-
-    @classmethod
-    def create(cls, lang: str | None) -> CliContext:
-        return cls(as_language(lang) if lang else language_from_environment())
+    """The language of the messages: the command line's ``--lang``, else the environment's
+    (chosen before parsing, in ``cli.language``)."""
 
     @property
     def tr(self) -> Translator:

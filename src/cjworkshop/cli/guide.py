@@ -15,7 +15,8 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import FILE, argument, command, language_option, option
 from cjworkshop.export.facilitator_guide import (
     DEFAULT_START,
     PAGES,
@@ -35,39 +36,32 @@ from cjworkshop.store.templates import bundled_templates, find_template
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
-@click.command("guide", help=help_text("facilitator.cli.help"))
-@click.argument("page", metavar="[STEP]", required=False)
-@click.option(
+@command("guide", help="facilitator.cli.help")
+@argument("page", metavar="cli.metavar.step", required=False)
+@option(
     "--session",
     "session_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
-    metavar="FILE",
-    help=help_text("facilitator.cli.session"),
+    help="facilitator.cli.session",
 )
-@click.option(
+@option(
     "--template",
     "-t",
     "template_name",
     default="five-phases",
     show_default=True,
-    metavar="NAME",
-    help=help_text("facilitator.cli.template"),
+    metavar="cli.metavar.name",
+    help="facilitator.cli.template",
 )
-@click.option(
+@option(
     "--start",
     default=clock(DEFAULT_START),
     show_default=True,
-    metavar="HH:MM",
-    help=help_text("facilitator.cli.start"),
+    metavar="cli.metavar.time",
+    help="facilitator.cli.start",
 )
-@click.option(
-    "--lang",
-    "-l",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    help=help_text("facilitator.cli.lang"),
-)
+@language_option("facilitator.cli.lang", expose=True)
 @pass_cli
 def guide_command(
     cli: CliContext,

@@ -11,23 +11,22 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import click
-
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import FILE, argument, command, language_option, option
 from cjworkshop.model.merge import merge
 from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session, save_session
 
-_FILE = click.Path(dir_okay=False, path_type=Path)
 DRIVER = "cjworkshop"
 
 
-@click.command("merge", help=help_text("cli.merge.help"))
-@click.argument("base", type=_FILE)
-@click.argument("ours", type=_FILE)
-@click.argument("theirs", type=_FILE)
-@click.option("--output", "-o", type=_FILE, default=None, help=help_text("cli.merge.output"))
+@command("merge", help="cli.merge.help")
+@argument("base", metavar="cli.metavar.base", type=FILE)
+@argument("ours", metavar="cli.metavar.ours", type=FILE)
+@argument("theirs", metavar="cli.metavar.theirs", type=FILE)
+@option("--output", "-o", type=FILE, default=None, help="cli.merge.output")
+@language_option()
 @pass_cli
 def merge_command(
     cli: CliContext, base: Path, ours: Path, theirs: Path, output: Path | None
@@ -56,10 +55,15 @@ def merge_command(
     cli.err.print(cli.tr("cli.merge.clean", path=str(target)), markup=False)
 
 
-@click.command("install-merge-driver", help=help_text("cli.merge.install_help"))
-@click.option(
-    "--pattern", default="sessions/*.toml", show_default=True, help=help_text("cli.merge.pattern")
+@command("install-merge-driver", help="cli.merge.install_help")
+@option(
+    "--pattern",
+    default="sessions/*.toml",
+    show_default=True,
+    metavar="cli.metavar.pattern",
+    help="cli.merge.pattern",
 )
+@language_option()
 @pass_cli
 def install_merge_driver_command(cli: CliContext, pattern: str) -> None:
     def git(*args: str) -> str:

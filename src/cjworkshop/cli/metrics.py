@@ -13,7 +13,14 @@ from typing import Final
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import (
+    FILE,
+    argument,
+    command,
+    language_option,
+    option,
+)
 from cjworkshop.export.metrics_import import MetricsImport, import_metrics
 from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.errors import LockedError, StoreError
@@ -24,10 +31,11 @@ MAX_CSV_BYTES: Final = 64 * 1024 * 1024
 other file, refused before it is read."""
 
 
-@click.command("import-metrics", help=help_text("cli.import_metrics.help"))
-@click.argument("session_path", metavar="SESSION", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("csv_path", metavar="FILE.csv", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--skip-bad", is_flag=True, help=help_text("cli.import_metrics.skip_bad"))
+@command("import-metrics", help="cli.import_metrics.help")
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
+@argument("csv_path", metavar="cli.metavar.csv_file", type=FILE)
+@option("--skip-bad", is_flag=True, help="cli.import_metrics.skip_bad")
+@language_option()
 @pass_cli
 def import_metrics_command(
     cli: CliContext, session_path: Path, csv_path: Path, skip_bad: bool

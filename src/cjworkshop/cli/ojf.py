@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 from msgspec.structs import replace
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli, typed_text
+from cjworkshop.cli.context import CliContext, pass_cli, typed_text
+from cjworkshop.cli.localized import (
+    FOLDER,
+    command,
+    language_option,
+    option,
+    paths_argument,
+)
 from cjworkshop.export.ojf import journey_files, left_out
 from cjworkshop.i18n import as_language, translator
 from cjworkshop.model.clock import now
@@ -28,33 +34,24 @@ from cjworkshop.store.session_file import read_session, save_session, write_erro
 from cjworkshop.store.templates import find_template
 
 
-@click.command("import", help=help_text("cli.import.help"))
-@click.argument(
-    "files", metavar="FILE.ojf...", nargs=-1, required=True, type=click.Path(path_type=Path)
-)
-@click.option("--title", "-t", default=None, help=help_text("cli.import.title"))
-@click.option(
-    "--lang",
-    "-l",
-    "language",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    help=help_text("cli.new.lang"),
-)
-@click.option(
+@command("import", help="cli.import.help")
+@paths_argument("files", metavar="cli.metavar.ojf_files")
+@option("--title", "-t", default=None, metavar="cli.metavar.title", help="cli.import.title")
+@language_option("cli.new.lang")
+@option(
     "--dir",
     "folder",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     default=DEFAULT_SESSIONS_FOLDER,
     show_default=True,
-    help=help_text("cli.option.dir"),
+    help="cli.option.dir",
 )
 @pass_cli
 def import_command(
-    cli: CliContext, files: tuple[Path, ...], title: str | None, language: str | None, folder: Path
+    cli: CliContext, files: tuple[Path, ...], title: str | None, folder: Path
 ) -> None:
     tr = cli.tr
-    session_language = as_language(language) if language else cli.language
+    session_language = cli.language
     when = now()
     try:
         journeys, notes = read_journeys(list(files), language=session_language, when=when)

@@ -10,18 +10,20 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.launch import launch_session
+from cjworkshop.cli.localized import FILE, argument, command, language_option, option
 from cjworkshop.model.flow import flow_steps
 from cjworkshop.model.session import STEPS, Step
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import load_session
 
 
-@click.command("open", help=help_text("cli.open.help"))
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--read-only", is_flag=True, help=help_text("cli.open.read_only"))
-@click.option("--step", type=click.Choice(STEPS), default=None, help=help_text("cli.open.step"))
+@command("open", help="cli.open.help")
+@argument("path", metavar="cli.metavar.session", type=FILE)
+@option("--read-only", is_flag=True, help="cli.open.read_only")
+@option("--step", type=click.Choice(STEPS), default=None, help="cli.open.step")
+@language_option()
 @pass_cli
 def open_command(cli: CliContext, path: Path, read_only: bool, step: Step | None) -> None:
     try:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import FILE, FOLDER, argument, command, language_option, option
 from cjworkshop.export.portfolio import portfolio_html, portfolio_markdown, portfolio_text
 from cjworkshop.i18n import as_language, translator
 from cjworkshop.model.clock import now
@@ -19,38 +20,27 @@ from cjworkshop.store.session_file import write_error
 RENDERS = {"text": portfolio_text, "md": portfolio_markdown, "html": portfolio_html}
 
 
-@click.command("portfolio", help=help_text("cli.portfolio.help"))
-@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
+@command("portfolio", help="cli.portfolio.help")
+@argument("folder", metavar="cli.metavar.folder", type=FOLDER)
+@option(
     "--format",
     "-f",
     "kind",
     type=click.Choice(list(RENDERS)),
     default="text",
     show_default=True,
-    help=help_text("cli.portfolio.format"),
+    help="cli.portfolio.format",
 )
-@click.option(
+@option(
     "--stale-days",
     type=click.IntRange(min=0),
     default=180,
     show_default=True,
-    help=help_text("cli.portfolio.stale"),
+    metavar="cli.metavar.number",
+    help="cli.portfolio.stale",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=help_text("cli.export.output"),
-)
-@click.option(
-    "--lang",
-    "-l",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    help=help_text("cli.option.document_lang"),
-)
+@option("--output", "-o", type=FILE, default=None, help="cli.export.output")
+@language_option("cli.option.document_lang", expose=True)
 @pass_cli
 def portfolio_command(
     cli: CliContext,

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import (
+    FILE,
+    LocalizedPath,
+    argument,
+    command,
+    language_option,
+    option,
+)
 from cjworkshop.export.markdown import diagrams_markdown, report_markdown, roadmap_markdown
 from cjworkshop.export.metrics_sheet import metrics_csv
 from cjworkshop.export.spreadsheet import plots_csv
@@ -27,8 +35,7 @@ from cjworkshop.store.templates import template_checklist
 
 Render = Callable[[Session, Translator, Checklist], str]
 
-_SESSION = click.Path(dir_okay=False, path_type=Path)
-_OUTPUT = click.Path(dir_okay=False, writable=True, path_type=Path)
+_OUTPUT = LocalizedPath(dir_okay=False, writable=True, path_type=Path)
 
 
 def _write(
@@ -50,20 +57,10 @@ def _write(
     cli.err.print(cli.tr("cli.export.written", path=str(output)))
 
 
-def _lang_option() -> Callable[[Callable[..., None]], Callable[..., None]]:
-    return click.option(
-        "--lang",
-        "-l",
-        type=click.Choice(["nl", "en"]),
-        default=None,
-        help=help_text("cli.option.document_lang"),
-    )
-
-
-@click.command("roadmap", help=help_text("cli.roadmap.help"))
-@click.argument("session_path", metavar="SESSION", type=_SESSION)
-@click.option("--output", "-o", type=_OUTPUT, default=None, help=help_text("cli.export.output"))
-@_lang_option()
+@command("roadmap", help="cli.roadmap.help")
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
+@option("--output", "-o", type=_OUTPUT, default=None, help="cli.export.output")
+@language_option("cli.option.document_lang", expose=True)
 @pass_cli
 def roadmap_command(
     cli: CliContext, session_path: Path, output: Path | None, lang: str | None
@@ -86,19 +83,19 @@ def _metrics_csv(session: Session, tr: Translator, questions: Checklist) -> str:
     return metrics_csv(session, tr)
 
 
-@click.command("export", help=help_text("cli.export.help"))
-@click.argument("session_path", metavar="SESSION", type=_SESSION)
-@click.option(
+@command("export", help="cli.export.help")
+@argument("session_path", metavar="cli.metavar.session", type=FILE)
+@option(
     "--format",
     "-f",
     "kind",
     type=click.Choice(["md", "html", "csv", "csv-metrics", "mermaid", "ojf"]),
     default="md",
     show_default=True,
-    help=help_text("cli.export.format"),
+    help="cli.export.format",
 )
-@click.option("--output", "-o", type=_OUTPUT, default=None, help=help_text("cli.export.output"))
-@_lang_option()
+@option("--output", "-o", type=_OUTPUT, default=None, help="cli.export.output")
+@language_option("cli.option.document_lang", expose=True)
 @pass_cli
 def export_command(
     cli: CliContext, session_path: Path, kind: str, output: Path | None, lang: str | None

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import FILE, argument, command, language_option, option
 from cjworkshop.export.diff_text import diff_markdown, diff_text
 from cjworkshop.model.diff import compare
 from cjworkshop.model.session import Session
@@ -19,8 +20,6 @@ from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session
 from cjworkshop.store.templates import template_checklist
 from cjworkshop.terminal import diff_rich
-
-_SESSION = click.Path(dir_okay=False, path_type=Path)
 
 
 def _load(cli: CliContext, path: Path) -> Session:
@@ -30,18 +29,19 @@ def _load(cli: CliContext, path: Path) -> Session:
         cli.fail_store(error)
 
 
-@click.command("diff", help=help_text("cli.diff.help"))
-@click.argument("old_path", metavar="OLD", type=_SESSION)
-@click.argument("new_path", metavar="NEW", type=_SESSION)
-@click.option(
+@command("diff", help="cli.diff.help")
+@argument("old_path", metavar="cli.metavar.old", type=FILE)
+@argument("new_path", metavar="cli.metavar.new", type=FILE)
+@option(
     "--format",
     "-f",
     "kind",
     type=click.Choice(["text", "md"]),
     default="text",
     show_default=True,
-    help=help_text("cli.diff.format"),
+    help="cli.diff.format",
 )
+@language_option()
 @pass_cli
 def diff_command(cli: CliContext, old_path: Path, new_path: Path, kind: str) -> None:
     old, new = _load(cli, old_path), _load(cli, new_path)

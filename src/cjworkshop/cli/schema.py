@@ -11,21 +11,23 @@ from pathlib import Path
 
 import click
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import LocalizedPath, command, language_option, option
 from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.schema import session_schema, template_schema
 from cjworkshop.store.session_file import write_error
 
 
-@click.command("schema", help=help_text("cli.schema.help"))
-@click.option("--template", "of_template", is_flag=True, help=help_text("cli.schema.template"))
-@click.option(
+@command("schema", help="cli.schema.help")
+@option("--template", "of_template", is_flag=True, help="cli.schema.template")
+@option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=LocalizedPath(dir_okay=False, path_type=Path),
     default=None,
-    help=help_text("cli.export.output"),
+    help="cli.export.output",
 )
+@language_option()
 @pass_cli
 def schema_command(cli: CliContext, of_template: bool, output: Path | None) -> None:
     schema = template_schema() if of_template else session_schema()

@@ -9,10 +9,17 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli, typed_text
+from cjworkshop.cli.context import CliContext, pass_cli, typed_text
 from cjworkshop.cli.launch import launch_session
+from cjworkshop.cli.localized import (
+    FOLDER,
+    argument,
+    command,
+    language_option,
+    option,
+    paths_argument,
+)
 from cjworkshop.export.summary import progress_text
-from cjworkshop.i18n import as_language
 from cjworkshop.model.clock import now
 from cjworkshop.model.session import MODES
 from cjworkshop.store.errors import StoreError
@@ -22,45 +29,40 @@ from cjworkshop.store.session_file import MAX_SESSION_BYTES, session_from_toml
 from cjworkshop.store.templates import bundled_templates, find_template, template_from_toml
 from cjworkshop.store.toml_file import read_toml_file
 
-_FOLDER = click.Path(file_okay=False, path_type=Path)
 
-
-@click.command("new", help=help_text("cli.new.help"))
-@click.argument("title")
-@click.option(
-    "--template", "-t", default="five-phases", show_default=True, help=help_text("cli.new.template")
+@command("new", help="cli.new.help")
+@argument("title", metavar="cli.metavar.title")
+@option(
+    "--template",
+    "-t",
+    default="five-phases",
+    show_default=True,
+    metavar="cli.metavar.name",
+    help="cli.new.template",
 )
-@click.option(
-    "--lang",
-    "-l",
-    "language",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    help=help_text("cli.new.lang"),
-)
-@click.option(
+@language_option("cli.new.lang")
+@option(
     "--mode",
     "-m",
     type=click.Choice(MODES),
     default="workshop",
     show_default=True,
-    help=help_text("cli.new.mode"),
+    help="cli.new.mode",
 )
-@click.option(
+@option(
     "--dir",
     "folder",
-    type=_FOLDER,
+    type=FOLDER,
     default=DEFAULT_SESSIONS_FOLDER,
     show_default=True,
-    help=help_text("cli.option.dir"),
+    help="cli.option.dir",
 )
-@click.option("--open/--no-open", "open_app", default=None, help=help_text("cli.new.open"))
+@option("--open/--no-open", "open_app", default=None, help="cli.new.open")
 @pass_cli
 def new_command(
     cli: CliContext,
     title: str,
     template: str,
-    language: str | None,
     mode: str,
     folder: Path,
     open_app: bool | None,
@@ -76,13 +78,12 @@ def new_command(
     if chosen is None:
         names = ", ".join(t.id for t in bundled_templates())
         cli.fail(tr("cli.new.unknown_template", name=template, names=names))
-    session_language = as_language(language) if language else cli.language
     try:
         path = create_session(
             folder,
             chosen,
             title=title,
-            language=session_language,
+            language=cli.language,
             mode="self-assessment" if mode == "self-assessment" else "workshop",
             when=now(),
         )
@@ -96,15 +97,16 @@ def new_command(
         launch_session(cli, path, read_only=False)
 
 
-@click.command("list", help=help_text("cli.list.help"))
-@click.option(
+@command("list", help="cli.list.help")
+@option(
     "--dir",
     "folder",
-    type=_FOLDER,
+    type=FOLDER,
     default=DEFAULT_SESSIONS_FOLDER,
     show_default=True,
-    help=help_text("cli.option.dir"),
+    help="cli.option.dir",
 )
+@language_option()
 @pass_cli
 def list_command(cli: CliContext, folder: Path) -> None:
     tr = cli.tr
@@ -139,8 +141,9 @@ def list_command(cli: CliContext, folder: Path) -> None:
     cli.out.print(table)
 
 
-@click.command("validate", help=help_text("cli.validate.help"))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@command("validate", help="cli.validate.help")
+@paths_argument("paths", metavar="cli.metavar.paths")
+@language_option()
 @pass_cli
 def validate_command(cli: CliContext, paths: tuple[Path, ...]) -> None:
     tr = cli.tr

@@ -6,13 +6,15 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import argument, group, language_option
 from cjworkshop.model.template import Template
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.templates import bundled_templates, find_template
 
 
-@click.group("templates", invoke_without_command=True, help=help_text("cli.templates.help"))
+@group("templates", invoke_without_command=True, help="cli.templates.help")
+@language_option()
 @click.pass_context
 def templates_command(context: click.Context) -> None:
     if context.invoked_subcommand is not None:
@@ -38,8 +40,9 @@ def templates_command(context: click.Context) -> None:
     cli.out.print(tr("cli.templates.more"))
 
 
-@templates_command.command("show", help=help_text("cli.templates.show.help"))
-@click.argument("name")
+@templates_command.command("show", help="cli.templates.show.help")
+@argument("name", metavar="cli.metavar.name")
+@language_option()
 @pass_cli
 def show_command(cli: CliContext, name: str) -> None:
     try:

@@ -18,14 +18,14 @@ import os
 import signal
 import sys
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group
 from rich.text import Text
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
@@ -36,6 +36,7 @@ from cjworkshop.ui.commands import WorkshopCommands
 from cjworkshop.ui.last_save import LastSave, in_daemon_thread, unsaved, within_patience
 from cjworkshop.ui.modals.base import KeysReady, WorkshopModal
 from cjworkshop.ui.modals.confirm import ConfirmModal
+from cjworkshop.ui.palette import PaletteApp
 from cjworkshop.ui.scheduler import Timers, WidgetTimers
 from cjworkshop.ui.screens.base import (
     LanguageChosen,
@@ -72,7 +73,7 @@ PRESENTATION = Theme(
 common kinds of colour blindness, read from the back of a room on a weak projector."""
 
 
-class WorkshopApp(LiteralNotifications, App[None]):
+class WorkshopApp(LiteralNotifications, PaletteApp):
     """cjworkshop in the terminal."""
 
     CSS_PATH = "app.tcss"
@@ -348,24 +349,6 @@ class WorkshopApp(LiteralNotifications, App[None]):
         )
 
     # The rest of the app -------------------------------------------------------------------
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own palette commands, in the user's language and namespaced like ours."""
-        tr = self.tr
-        yield SystemCommand(tr("cmd.keys"), tr("cmdhelp.keys"), self.action_toggle_keys)
-        yield SystemCommand(tr("cmd.theme"), tr("cmdhelp.theme"), self.action_change_theme)
-        yield SystemCommand(
-            tr("cmd.screenshot"),
-            tr("cmdhelp.screenshot"),
-            lambda: self.set_timer(0.1, self.deliver_screenshot),
-        )
-        yield SystemCommand(tr("cmd.quit"), tr("cmdhelp.quit"), self.action_quit)
-
-    def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
 
     def _install_signal_handlers(self) -> None:
         """SIGTERM and SIGHUP (a closed terminal) end the app the same way quitting does."""
