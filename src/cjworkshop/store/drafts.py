@@ -60,9 +60,14 @@ def write_draft(session_path: Path, draft: Draft) -> None:
 
 def write_draft_file(path: Path, draft: Draft, *, like: Path | None = None) -> None:
     """Write a draft atomically, with the owner and mode of ``like`` (private without one)."""
+    write_draft_bytes(path, msgspec.json.encode(draft), like=like)
+
+
+def write_draft_bytes(path: Path, data: bytes, *, like: Path | None = None) -> None:
+    """Write a file kept beside a session (a draft, the room's inbox) as a draft is written."""
     write_atomically(
         path,
-        msgspec.json.encode(draft),
+        data,
         like=regular_stat(like) if like is not None else None,
         default_mode=PRIVATE,
     )
@@ -75,12 +80,12 @@ def read_draft(session_path: Path) -> Draft | None:
 
 def read_draft_file(path: Path) -> Draft | None:
     try:
-        return msgspec.json.decode(_read_small(path), type=Draft)
+        return msgspec.json.decode(read_small(path), type=Draft)
     except (OSError, StoreError, msgspec.DecodeError, msgspec.ValidationError):
         return None
 
 
-def _read_small(path: Path) -> bytes:
+def read_small(path: Path) -> bytes:
     """An ordinary file of at most ``MAX_DRAFT_BYTES``, never through a link."""
     handle = open_beside(path, os.O_RDONLY | NO_BLOCK)
     try:
