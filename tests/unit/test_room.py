@@ -104,7 +104,7 @@ def test_a_note_waits_in_the_inbox_with_where_the_facilitator_was(hall: Hall) ->
 @pytest.mark.parametrize(
     ("kind", "text", "severity", "reason"),
     [
-        ("pain", "x" * 501, None, "text"),
+        ("pain", "x" * 501, None, "too_long"),
         ("pain", "   ", None, "text"),
         ("pain", "ok", 6, "severity"),
         ("pain", "ok", "3", "severity"),

@@ -59,10 +59,12 @@ Reason = Literal[
     "full",
     "kind",
     "text",
+    "too_long",
     "severity",
     "rate",
     "step",
     "item",
+    "delta",
     "budget",
     "none",
 ]
@@ -110,8 +112,10 @@ def clean_text(text: object, limit: int) -> str:
     if not isinstance(text, str):
         raise RoomRefused("text")
     text = text.strip()
-    if not text or len(text) > limit:
+    if not text:
         raise RoomRefused("text")
+    if len(text) > limit:
+        raise RoomRefused("too_long")
     for character in text:
         if character not in "\n\t" and unicodedata.category(character) in ("Cc", "Cs"):
             raise RoomRefused("text")
@@ -148,6 +152,8 @@ class Room:
         self.inbox: dict[str, RoomNote] = {note.id: note for note in waiting}
         """The notes waiting for the facilitator, oldest first."""
         self.outcomes: dict[str, Outcome] = dict.fromkeys(self.inbox, "waiting")
+        self.done: dict[str, RoomNote] = {}
+        """The notes handled since the room opened, as they were sent (or reworded)."""
         self.on_change: Callable[[], None] = lambda: None
         """Called after anything in the room changed: someone joined, a note, a dot."""
 
@@ -260,6 +266,7 @@ class Room:
         """Take a note out of the inbox: the facilitator accepted, parked or rejected it."""
         note = self.inbox.pop(note_id)
         self.outcomes[note_id] = outcome
+        self.done[note_id] = note
         self.on_change()
         return note
 
@@ -271,8 +278,11 @@ class Room:
         self.on_change()
         return changed
 
+    def sent_note(self, note_id: str) -> RoomNote | None:
+        return self.inbox.get(note_id) or self.done.get(note_id)
+
     def own_notes(self, participant: Participant) -> list[tuple[RoomNote | None, Outcome]]:
-        return [(self.inbox.get(i), self.outcomes[i]) for i in participant.notes]
+        return [(self.sent_note(i), self.outcomes[i]) for i in participant.notes]
 
     # Dots -----------------------------------------------------------------------------------
 
@@ -291,7 +301,7 @@ class Room:
         if focus.step is not None and focus.step not in VOTE_STEPS:
             raise RoomRefused("step")
         if type(delta) is not int or delta not in (1, -1):
-            raise RoomRefused("item")
+            raise RoomRefused("delta")
         item = next((i for i in self.items() if i.id == item_id), None)
         if item is None:
             raise RoomRefused("item")

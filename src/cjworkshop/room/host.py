@@ -1,0 +1,117 @@
+"""A room served on the running event loop, with its inbox kept beside the session.
+
+``RoomHost`` starts the participants' web server (``room.server``) on the loop it is started
+from: the app's own (Textual's), or the one ``cjworkshop room`` runs. It listens on 127.0.0.1
+unless told otherwise, gives the address with the join code in it (the one the QR code holds),
+and writes the waiting notes beside the session (``store.room_inbox``) a moment after each
+change, so a burst of notes is one write, and once more when it stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+from aiohttp import web
+
+from cjworkshop.i18n import Translator
+from cjworkshop.model.room import Room
+from cjworkshop.room.server import room_application
+from cjworkshop.store.errors import StoreError
+from cjworkshop.store.room_inbox import write_inbox
+
+LOCAL: Final = "127.0.0.1"
+DEFAULT_PORT: Final = 8765
+KEEP_AFTER: Final = 0.25
+"""Seconds between a change in the inbox and writing it: a burst of notes is one write."""
+
+
+def reachable_address(host: str) -> str:
+    """The address a phone uses: the host itself, or for all interfaces the one this computer
+    reaches its network by (no packet is sent to find it)."""
+    if host not in ("0.0.0.0", "", "::"):
+        return host
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("10.254.254.254", 1))
+        return str(probe.getsockname()[0])
+    return LOCAL
+
+
+class RoomHost:
+    """One room's server, from ``start`` to ``stop``."""
+
+    def __init__(
+        self,
+        room: Room,
+        tr: Translator,
+        session_path: Path | None,
+        *,
+        host: str = LOCAL,
+        port: int = DEFAULT_PORT,
+    ) -> None:
+        self.room = room
+        self.tr = tr
+        self.session_path = session_path
+        """The session whose inbox is kept beside it; None keeps nothing (tests, benchmarks)."""
+        self.host = host
+        self.port = port
+        self.runner: web.AppRunner | None = None
+        self._keeping: asyncio.TimerHandle | None = None
+        self.listeners: list[Callable[[], None]] = []
+        """Called after every change in the room, after the inbox is scheduled to be kept."""
+        room.on_change = self._changed
+
+    async def start(self) -> None:
+        runner = web.AppRunner(room_application(self.room, self.tr), access_log=None)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self.host, self.port).start()
+        except OSError:
+            await runner.cleanup()
+            raise
+        self.runner = runner
+        for address in runner.addresses:
+            if isinstance(address, tuple):
+                self.port = int(address[1])
+                break
+
+    @property
+    def address(self) -> str:
+        """The page's address with the join code: what the QR code holds."""
+        host = reachable_address(self.host)
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{self.port}/?code={self.room.code}"
+
+    @property
+    def local_only(self) -> bool:
+        return self.host in (LOCAL, "localhost", "::1")
+
+    def _changed(self) -> None:
+        if self.session_path is not None and self._keeping is None:
+            loop = asyncio.get_running_loop()
+            self._keeping = loop.call_later(KEEP_AFTER, self.keep)
+        for listener in self.listeners:
+            listener()
+
+    def keep(self) -> None:
+        """Write the waiting notes beside the session now."""
+        self._keeping = None
+        if self.session_path is not None:
+            # A failed write leaves the notes in memory and the file as it was; the next
+            # change tries again.
+            with contextlib.suppress(OSError, StoreError):
+                write_inbox(self.session_path, self.room.inbox.values())
+
+    async def stop(self) -> None:
+        """Close the room: nothing more is accepted; the inbox is kept as it is."""
+        self.room.close()
+        if self._keeping is not None:
+            self._keeping.cancel()
+        self.keep()
+        if self.runner is not None:
+            await self.runner.cleanup()
+            self.runner = None
