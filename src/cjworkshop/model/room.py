@@ -239,6 +239,9 @@ class Room:
         if len(self.inbox) >= MAX_WAITING:
             raise RoomRefused("full")
         self._spend_allowance(participant)
+        session = self.session()
+        personas = {persona.id for persona in session.personas}
+        touchpoints = {touchpoint.id for touchpoint in session.touchpoints}
         note = RoomNote(
             id=self._new_note_id(),
             participant=participant.name,
@@ -246,8 +249,8 @@ class Room:
             text=said,
             severity=severity if isinstance(severity, int) else None,
             step=focus.step,
-            persona=focus.persona,
-            touchpoint=focus.touchpoint,
+            persona=focus.persona if focus.persona in personas else None,
+            touchpoint=focus.touchpoint if focus.touchpoint in touchpoints else None,
             sent=self.wall_clock(),
         )
         self.inbox[note.id] = note

@@ -47,6 +47,7 @@ from cjworkshop.ui.screens.base import (
     SessionCloseRequested,
     WorkshopScreen,
 )
+from cjworkshop.ui.screens.room_link import RoomLink
 from cjworkshop.ui.screens.session_files import SessionFiles
 from cjworkshop.ui.screens.session_forms import SessionForms
 from cjworkshop.ui.screens.step_timer import EXTEND_SECONDS, StepTimer
@@ -96,6 +97,7 @@ class SessionScreen(WorkshopScreen):
         Binding("T", "timebox_reset", "key.timebox_reset", show=False),
         Binding("f", "toggle_panel", "key.panel"),
         Binding("p", "parking_lot", "key.parking_lot"),
+        Binding("R", "room", "key.room", show=False),
         Binding("ctrl+s", "save_as", "key.save_as", show=False),
         Binding("ctrl+w", "close_session", "key.close_session", show=False),
         Binding("ctrl+r", "start_revisit", "key.revisit", show=False),
@@ -146,6 +148,8 @@ class SessionScreen(WorkshopScreen):
         self.forms = SessionForms(self, drafts)
         """Every form of the session, with the draft of the one open now."""
         self.files = SessionFiles(self)
+        self.room = RoomLink(self)
+        """The room participants join from their phones, once R starts it."""
         """Saving a copy, starting a revisit, writing the roadmap out."""
         self.timebox = Timebox(id="timebox")
         self.timebox.timers = timers(self.timebox)
@@ -186,6 +190,9 @@ class SessionScreen(WorkshopScreen):
         self.show_status(self.autosave.status())
         self._switch(self.step, initial=True)
         self.call_after_refresh(self.forms.recover)
+        waiting = self.room.waiting_from_before()
+        if waiting:
+            self.notify(self.tr("room.app.waiting_again", count=waiting), timeout=8)
 
     # Steps --------------------------------------------------------------------------------
 
@@ -459,6 +466,9 @@ class SessionScreen(WorkshopScreen):
     def action_parking_lot(self) -> None:
         self.forms.open_parking_lot()
 
+    def action_room(self) -> None:
+        self.run_worker(self.room.open(), group="room", exclusive=True)
+
     # Leaving --------------------------------------------------------------------------------
 
     def action_close_session(self) -> None:
@@ -468,6 +478,7 @@ class SessionScreen(WorkshopScreen):
         # Leaving the screen (closing the session, a revisit, quitting) stops the clock; the
         # app closes the session after this screen is gone, and writes this time with the rest.
         self.timer.record(self.step, save=False)
+        self.room.leave()
 
     # Command palette ------------------------------------------------------------------------
 
@@ -488,6 +499,7 @@ class SessionScreen(WorkshopScreen):
             PaletteCommand(
                 tr("cmd.parking_lot"), tr("cmdhelp.parking_lot"), self.action_parking_lot
             ),
+            PaletteCommand(tr("cmd.room"), tr("cmdhelp.room"), self.action_room),
             PaletteCommand(tr("cmd.timebox"), tr("cmdhelp.timebox"), self.action_timebox),
             PaletteCommand(
                 tr("cmd.timebox_extend"), tr("cmdhelp.timebox_extend"), self.action_timebox_extend

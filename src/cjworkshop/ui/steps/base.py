@@ -278,6 +278,11 @@ class StepView(LiteralNotifications, Vertical):
     def select_record(self, record_id: str) -> None:
         """Put the cursor on a record, for example one just added."""
 
+    def room_focus(self) -> tuple[str | None, str | None]:
+        """The persona and the touchpoint the room is talking about here, for the notes the
+        participants send from their phones (``ui.screens.room_link``)."""
+        return None, None
+
     def edit(self, session: Session, label: str, select: str | None = None) -> None:
         self.post_message(SessionEdited(session, label, select))
 

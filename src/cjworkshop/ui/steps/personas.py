@@ -45,6 +45,9 @@ class PersonasStep(StepView):
     def table(self) -> RecordTable:
         return self.query_one("#personas-table", RecordTable)
 
+    def room_focus(self) -> tuple[str | None, str | None]:
+        return self.table.current_key, None
+
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
         solo = session.mode == "self-assessment"

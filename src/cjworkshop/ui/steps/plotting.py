@@ -135,6 +135,10 @@ class PlottingStep(StepView):
             return None
         return plot_for(self.current, persona.id, touchpoint.id)
 
+    def room_focus(self) -> tuple[str | None, str | None]:
+        touchpoint = self.touchpoint
+        return self.persona_id, touchpoint.id if touchpoint is not None else None
+
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
         ready = bool(session.personas and session.touchpoints)

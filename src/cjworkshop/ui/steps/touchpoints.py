@@ -72,6 +72,9 @@ class TouchpointsStep(StepView):
     def table(self) -> RecordTable:
         return self.query_one("#touchpoints-table", RecordTable)
 
+    def room_focus(self) -> tuple[str | None, str | None]:
+        return None, self.table.current_key
+
     def refresh_view(self) -> None:
         tr, session = self.tr, self.current
         self.query_one("#touchpoints-intro", Static).update(tr("touchpoints.intro"))
