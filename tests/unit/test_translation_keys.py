@@ -53,6 +53,7 @@ from cjworkshop.model.diff_details import (
 from cjworkshop.model.emotion import NAMES
 from cjworkshop.model.journey_map import Lane
 from cjworkshop.model.roadmap import Quadrant, SourceKind
+from cjworkshop.model.room_notes import NOTE_KINDS as ROOM_NOTE_KINDS
 from cjworkshop.model.session import (
     CHANNELS,
     EVIDENCE,
@@ -110,7 +111,8 @@ DOMAINS: dict[str, list[tuple[str, ...]]] = {
     "why.closed.{}": one(("done", "dropped")),  # explain.py asks only for a closed item's
     "merged.{}": one(literal(get_type_hints(SetAside)["field"])),
     "roadmap.source.{}": one(literal(SourceKind)),
-    "roadmap.vote_refused.{}": one(("budget", "none")),  # the reasons of decisions.VoteRefused
+    "roadmap.vote_refused.{}": one(("budget", "none")),
+    "room.app.kind.{}": one(ROOM_NOTE_KINDS),  # the reasons of decisions.VoteRefused
     "diff.summary.{}.{}": list(itertools.product(literal(RecordKind), literal(RecordChangeKind))),
     "diff.record.{}.{}": list(itertools.product(literal(RecordKind), literal(RecordChangeKind))),
     "edit.plot.{}": one(WALK_FIELDS),

@@ -16,9 +16,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
-from cjworkshop.i18n import translator
+from cjworkshop.i18n import Translator, translator
 from cjworkshop.model.queries import personas_by_id, touchpoints_by_id
 from cjworkshop.model.room import Focus, Outcome, Room
 from cjworkshop.model.room_notes import (
@@ -27,24 +27,53 @@ from cjworkshop.model.room_notes import (
     accept_into_parking_lot,
     accept_into_plot,
 )
-from cjworkshop.model.session import Session
-from cjworkshop.model.template import checklist
+from cjworkshop.model.session import Session, Step
+from cjworkshop.model.template import Template, checklist
+from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.room_inbox import read_inbox
 from cjworkshop.ui.modals.room import NoteAction, RoomAction, RoomModal, RoomView, WaitingNote
+from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.step_list import step_name
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+    from textual.worker import Worker
+
     from cjworkshop.room.host import RoomHost
-    from cjworkshop.ui.screens.session import SessionScreen
 
 HOST_VARIABLE = "CJWORKSHOP_ROOM_HOST"
 PORT_VARIABLE = "CJWORKSHOP_ROOM_PORT"
 
 
+class RoomScreen(Protocol):
+    """What the room needs of the session screen it belongs to."""
+
+    document: SessionDocument
+    tr: Translator
+    template: Template | None
+    step: Step
+    views: dict[Step, StepView]
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def notify(
+        self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
+    ) -> None: ...
+
+    def commit(self, session: Session, label: str, *, select: str | None = None) -> None: ...
+
+    def run_worker(self, work: Any, *, group: str = ...) -> Worker[Any]: ...
+
+
 class RoomLink:
     """The room of one session screen, from the first R until the screen goes."""
 
-    def __init__(self, screen: SessionScreen) -> None:
+    def __init__(self, screen: RoomScreen) -> None:
         self.screen = screen
         self.served: RoomHost | None = None
         self.dialog: RoomModal | None = None

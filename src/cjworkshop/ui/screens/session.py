@@ -192,7 +192,7 @@ class SessionScreen(WorkshopScreen):
         self.call_after_refresh(self.forms.recover)
         waiting = self.room.waiting_from_before()
         if waiting:
-            self.notify(self.tr("room.app.waiting_again", count=waiting), timeout=8)
+            self.notify(self.tr.count("room.app.waiting_again", waiting), timeout=8)
 
     # Steps --------------------------------------------------------------------------------
 
