@@ -21,7 +21,12 @@ from cjworkshop.model.room_notes import (
     accept_into_plot,
 )
 from cjworkshop.model.session import Session
-from cjworkshop.store.room_inbox import inbox_path, read_inbox, write_inbox
+from cjworkshop.store.room_inbox import (
+    inbox_path,
+    known_participants,
+    read_inbox,
+    write_inbox,
+)
 from tests.conftest import small_session
 
 
@@ -84,6 +89,24 @@ def test_joining_is_refused_without_the_code_or_with_a_taken_name(
         room.join(room.code if code == "CODE" else code, name)
     assert refused.value.reason == reason
     assert [p.name for p in room.participants.values()] == ["Anna"]
+
+
+def test_a_name_with_dots_in_the_session_is_taken_unless_its_token_comes_back(
+    session: Session,
+) -> None:
+    hall = Hall(session, Focus("roadmap"))
+    room = hall.room
+    anna = room.join(room.code, "Anna")
+    room.spend(room.code, anna.token, room.items()[0].id, 1)
+    later = Room(lambda: hall.session, hall.commit, known=[("Anna", anna.token)])
+    with pytest.raises(RoomRefused) as refused:
+        later.join(later.code, "anna")
+    assert refused.value.reason == "name_taken"
+    assert later.join(later.code, "Anna", anna.token).token == anna.token
+    fresh = Room(lambda: hall.session, hall.commit)
+    with pytest.raises(RoomRefused) as refused:
+        fresh.join(fresh.code, "ANNA")  # her dots are in the session: nobody takes them over
+    assert refused.value.reason == "name_taken"
 
 
 def test_a_note_waits_in_the_inbox_with_where_the_facilitator_was(hall: Hall) -> None:
@@ -232,6 +255,9 @@ def test_waiting_notes_are_kept_beside_the_session(tmp_path: Path, hall: Hall) -
     assert read_inbox(session_path) == tuple(room.inbox.values())
     again = Room(lambda: hall.session, hall.commit, waiting=read_inbox(session_path))
     assert list(again.inbox) == list(room.inbox)
+    write_inbox(session_path, (), [("Anna", anna.token)])
+    assert known_participants(session_path) == (("Anna", anna.token),)
+    assert read_inbox(session_path) == ()
     write_inbox(session_path, ())
     assert not inbox_path(session_path).exists()
     inbox_path(session_path).write_text("not json")

@@ -28,7 +28,7 @@ from cjworkshop.model.session import Session
 from cjworkshop.model.template import checklist
 from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.room_inbox import read_inbox
+from cjworkshop.store.room_inbox import known_participants, read_inbox
 from cjworkshop.store.templates import find_template
 
 
@@ -89,6 +89,7 @@ async def _serve(cli: CliContext, document: SessionDocument, host: str, port: in
         commit,
         questions=checklist(template, session.language),
         waiting=read_inbox(document.path),
+        known=known_participants(document.path),
     )
     served = RoomHost(room, translator(session.language), document.path, host=host, port=port)
     try:

@@ -133,6 +133,7 @@ class Room:
         questions: Checklist | None = None,
         focus: Callable[[], Focus] = Focus,
         waiting: Iterable[RoomNote] = (),
+        known: Iterable[tuple[str, str]] = (),
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], dt.datetime] = now,
         code: str | None = None,
@@ -147,8 +148,11 @@ class Room:
         self.wall_clock = wall_clock
         self.code = code or new_code()
         self.open = True
-        self.participants: dict[str, Participant] = {}
-        """By token."""
+        self.participants: dict[str, Participant] = {
+            token: Participant(name, token, counted_at=clock()) for name, token in known
+        }
+        """By token; ``known`` are those of an earlier room on this session, kept with its
+        inbox, so a phone that joined before comes back under its own name."""
         self.inbox: dict[str, RoomNote] = {note.id: note for note in waiting}
         """The notes waiting for the facilitator, oldest first."""
         self.outcomes: dict[str, Outcome] = dict.fromkeys(self.inbox, "waiting")
@@ -186,6 +190,11 @@ class Room:
         if known is not None:
             if isinstance(token, str) and hmac.compare_digest(token.encode(), known.token.encode()):
                 return known
+            raise RoomRefused("name_taken")
+        voted = {name.casefold() for name in decisions.participants(self.session())}
+        if chosen.casefold() in voted:
+            # Dots in the session under this name were given by the facilitator, or by a phone
+            # of an earlier room: nobody else may take them over by typing the name.
             raise RoomRefused("name_taken")
         if len(self.participants) >= MAX_PARTICIPANTS:
             raise RoomRefused("full")

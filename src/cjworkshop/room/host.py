@@ -104,7 +104,8 @@ class RoomHost:
             # A failed write leaves the notes in memory and the file as it was; the next
             # change tries again.
             with contextlib.suppress(OSError, StoreError):
-                write_inbox(self.session_path, self.room.inbox.values())
+                participants = [(p.name, p.token) for p in self.room.participants.values()]
+                write_inbox(self.session_path, self.room.inbox.values(), participants)
 
     async def stop(self) -> None:
         """Close the room: nothing more is accepted; the inbox is kept as it is."""

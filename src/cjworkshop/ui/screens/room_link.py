@@ -30,7 +30,7 @@ from cjworkshop.model.room_notes import (
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, checklist
 from cjworkshop.store.document import SessionDocument
-from cjworkshop.store.room_inbox import read_inbox
+from cjworkshop.store.room_inbox import known_participants, read_inbox
 from cjworkshop.ui.modals.room import NoteAction, RoomAction, RoomModal, RoomView, WaitingNote
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.step_list import step_name
@@ -116,6 +116,7 @@ class RoomLink:
             questions=checklist(screen.template, session.language),
             focus=self.focus,
             waiting=read_inbox(screen.document.path),
+            known=known_participants(screen.document.path),
         )
         host = os.environ.get(HOST_VARIABLE, LOCAL)
         port = _port(os.environ.get(PORT_VARIABLE), DEFAULT_PORT)
