@@ -42,6 +42,7 @@ from probes import (
     our_app,
     terminal_start,
 )
+from room import room_figures
 from team import parse_all, portfolio_folder, two_branches, whole_portfolio
 
 from cjworkshop.export.html_report import report_html
@@ -434,6 +435,31 @@ def map_rows(path: Path, runs: int) -> list[Row]:
     ]
 
 
+def room_rows(folder: Path, path: Path, session: Session, presses: int) -> list[Row]:
+    """The room: notes it takes from fifty phones, and the app's keys while they send."""
+    found = room_figures(folder, path, session, presses)
+    return [
+        Row("room: notes taken per second, 50 phones x 10", found.notes_per_second, "/s"),
+        Row(
+            "room: slowest note's round trip, 50 x 10",
+            found.slowest_round_trip,
+            "ms",
+            None,
+            "",
+            1.0,
+        ),
+        Row(
+            "room: key in the walk, 50 phones sending (median)",
+            found.key_sending,
+            "ms",
+            found.key_idle,
+            "the same key with nobody sending",
+            2.0,
+        ),
+        Row("room: key in the walk, 50 phones sending (worst)", found.key_sending_worst, "ms"),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -458,6 +484,7 @@ def main() -> None:
         rows += team_rows(folder, sessions, runs)
         rows += key_rows(paths["large"], 24 if args.quick else 60)
         rows += map_rows(paths["large"], 3 if args.quick else 5)
+        rows += room_rows(folder, paths["large"], sessions["large"], 20 if args.quick else 40)
     print(
         f"cjworkshop benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
         f"medians of {runs} runs"
