@@ -17,7 +17,9 @@ _HALVES: Final = {(False, False): " ", (True, False): "▀", (False, True): "▄
 
 
 def qr_lines(text: str) -> list[str]:
-    code = segno.make(text, error="m", micro=False)
+    # The lowest error correction keeps the code small enough for a terminal of 24 lines; a
+    # screen is a clean surface, not a crumpled sticker.
+    code = segno.make(text, error="l", micro=False, boost_error=False)
     rows = [[bool(module) for module in row] for row in code.matrix]
     width = len(rows[0]) + 2 * QUIET
     light = [False] * width

@@ -69,11 +69,12 @@ class RoomModal(WorkshopModal[None]):
     """a on the map, l parking lot, e edit, x reject, c a new code, w close the room."""
 
     DEFAULT_CSS = """
-    RoomModal #room-box { height: 95%; }
+    RoomModal #room-box { width: 110; height: 95%; }
     RoomModal #room-body { height: 1fr; }
-    RoomModal #room-qr { width: auto; height: auto; margin: 0 2 0 0; }
+    RoomModal #room-qr { width: auto; height: auto; margin: 1 2 0 0; }
     RoomModal #room-side { width: 1fr; }
-    RoomModal #room-notes { height: 1fr; }
+    RoomModal #room-side .dialog-title { margin-bottom: 0; }
+    RoomModal #room-notes { height: 1fr; min-height: 3; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,18 +102,17 @@ class RoomModal(WorkshopModal[None]):
 
     def compose(self) -> ComposeResult:
         tr = self.tr
-        with Vertical(classes="dialog-box wide", id="room-box"):
-            yield TextLabel(tr("room.app.title"), classes="dialog-title")
-            yield TextPanel(id="room-address", classes="hint")
-            with Horizontal(id="room-body"):
-                yield Static(id="room-qr")
-                with Vertical(id="room-side"):
-                    yield TextPanel(id="room-participants")
-                    yield TextLabel(id="room-inbox-title")
-                    yield OptionList(id="room-notes")
-                    yield TextPanel(id="room-empty", classes="hint empty")
-            yield LineField("", id="room-edit", max_length=NOTE_LENGTH)
-            yield TextPanel(tr("room.app.keys"), classes="hint keys-hint")
+        with Vertical(classes="dialog-box wide", id="room-box"), Horizontal(id="room-body"):
+            yield Static(id="room-qr")
+            with Vertical(id="room-side"):
+                yield TextLabel(tr("room.app.title"), classes="dialog-title")
+                yield TextPanel(id="room-address", classes="hint")
+                yield TextPanel(id="room-participants")
+                yield TextLabel(id="room-inbox-title")
+                yield OptionList(id="room-notes")
+                yield TextPanel(id="room-empty", classes="hint empty")
+                yield LineField("", id="room-edit", max_length=NOTE_LENGTH)
+                yield TextPanel(tr("room.app.keys"), classes="hint keys-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
