@@ -158,6 +158,7 @@ class Room:
         self.outcomes: dict[str, Outcome] = dict.fromkeys(self.inbox, "waiting")
         self.done: dict[str, RoomNote] = {}
         """The notes handled since the room opened, as they were sent (or reworded)."""
+        self._ranked: tuple[Session, list[RankedItem]] | None = None
         self.on_change: Callable[[], None] = lambda: None
         """Called after anything in the room changed: someone joined, a note, a dot."""
 
@@ -300,11 +301,17 @@ class Room:
 
     def items(self) -> list[RankedItem]:
         """The roadmap items participants can put dots on: the open ones."""
-        return [
-            item
-            for item in roadmap(self.session(), self.questions)
-            if item.decision is None or item.decision.status not in ("done", "dropped")
-        ]
+        session = self.session()
+        # Every phone asks for them every few seconds, and ranking a large session's roadmap
+        # takes some 20 ms of the loop the app shares: ranked once per version of the session.
+        if self._ranked is None or self._ranked[0] is not session:
+            items = [
+                item
+                for item in roadmap(session, self.questions)
+                if item.decision is None or item.decision.status not in ("done", "dropped")
+            ]
+            self._ranked = (session, items)
+        return self._ranked[1]
 
     def spend(self, code: object, token: object, item_id: object, delta: object) -> int:
         """Give a dot (``delta`` 1) or take one back (-1); the dots left to spend."""

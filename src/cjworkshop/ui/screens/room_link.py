@@ -18,7 +18,7 @@ import contextlib
 import os
 from typing import TYPE_CHECKING, Any, Protocol
 
-from cjworkshop.i18n import Translator, translator
+from cjworkshop.i18n import translator
 from cjworkshop.model.queries import personas_by_id, touchpoints_by_id
 from cjworkshop.model.room import Focus, Outcome, Room
 from cjworkshop.model.room_notes import (
@@ -29,15 +29,13 @@ from cjworkshop.model.room_notes import (
 )
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, checklist
-from cjworkshop.store.document import SessionDocument
 from cjworkshop.store.room_inbox import known_participants, read_inbox
 from cjworkshop.ui.modals.room import NoteAction, RoomAction, RoomModal, RoomView, WaitingNote
+from cjworkshop.ui.screens.session_forms import FormsHost
 from cjworkshop.ui.steps.base import StepView
 from cjworkshop.ui.widgets.step_list import step_name
 
 if TYPE_CHECKING:
-    from textual.app import App
-    from textual.notifications import SeverityLevel
     from textual.worker import Worker
 
     from cjworkshop.room.host import RoomHost
@@ -46,26 +44,12 @@ HOST_VARIABLE = "CJWORKSHOP_ROOM_HOST"
 PORT_VARIABLE = "CJWORKSHOP_ROOM_PORT"
 
 
-class RoomScreen(Protocol):
-    """What the room needs of the session screen it belongs to."""
+class RoomScreen(FormsHost, Protocol):
+    """What the room needs of the session screen it belongs to, besides what its forms do."""
 
-    document: SessionDocument
-    tr: Translator
     template: Template | None
     step: Step
     views: dict[Step, StepView]
-
-    @property
-    def session(self) -> Session: ...
-
-    @property
-    def app(self) -> App[Any]: ...
-
-    def notify(
-        self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
-    ) -> None: ...
-
-    def commit(self, session: Session, label: str, *, select: str | None = None) -> None: ...
 
     def run_worker(self, work: Any, *, group: str = ...) -> Worker[Any]: ...
 
