@@ -70,7 +70,7 @@ def room_command(cli: CliContext, session_path: Path, host: str, port: int) -> N
 
 async def _serve(cli: CliContext, document: SessionDocument, host: str, port: int) -> None:
     from cjworkshop.model.room import Room
-    from cjworkshop.room.host import LOCAL, RoomHost
+    from cjworkshop.room.host import RoomHost
     from cjworkshop.room.qr import qr_lines
 
     session = document.session
@@ -97,7 +97,7 @@ async def _serve(cli: CliContext, document: SessionDocument, host: str, port: in
     except OSError as error:
         cli.fail(cli.tr("room.cli.no_port", host=host, port=port, reason=error.strerror or error))
     tr = cli.tr
-    if host != LOCAL:
+    if not served.local_only:
         cli.err.print(tr("room.cli.warning", host=host), style="bold yellow", markup=False)
     cli.out.print(
         tr("room.cli.serving", title=session.title, address=served.address),
