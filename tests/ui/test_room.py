@@ -9,6 +9,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from msgspec.structs import replace
 from textual.widgets import OptionList
 
 from cjworkshop.model import decisions
@@ -161,6 +162,30 @@ async def test_a_note_is_edited_before_it_is_accepted(example: Path) -> None:
         assert dialog.view.waiting[0].note.text == "Openingstijden zaterdag"
         await pilot.press("a")  # a parking-lot topic goes to the parking lot
         assert screen.session.parking_lot[-1].text == "Openingstijden zaterdag"
+        # A pain point the plot has already: m merges it with the one picked.
+        persona, touchpoint = screen.views["plotting"].room_focus()
+        await phone.post("/api/note", {"kind": "idea", "text": "Geen pijnpunt"})
+        await pilot.pause()
+        await pilot.press("m")
+        assert notices(app)[-1].startswith("Alleen een pijnpunt")
+        await pilot.press("x")
+        await phone.post(
+            "/api/note", {"kind": "pain", "text": "Wachten op de offerte", "severity": 2}
+        )
+        await pilot.pause()
+        await pilot.press("a")
+        await phone.post("/api/note", {"kind": "pain", "text": "Weer wachten", "severity": 5})
+        await pilot.pause()
+        before = plot_for(screen.session, persona or "", touchpoint or "")
+        assert before is not None
+        await pilot.press("m")
+        await pilot.press("end", "enter")  # the pain point just accepted, the plot's last
+        after = plot_for(screen.session, persona or "", touchpoint or "")
+        assert after is not None
+        assert after.pain_points[-1] == replace(before.pain_points[-1], severity=5)
+        assert len(after.pain_points) == len(before.pain_points)
+        assert app.screen is dialog
+        assert dialog.view.waiting == ()
         old = dialog.view.address
         await pilot.press("c")
         assert dialog.view.address != old

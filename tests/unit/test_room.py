@@ -19,6 +19,8 @@ from cjworkshop.model.room_notes import (
     NotPlaced,
     accept_into_parking_lot,
     accept_into_plot,
+    merge_into_pain_point,
+    pain_points_to_merge,
 )
 from cjworkshop.model.session import Session
 from cjworkshop.store.room_inbox import (
@@ -211,6 +213,22 @@ def test_accepted_notes_become_the_same_edits_as_typed_input(hall: Hall) -> None
     assert [n.text for n in session.parking_lot] == ["Openingstijden"]
     parked = accept_into_parking_lot(hall.session, pain)
     assert [n.text for n in parked.parking_lot] == ["Geen bonnetje"]
+
+
+def test_a_pain_point_note_merges_with_one_the_plot_has(session: Session) -> None:
+    hall = Hall(session, Focus("plotting", "piet", "kassa"))
+    anna = hall.room.join(hall.room.code, "Anna")
+    note = hall.room.send(hall.room.code, anna.token, "pain", "Kan niet pinnen", 3)
+    assert [p.text for p in pain_points_to_merge(session, note)] == ["Geen pin"]
+    merged = merge_into_pain_point(session, note, 0)
+    plot = next(p for p in merged.plots if (p.persona, p.touchpoint) == ("piet", "kassa"))
+    assert [(p.text, p.severity) for p in plot.pain_points] == [("Geen pin", 5)]
+    worse = hall.room.send(hall.room.code, anna.token, "pain", "Nooit pinnen", None)
+    assert merge_into_pain_point(session, worse, 0) == session  # 5 stays 5
+    idea = hall.room.send(hall.room.code, anna.token, "idea", "Pinautomaat")
+    assert pain_points_to_merge(session, idea) == ()
+    with pytest.raises(NotPlaced):
+        merge_into_pain_point(session, note, 3)
 
 
 def test_a_note_without_a_place_goes_only_to_the_parking_lot(session: Session) -> None:

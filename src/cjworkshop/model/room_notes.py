@@ -5,7 +5,7 @@ thought, a parking-lot topic), what it says, and where the facilitator was when 
 step, the persona, the touchpoint). It waits in the room's inbox until the facilitator accepts,
 edits or rejects it. Accepting goes through the same edits as typed input (``model.edits``): a
 pain point or an idea into the plot of that persona at that touchpoint, a thought as the plot's
-quote, anything into the parking lot.
+quote, anything into the parking lot; a pain point the plot has already is merged with it.
 """
 
 from __future__ import annotations
@@ -100,3 +100,24 @@ def accept_into_plot(session: Session, note: RoomNote) -> Session:
 def accept_into_parking_lot(session: Session, note: RoomNote) -> Session:
     """The note as a topic in the parking lot, whatever its kind."""
     return edits.add_parking_note(session, fits_a_title(note.text))
+
+
+def pain_points_to_merge(session: Session, note: RoomNote) -> tuple[PainPoint, ...]:
+    """The pain points a pain-point note could be merged with: those of its plot."""
+    if note.kind != "pain" or not can_place(session, note):
+        return ()
+    plot = plot_for(session, note.persona or "", note.touchpoint or "")
+    return plot.pain_points if plot is not None else ()
+
+
+def merge_into_pain_point(session: Session, note: RoomNote, index: int) -> Session:
+    """The note is a pain point the plot has already: that one keeps its words and takes the
+    higher of the two severities."""
+    plot = plot_for(session, note.persona or "", note.touchpoint or "")
+    if plot is None or not 0 <= index < len(plot.pain_points):
+        raise NotPlaced(note.id)
+    pain = plot.pain_points[index]
+    severities = [s for s in (pain.severity, note.severity) if s is not None]
+    merged = replace(pain, severity=max(severities) if severities else None)
+    pains = (*plot.pain_points[:index], merged, *plot.pain_points[index + 1 :])
+    return edits.set_plot(session, replace(plot, pain_points=pains))

@@ -48,7 +48,8 @@ class RoomView:
 
 @dataclass(frozen=True)
 class NoteAction:
-    """``accept`` into the plot, ``park`` in the parking lot, ``reject``, or ``reword``."""
+    """``accept`` into the plot, ``park`` in the parking lot, ``merge`` with a pain point the
+    plot has, ``reject``, or ``reword``."""
 
     what: str
     note_id: str
@@ -62,11 +63,18 @@ class RoomAction:
     what: str
 
 
-KEY_LETTERS = {"accept": "a", "park": "l", "reject": "x", "rotate": "c", "close": "w"}
+KEY_LETTERS = {
+    "accept": "a",
+    "park": "l",
+    "merge": "m",
+    "reject": "x",
+    "rotate": "c",
+    "close": "w",
+}
 
 
 class RoomModal(WorkshopModal[None]):
-    """a on the map, l parking lot, e edit, x reject, c a new code, w close the room."""
+    """a on the map, l parking lot, m merge, e edit, x reject, c a new code, w close the room."""
 
     DEFAULT_CSS = """
     RoomModal #room-box { width: 110; height: 95%; }
@@ -81,6 +89,7 @@ class RoomModal(WorkshopModal[None]):
         Binding("escape", "back", "key.close"),
         Binding("a", "note('accept')", "key.room_accept"),
         Binding("l", "note('park')", "key.room_park"),
+        Binding("m", "note('merge')", "key.room_merge"),
         Binding("x", "note('reject')", "key.room_reject"),
         Binding("e", "edit", "key.room_edit"),
         Binding("c", "room('rotate')", "key.room_rotate"),

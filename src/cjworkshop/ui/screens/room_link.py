@@ -26,10 +26,13 @@ from cjworkshop.model.room_notes import (
     RoomNote,
     accept_into_parking_lot,
     accept_into_plot,
+    merge_into_pain_point,
+    pain_points_to_merge,
 )
 from cjworkshop.model.session import Session, Step
 from cjworkshop.model.template import Template, checklist
 from cjworkshop.store.room_inbox import known_participants, read_inbox
+from cjworkshop.ui.modals.picker import PickerModal
 from cjworkshop.ui.modals.room import NoteAction, RoomAction, RoomModal, RoomView, WaitingNote
 from cjworkshop.ui.screens.session_forms import FormsHost
 from cjworkshop.ui.steps.base import StepView
@@ -198,6 +201,8 @@ class RoomLink:
             room.reword(note.id, action.text)
         elif action.what == "reject":
             room.handled(note.id, "rejected")
+        elif action.what == "merge":
+            self._merge(note)
         elif action.what == "park":
             screen.commit(
                 accept_into_parking_lot(screen.session, note),
@@ -215,6 +220,25 @@ class RoomLink:
             screen.commit(changed, tr(key, name=note.participant))
             room.handled(note.id, outcome)
         return self.view()
+
+    def _merge(self, note: RoomNote) -> None:
+        """Ask which of the plot's pain points the note is, then merge it into that one."""
+        screen, tr = self.screen, self.screen.tr
+        pains = pain_points_to_merge(screen.session, note)
+        if not pains:
+            screen.notify(tr("room.app.no_merge"), severity="warning")
+            return
+
+        def chosen(index: int | None) -> None:
+            room = self.room
+            if index is None or room is None or note.id not in room.inbox:
+                return
+            merged = merge_into_pain_point(screen.session, note, index)
+            screen.commit(merged, tr("room.edit.merged", name=note.participant))
+            room.handled(note.id, "accepted")
+
+        picker = PickerModal(tr, tr("room.app.merge_title"), [pain.text for pain in pains])
+        screen.app.push_screen(picker, chosen)
 
     def _dialog_closed(self) -> None:
         self.dialog = None
