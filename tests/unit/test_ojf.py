@@ -338,4 +338,4 @@ def test_import_reports_what_had_no_place_and_refuses_bad_files(tmp_path: Path) 
         cwd=tmp_path,
     )
     assert result.exit_code == 1
-    assert "one file per persona" in result.output
+    assert "one .ojf file per part" in result.output
