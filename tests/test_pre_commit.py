@@ -48,9 +48,7 @@ def test_the_hooks_pass_good_sessions_and_stop_bad_ones(tmp_path: Path) -> None:
     run("git", "add", "-A", cwd=repo, home=home)
 
     def hook(name: str) -> subprocess.CompletedProcess[str]:
-        return run(
-            str(PRE_COMMIT), "try-repo", str(ROOT), name, "--all-files", cwd=repo, home=home
-        )
+        return run(str(PRE_COMMIT), "try-repo", str(ROOT), name, "--all-files", cwd=repo, home=home)
 
     # Only the sessions folder is checked: pyproject.toml is not a session.
     validated = hook("cjworkshop-validate")
