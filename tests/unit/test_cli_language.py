@@ -141,7 +141,7 @@ def test_every_help_page_is_worded_in_the_chosen_language(words: list[str]) -> N
 def test_check_help_is_dutch_with_lang_before_or_after_the_command() -> None:
     for line in (["--lang", "nl", "check", "--help"], ["check", "--lang", "nl", "--help"]):
         result = run(*line)
-        assert "Controleer een sessie op onafgemaakt werk" in result.output
+        assert "Controleer een of meer sessies op onafgemaakt werk" in result.output
         assert "Gebruik: cjworkshop check [OPTIES] SESSIE" in result.output
         assert "--today JJJJ-MM-DD" in result.output
     english = run("check", "--lang", "en", "--help", env={"CJWORKSHOP_LANG": "nl"})
