@@ -1,0 +1,58 @@
+"""The web server behind ``serve``: textual-serve's, with a few changes of its own.
+
+textual-serve (the optional extra ``serve``) answers a browser with a page holding a terminal
+(xterm.js) and, for every page that connects, starts the command it was given as a new process
+under Textual's web driver, which it speaks to over a websocket. This module is imported only
+once that package is known to be there.
+
+What differs from textual-serve's own server:
+
+- It prints nothing of its own: the command says, in the user's language, where to open it.
+- Its log shows warnings and errors only, not a line for every request.
+- The page's links and its websocket point back at the address the browser used, not at the
+  address the server listens on: served on ``0.0.0.0``, a participant's browser reaches it as
+  ``http://laptop.local:8000``, and the websocket must go there too.
+- A websocket opened from a page of another site is refused. A browser lets any web page open a
+  websocket to ``127.0.0.1``; without this check a page elsewhere could type into the session.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from textual_serve.server import Server
+
+
+class WorkshopServer(Server):
+    """textual-serve's server for cjworkshop's app command."""
+
+    def initialize_logging(self) -> None:
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Quiet: the command has said where to open the app."""
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        # Set right before the page is made from it, with no await between the two, so one
+        # request cannot see another's address.
+        self.public_url = _origin(request)
+        response: web.StreamResponse = await super().handle_index(request)
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        origin = request.headers.get("Origin")
+        if origin is not None and origin != _origin(request):
+            raise web.HTTPForbidden(text="a page of another site may not drive this app")
+        websocket: web.WebSocketResponse = await super().handle_websocket(request)
+        return websocket
+
+
+def _origin(request: web.Request) -> str:
+    """The scheme and address the browser asked for, as a page's ``Origin`` says it."""
+    return f"{request.scheme}://{request.host}"
+
+
+def serve(command: str, host: str, port: int) -> None:
+    """Serve ``command`` on ``host``:``port`` until Ctrl+C or SIGTERM."""
+    WorkshopServer(command, host=host, port=port, title="cjworkshop").serve()
