@@ -14,7 +14,9 @@ app takes a few seconds to start on a busy machine.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import http.client
 import os
 import shutil
 import signal
@@ -25,6 +27,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, Route
@@ -131,14 +134,16 @@ def serving(*arguments: str) -> Iterator[Served]:
     assert "Traceback" not in err + out, err + out
 
 
-def opened_app(page: Page, url: str, downloads: list[str] | None = None) -> None:
+def opened_app(page: Page, url: str, downloads: list[str] | None = None) -> list[str]:
     """Open the served page with its terminal read and every request elsewhere refused, in
-    the page and in any tab it opens; what is downloaded from the server goes to
-    ``downloads``."""
+    the page and in any tab it opens: the addresses refused, as they come. What is downloaded
+    from the server goes to ``downloads``."""
+    refused: list[str] = []
 
     def answer(route: Route) -> None:
         address = route.request.url
         if not address.startswith(url):
+            refused.append(address)
             route.abort()
         elif downloads is not None and "/download/" in address:
             response = route.fetch()
@@ -152,6 +157,7 @@ def opened_app(page: Page, url: str, downloads: list[str] | None = None) -> None
     page.context.route("**/*", answer)
     page.goto(url)
     page.focus(".xterm-helper-textarea")
+    return refused
 
 
 def wait_for_text(page: Page, text: str) -> None:
@@ -187,23 +193,24 @@ def test_the_start_screen_in_a_browser_opens_a_session_and_a_second_page_only_re
     chromium: Chromium, session_folder: Path
 ) -> None:
     path = session_folder / EXAMPLE.name
-    with serving("--dir", str(session_folder)) as served:
-        with opened_page(chromium) as first:
-            opened_app(first, served.url)
-            wait_for_text(first, "Your sessions in")
-            wait_for_text(first, "Harbour Broadband")
-            first.keyboard.press("Enter")
-            wait_for_text(first, "Ask the room: Goals")
-            first.keyboard.press("]")
-            wait_for_text(first, "Ask the room: Personas")
-            assert lock_path(path).exists(), "the first page holds the session"
-            with another_page(chromium) as second:
-                opened_app(second, served.url)
-                wait_for_text(second, "Harbour Broadband")
-                second.keyboard.press("Enter")
-                wait_for_text(second, "Someone else has this session open for editing")
-                wait_for_text(second, "read-only")
-                assert "Open read-only" not in second.evaluate("window.shownText()")
+    with serving("--dir", str(session_folder)) as served, opened_page(chromium) as first:
+        refused = opened_app(first, served.url)
+        wait_for_text(first, "Your sessions in")
+        # Offline, the page's one request elsewhere (web fonts) fails, and the app works.
+        assert [urlsplit(address).hostname for address in refused] == ["fonts.googleapis.com"]
+        wait_for_text(first, "Harbour Broadband")
+        first.keyboard.press("Enter")
+        wait_for_text(first, "Ask the room: Goals")
+        first.keyboard.press("]")
+        wait_for_text(first, "Ask the room: Personas")
+        assert lock_path(path).exists(), "the first page holds the session"
+        with another_page(chromium) as second:
+            opened_app(second, served.url)
+            wait_for_text(second, "Harbour Broadband")
+            second.keyboard.press("Enter")
+            wait_for_text(second, "Someone else has this session open for editing")
+            wait_for_text(second, "read-only")
+            assert "Open read-only" not in second.evaluate("window.shownText()")
     assert not lock_path(path).exists(), "Ctrl+C closed the first page's app, and its lock"
 
 
@@ -226,3 +233,31 @@ def test_a_served_session_offers_its_roadmap_as_a_download(
     written = path.with_name(f"{path.stem}-roadmap.md").read_text(encoding="utf-8")
     assert read_session(path).title in written
     assert downloads == [written], "the browser got the roadmap written beside the session"
+
+
+def websocket_answer(url: str, origin: str) -> int:
+    """The status with which the server answers a page from ``origin`` that opens the app's
+    websocket, as a browser asks (RFC 6455)."""
+    parts = urlsplit(url)
+    assert parts.hostname is not None
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=WAIT_MS / 1000)
+    try:
+        connection.request(
+            "GET",
+            "/ws?width=80&height=24",
+            headers={
+                "Upgrade": "websocket",
+                "Connection": "Upgrade",
+                "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode("ascii"),
+                "Sec-WebSocket-Version": "13",
+                "Origin": origin,
+            },
+        )
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_a_page_of_another_site_cannot_drive_the_app(session_folder: Path) -> None:
+    with serving(str(session_folder / EXAMPLE.name)) as served:
+        assert websocket_answer(served.url, "https://example.com") == 403

@@ -3,8 +3,9 @@
 ``create_app`` is the one factory the command line and the tests share. The app itself stays
 small: it picks the first screen, knows the language the user reads (the session's, once one is
 open), owns the open session (asking before opening one read-only when another process holds
-it; in a browser, ``cjworkshop serve``, opening it read-only at once and saying so) and makes sure that quitting, closing, SIGTERM and SIGHUP all write what the room committed
-before the session is let go. Screens ask it for what only it can do with messages
+it; in a browser, ``cjworkshop serve``, opening it read-only at once and saying so) and makes
+sure that quitting, closing, SIGTERM and SIGHUP all write what the room committed before the
+session is let go. Screens ask it for what only it can do with messages
 (``screens.base``); it hands them what they need when it makes them.
 """
 
