@@ -29,6 +29,10 @@ class WorkshopServer(Server):
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+        # Ctrl+C in the terminal reaches every page's app as well as the server; an app that
+        # ends after the server's loop has closed is noted by asyncio as a warning, which
+        # would read as if something had gone wrong.
+        logging.getLogger("asyncio").setLevel(logging.ERROR)
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: the command has said where to open the app."""
