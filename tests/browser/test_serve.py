@@ -270,6 +270,22 @@ def websocket_answer(url: str, origin: str) -> int:
         connection.close()
 
 
+def page_answer(url: str, name: str) -> int:
+    """The status with which the server answers a browser that asks for its page by ``name``."""
+    parts = urlsplit(url)
+    assert parts.hostname is not None
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=WAIT_MS / 1000)
+    try:
+        connection.request("GET", "/", headers={"Host": f"{name}:{parts.port}"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
 def test_a_page_of_another_site_cannot_drive_the_app(session_folder: Path) -> None:
     with serving(str(session_folder / EXAMPLE.name)) as served:
         assert websocket_answer(served.url, "https://example.com") == 403
+        # A site's name pointed at 127.0.0.1 (DNS rebinding) gets neither the page nor the app.
+        assert page_answer(served.url, "rebound.example") == 403
+        assert page_answer(served.url, "localhost") == 200
+        assert page_answer(served.url, "127.0.0.1") == 200

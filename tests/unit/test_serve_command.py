@@ -29,7 +29,8 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], str, int]]:
     """What the command would have served (the command's words, host, port); nothing listens."""
     calls: list[tuple[list[str], str, int]] = []
 
-    def record(command: str, host: str, port: int) -> None:
+    def record(command: str, host: str, port: int, *, local_only: bool) -> None:
+        assert local_only == (host == "127.0.0.1")
         calls.append((shlex.split(command), host, port))
 
     monkeypatch.setattr(web_server, "serve", record)

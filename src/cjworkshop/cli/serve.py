@@ -66,15 +66,15 @@ def serve_command(cli: CliContext, path: Path | None, host: str, port: int, fold
             load_session(path)
         except StoreError as error:
             cli.fail_store(error)
-    addresses = listening_addresses(cli, host, port)
-    if not all(address.is_loopback for address in addresses):
+    local_only = all(address.is_loopback for address in listening_addresses(cli, host, port))
+    if not local_only:
         cli.err.print(tr("cli.serve.exposed", host=host, port=port), markup=False)
     cli.out.print(tr("cli.serve.open_at", url=page_url(host, port)), markup=False)
     if host in EVERY_ADDRESS:
         cli.out.print(tr("cli.serve.open_here", url=page_url("127.0.0.1", port)), markup=False)
     cli.out.print(tr("cli.serve.stop"), markup=False)
     try:
-        serve(app_command(cli, path, folder), host, port)
+        serve(app_command(cli, path, folder), host, port, local_only=local_only)
     except OSError as error:  # taken in the moment between the check and the server's start
         cli.fail(refusal_text(cli, host, port, error))
     except KeyboardInterrupt:  # Ctrl+C before the server has taken it over

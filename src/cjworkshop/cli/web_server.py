@@ -2,8 +2,8 @@
 
 textual-serve (the optional extra ``serve``) answers a browser with a page holding a terminal
 (xterm.js) and, for every page that connects, starts the command it was given as a new process
-under Textual's web driver, which it speaks to over a websocket. This module is imported only
-once that package is known to be there.
+under Textual's web driver, which it speaks to over a websocket. The command imports this
+module when it runs: an ``ImportError`` here means the extra is not installed.
 
 What differs from textual-serve's own server:
 
@@ -14,10 +14,14 @@ What differs from textual-serve's own server:
   ``http://laptop.local:8000``, and the websocket must go there too.
 - A websocket opened from a page of another site is refused. A browser lets any web page open a
   websocket to ``127.0.0.1``; without this check a page elsewhere could type into the session.
+- Listening on this computer only, it answers only to a loopback name (``127.0.0.1``,
+  ``localhost``). A site whose name its owner points at ``127.0.0.1`` after the page has loaded
+  (DNS rebinding) would otherwise be the page's own site, and pass the check above.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 
 from aiohttp import web
@@ -26,6 +30,11 @@ from textual_serve.server import Server
 
 class WorkshopServer(Server):
     """textual-serve's server for cjworkshop's app command."""
+
+    def __init__(self, command: str, *, host: str, port: int, local_only: bool) -> None:
+        super().__init__(command, host=host, port=port, title="cjworkshop")
+        self.local_only = local_only
+        """Listening on loopback addresses only: a request must name one."""
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
@@ -38,6 +47,7 @@ class WorkshopServer(Server):
         """Quiet: the command has said where to open the app."""
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        self._refuse_other_names(request)
         # Set right before the page is made from it, with no await between the two, so one
         # request cannot see another's address.
         self.public_url = _origin(request)
@@ -45,11 +55,16 @@ class WorkshopServer(Server):
         return response
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        self._refuse_other_names(request)
         origin = request.headers.get("Origin")
         if origin is not None and origin != _origin(request):
-            raise web.HTTPForbidden(text="a page of another site may not drive this app")
+            raise web.HTTPForbidden(text="a page of another site may not drive this app\n")
         websocket: web.WebSocketResponse = await super().handle_websocket(request)
         return websocket
+
+    def _refuse_other_names(self, request: web.Request) -> None:
+        if self.local_only and not _is_loopback_name(request.url.host):
+            raise web.HTTPForbidden(text="this app answers to 127.0.0.1 and localhost only\n")
 
 
 def _origin(request: web.Request) -> str:
@@ -57,6 +72,17 @@ def _origin(request: web.Request) -> str:
     return f"{request.scheme}://{request.host}"
 
 
-def serve(command: str, host: str, port: int) -> None:
+def _is_loopback_name(name: str | None) -> bool:
+    if name is None:
+        return False
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(command: str, host: str, port: int, *, local_only: bool) -> None:
     """Serve ``command`` on ``host``:``port`` until Ctrl+C or SIGTERM."""
-    WorkshopServer(command, host=host, port=port, title="cjworkshop").serve()
+    WorkshopServer(command, host=host, port=port, local_only=local_only).serve()
