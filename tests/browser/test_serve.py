@@ -247,39 +247,34 @@ def test_a_served_session_offers_its_roadmap_as_a_download(
     assert downloads == [written], "the browser got the roadmap written beside the session"
 
 
-def websocket_answer(url: str, origin: str) -> int:
-    """The status with which the server answers a page from ``origin`` that opens the app's
-    websocket, as a browser asks (RFC 6455)."""
+def answer(url: str, path: str, headers: dict[str, str]) -> int:
+    """The status with which the server answers a GET of ``path`` with ``headers``."""
     parts = urlsplit(url)
     assert parts.hostname is not None
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=WAIT_MS / 1000)
     try:
-        connection.request(
-            "GET",
-            "/ws?width=80&height=24",
-            headers={
-                "Upgrade": "websocket",
-                "Connection": "Upgrade",
-                "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode("ascii"),
-                "Sec-WebSocket-Version": "13",
-                "Origin": origin,
-            },
-        )
+        connection.request("GET", path, headers=headers)
         return connection.getresponse().status
     finally:
         connection.close()
+
+
+def websocket_answer(url: str, origin: str) -> int:
+    """How the server answers a page from ``origin`` that opens the app's websocket, as a
+    browser asks (RFC 6455)."""
+    handshake = {
+        "Upgrade": "websocket",
+        "Connection": "Upgrade",
+        "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode("ascii"),
+        "Sec-WebSocket-Version": "13",
+        "Origin": origin,
+    }
+    return answer(url, "/ws?width=80&height=24", handshake)
 
 
 def page_answer(url: str, name: str) -> int:
-    """The status with which the server answers a browser that asks for its page by ``name``."""
-    parts = urlsplit(url)
-    assert parts.hostname is not None
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=WAIT_MS / 1000)
-    try:
-        connection.request("GET", "/", headers={"Host": f"{name}:{parts.port}"})
-        return connection.getresponse().status
-    finally:
-        connection.close()
+    """How the server answers a browser that asks for its page by ``name``."""
+    return answer(url, "/", {"Host": f"{name}:{urlsplit(url).port}"})
 
 
 def test_a_page_of_another_site_cannot_drive_the_app(session_folder: Path) -> None:

@@ -70,6 +70,7 @@ async def test_a_read_only_file_in_a_browser_says_why_it_is_read_only(
         assert "gemarkeerd als alleen-lezen" in notice, "the reason, in the session's language"
 
 
+@pytest.mark.parametrize("web", [True, False], ids=["browser", "terminal"])
 @pytest.mark.parametrize(
     ("step", "key", "suffix", "media_type", "start"),
     [
@@ -77,16 +78,17 @@ async def test_a_read_only_file_in_a_browser_says_why_it_is_read_only(
         ("review", "X", "-report.html", "text/html", "<!DOCTYPE html>"),
     ],
 )
-async def test_an_export_in_a_browser_is_offered_as_a_download_and_written_as_before(
+async def test_an_export_is_written_as_before_and_in_a_browser_offered_as_a_download(
     workdir: Path,
     monkeypatch: pytest.MonkeyPatch,
+    web: bool,
     step: Any,
     key: str,
     suffix: str,
     media_type: str,
     start: str,
 ) -> None:
-    delivered = in_a_browser(monkeypatch)
+    delivered = in_a_browser(monkeypatch, web)
     path = crafted_file(workdir / "sessions")
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -97,25 +99,9 @@ async def test_an_export_in_a_browser_is_offered_as_a_download_and_written_as_be
         await pilot.press(key)
         await settle(pilot)
         written = path.with_name(f"{path.stem}{suffix}")
-        assert notices(app)[-1] == f"{written.name} is offered as a download in this browser too."
+        offered = f"{written.name} is offered as a download in this browser too."
+        assert (notices(app)[-1] == offered) == web
     text = written.read_text(encoding="utf-8")
     assert text.startswith(start)
-    assert delivered == [(text, written.name, media_type)]
-
-
-async def test_in_a_terminal_an_export_is_only_written(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    delivered = in_a_browser(monkeypatch, web=False)
-    path = crafted_file(workdir / "sessions")
-    app = app_for(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
-        screen.go_to("roadmap")
-        await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
-        assert "download" not in notices(app)[-1]
-    assert path.with_name(f"{path.stem}-roadmap.md").exists()
-    assert delivered == [], "a terminal has no browser to download to"
+    # A terminal has no browser to download to.
+    assert delivered == ([(text, written.name, media_type)] if web else [])
