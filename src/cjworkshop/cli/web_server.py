@@ -17,12 +17,15 @@ What differs from textual-serve's own server:
 - Listening on this computer only, it answers only to a loopback name (``127.0.0.1``,
   ``localhost``). A site whose name its owner points at ``127.0.0.1`` after the page has loaded
   (DNS rebinding) would otherwise be the page's own site, and pass the check above.
+- Its event loop lets every page's app end before it closes (``AppProcessesLoop``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
+from typing import Any
 
 from aiohttp import web
 from textual_serve.server import Server
@@ -38,10 +41,6 @@ class WorkshopServer(Server):
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-        # Ctrl+C in the terminal reaches every page's app as well as the server; an app that
-        # ends after the server's loop has closed is noted by asyncio as a warning, which
-        # would read as if something had gone wrong.
-        logging.getLogger("asyncio").setLevel(logging.ERROR)
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: the command has said where to open the app."""
@@ -83,6 +82,51 @@ def _is_loopback_name(name: str | None) -> bool:
         return False
 
 
+APP_PATIENCE = 10.0
+"""Seconds the server waits, when it stops, for the apps to end: an app waits five seconds
+at most for a disk that does not answer."""
+
+
+class AppProcessesLoop(asyncio.SelectorEventLoop):
+    """The server's event loop: before it closes, every page's app has ended.
+
+    When the server stops (Ctrl+C reaches the apps as well as the server, or the server tells
+    each app to quit), aiohttp closes the loop as soon as the last page's connection is done,
+    which can be a moment before that page's app process has ended. asyncio would then never
+    hear of that end, and complain at exit about a process left open. So closing waits until
+    every app process this loop started has ended, ``APP_PATIENCE`` seconds at most.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.app_processes: list[asyncio.SubprocessTransport] = []
+
+    async def subprocess_shell(
+        self, protocol_factory: Any, cmd: Any, **options: Any
+    ) -> tuple[asyncio.SubprocessTransport, Any]:
+        transport, protocol = await super().subprocess_shell(protocol_factory, cmd, **options)
+        self.app_processes.append(transport)
+        return transport, protocol
+
+    def close(self) -> None:
+        if not self.is_closed() and not self.is_running():
+            self.run_until_complete(self._apps_ended())
+        super().close()
+
+    async def _apps_ended(self) -> None:
+        deadline = self.time() + APP_PATIENCE
+        while self.time() < deadline and not all(
+            process.is_closing() for process in self.app_processes
+        ):
+            await asyncio.sleep(0.05)
+
+
 def serve(command: str, host: str, port: int, *, local_only: bool) -> None:
     """Serve ``command`` on ``host``:``port`` until Ctrl+C or SIGTERM."""
-    WorkshopServer(command, host=host, port=port, local_only=local_only).serve()
+    loop = AppProcessesLoop()
+    asyncio.set_event_loop(loop)  # textual-serve runs the loop the thread has
+    try:
+        WorkshopServer(command, host=host, port=port, local_only=local_only).serve()
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
