@@ -208,6 +208,7 @@ def test_the_start_screen_in_a_browser_opens_a_session_and_a_second_page_only_re
         first.keyboard.press("Enter")
         wait_for_text(first, "Ask the room: Goals")
         first.keyboard.press("a")
+        wait_for_text(first, "New goal")  # typed once the form is there, as a person would
         first.keyboard.type("Typed in the browser")
         first.keyboard.press("Enter")
         wait_for_text(first, "Typed in the browser")

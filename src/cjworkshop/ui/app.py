@@ -434,6 +434,8 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
     try:
         app.run(loop=loop, **options)
     finally:
+        if app.is_web:
+            _ignore_ctrl_c(loop)
         app.finish()
         gc.freeze()
     if app.not_saved is not None:
@@ -445,3 +447,17 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
     loop.close()
     if app.return_code:
         raise SystemExit(app.return_code)  # the command failed, and says so to its caller
+
+
+def _ignore_ctrl_c(loop: asyncio.AbstractEventLoop) -> None:
+    """Ctrl+C no longer interrupts this process, once the app has ended in a browser.
+
+    There (``cjworkshop serve``) the app is in the server's process group, so Ctrl+C in the
+    server's terminal reaches it while the server also tells it to quit: whichever came first
+    ended it, and the other must not interrupt the last save or the wait for its threads, nor
+    print a traceback on the server's terminal. The web driver's own handler goes first, or
+    closing the loop would put Python's KeyboardInterrupt back in its place.
+    """
+    with contextlib.suppress(NotImplementedError):  # a loop without signals (Windows)
+        loop.remove_signal_handler(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
