@@ -22,9 +22,16 @@ import socket
 import sys
 from pathlib import Path
 
-import click
-
-from cjworkshop.cli.context import CliContext, help_text, pass_cli
+from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.localized import (
+    FILE,
+    FOLDER,
+    WholeNumberRange,
+    argument,
+    command,
+    language_option,
+    option,
+)
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 
@@ -32,26 +39,33 @@ EVERY_ADDRESS = ("0.0.0.0", "::", "")
 """Hosts that mean every address of this computer, which a browser cannot open as such."""
 
 
-@click.command("serve", help=help_text("cli.serve.help"))
-@click.argument(
-    "path", metavar="[SESSION]", required=False, type=click.Path(dir_okay=False, path_type=Path)
+@command("serve", help="cli.serve.help")
+@argument("path", metavar="cli.serve.metavar", type=FILE, required=False)
+@option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="cli.serve.host_metavar",
+    help="cli.serve.host",
 )
-@click.option("--host", default="127.0.0.1", show_default=True, help=help_text("cli.serve.host"))
-@click.option(
+@option(
     "--port",
-    type=click.IntRange(1, 65535),
+    type=WholeNumberRange(min=1, max=65535),
     default=8000,
     show_default=True,
-    help=help_text("cli.serve.port"),
+    metavar="cli.metavar.number",
+    help="cli.serve.port",
 )
-@click.option(
+@option(
     "--dir",
     "folder",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     default=DEFAULT_SESSIONS_FOLDER,
     show_default=True,
-    help=help_text("cli.option.dir_start"),
+    metavar="cli.metavar.folder",
+    help="cli.option.dir_start",
 )
+@language_option()
 @pass_cli
 def serve_command(cli: CliContext, path: Path | None, host: str, port: int, folder: Path) -> None:
     tr = cli.tr
