@@ -146,7 +146,7 @@ def test_check_help_is_dutch_with_lang_before_or_after_the_command() -> None:
         assert "--today JJJJ-MM-DD" in result.output
     english = run("check", "--lang", "en", "--help", env={"CJWORKSHOP_LANG": "nl"})
     assert "Usage: cjworkshop check [OPTIONS] SESSION" in english.output
-    assert "Check a session for unfinished work" in english.output
+    assert "Check one or more sessions for unfinished work" in english.output
 
 
 def test_defaults_and_kinds_of_value_are_worded_too() -> None:
