@@ -60,7 +60,8 @@ def test_a_failure_while_writing_leaves_the_old_file(
         (13, "error.write.permission"),
         (30, "error.write.read_only"),
         (28, "error.write.disk_full"),
-        (2, "error.write.no_folder"),
+        # No such file while the folder is there: a folder that takes no new files (/proc).
+        (2, "error.write.cannot_create"),
     ],
 )
 def test_write_failures_are_named(
@@ -74,6 +75,18 @@ def test_write_failures_are_named(
         save_session(tmp_path / "s.toml", session)
     assert caught.value.key == key
     assert str(tmp_path) in caught.value.render(translator("en"))
+
+
+def test_a_missing_folder_and_a_folder_given_as_file_are_named(
+    session: Session, tmp_path: Path
+) -> None:
+    with pytest.raises(StoreError) as caught:
+        save_session(tmp_path / "gone" / "s.toml", session)
+    assert caught.value.key == "error.write.no_folder"
+    (tmp_path / "map.toml").mkdir()
+    with pytest.raises(StoreError) as caught:
+        save_session(tmp_path / "map.toml", session)
+    assert caught.value.key == "error.write.is_folder"
 
 
 def test_killed_between_write_and_replace_the_file_stays_whole(

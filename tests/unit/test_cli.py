@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,54 @@ def test_a_title_typed_in_another_encoding_makes_a_session_not_a_traceback(
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert b"Traceback" not in result.stderr
     assert read_session(tmp_path / "sessions" / "cafe-ole.toml").title == "Café Olé"
+
+
+def test_check_and_validate_take_many_files_and_report_each(tmp_path: Path) -> None:
+    for name in ("meubelmakerij-de-eik.toml", "harbour-broadband.toml"):
+        shutil.copy(SESSIONS / name, tmp_path / name)
+    (tmp_path / "kapot.toml").write_text("title = [\n", encoding="utf-8")
+    files = sorted(str(p) for p in tmp_path.glob("*.toml"))
+    checked = run("check", *files)
+    assert checked.exit_code == 1
+    assert "harbour-broadband.toml: all 6 checks passed." in checked.output
+    assert "meubelmakerij-de-eik.toml: all 6 checks passed." in checked.output
+    assert "kapot.toml, line 2: TOML syntax error" in checked.output
+    assert "1 of 3 sessions have problems." in checked.output
+    good = [f for f in files if "kapot" not in f]
+    assert run("check", *good).exit_code == 0
+    assert run("validate", *good).exit_code == 0
+    assert run("validate", *files).exit_code == 1
+
+
+def test_the_same_fault_gets_the_same_answer_in_every_command(tmp_path: Path) -> None:
+    # A folder where a session file is expected: told by the store, status 1, everywhere.
+    for words in (
+        ["open", str(tmp_path)],
+        ["export", str(tmp_path)],
+        ["validate", str(tmp_path)],
+        ["check", str(tmp_path)],
+        ["roadmap", str(tmp_path)],
+    ):
+        result = run(*words)
+        assert result.exit_code == 1, words
+        assert "this is a folder, not a file" in result.output, words
+    # A usage error is status 2, in the chosen language.
+    result = run("export", str(SESSIONS / "harbour-broadband.toml"), "--bogus")
+    assert result.exit_code == 2
+    # -o says what is really wrong.
+    session = str(SESSIONS / "harbour-broadband.toml")
+    assert (
+        "is a folder; give the name of a file in it"
+        in run("roadmap", session, "-o", str(tmp_path)).output
+    )
+    gone = run("roadmap", session, "-o", str(tmp_path / "gone" / "r.md"))
+    assert gone.exit_code == 1
+    assert f"the folder {tmp_path / 'gone'} does not exist" in gone.output
+
+
+def test_new_with_a_title_that_exists_says_which_file_it_made(tmp_path: Path) -> None:
+    run("new", "Zelfde", "-t", "blank", "--no-open", "--dir", str(tmp_path))
+    again = run("new", "Zelfde", "-t", "blank", "--no-open", "--dir", str(tmp_path))
+    assert again.exit_code == 0
+    assert f"A session with this title is already in {tmp_path / 'zelfde.toml'}" in again.output
+    assert str(tmp_path / "zelfde-2.toml") in again.output

@@ -574,3 +574,22 @@ def test_hostile_text_behind_a_touchpoint_is_escaped_in_markdown() -> None:
     kinds = {child.type for t in tokens if t.children for child in t.children}
     assert not kinds & {"link_open", "em_open", "html_inline"}
     assert "\\*vet\\* \\[link\\](http://x) \\<b\\>" in markdown
+
+
+def test_a_move_from_later_to_next_is_up_even_when_its_rank_number_grows() -> None:
+    from cjworkshop.export.diff_text import _roadmap_line
+    from cjworkshop.i18n import translator
+    from cjworkshop.model.diff import RoadmapChange, RoadmapState
+
+    def moved(old: tuple[str, int], new: tuple[str, int]) -> str:
+        change = RoadmapChange(
+            id="fix-x",
+            change="changed",
+            old=RoadmapState("Fix X", "open", None, old[1], old[0]),  # type: ignore[arg-type]
+            new=RoadmapState("Fix X", "open", None, new[1], new[0]),  # type: ignore[arg-type]
+            rank_moved=True,
+        )
+        return _roadmap_line(translator("en"), change, str).text
+
+    assert "up to Next, rank 7 (was Later, rank 5)" in moved(("later", 5), ("next", 7))
+    assert "down to Later, rank 3 (was Next, rank 4)" in moved(("next", 4), ("later", 3))

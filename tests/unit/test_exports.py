@@ -349,10 +349,24 @@ def test_commands_write_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Roadmap: Crafted")
     result = runner.invoke(cli, ["roadmap", str(path), "--lang", "en"])
     assert result.output.startswith("# Roadmap: Crafted")
-    for kind, start in (("md", "# Crafted"), ("csv", "persona_id,"), ("mermaid", "# Diagrammen")):
+    for kind, start in (
+        ("md", "# Crafted"),
+        ("csv", "persona_id,"),
+        ("mermaid-md", "# Diagrammen"),
+    ):
         result = runner.invoke(cli, ["export", str(path), "--format", kind])
         assert result.exit_code == 0, result.output
         assert result.output.startswith(start), result.output[:80]
+    # Plain Mermaid: one .mmd file per diagram, beside the session, each one diagram alone.
+    result = runner.invoke(cli, ["export", str(path), "--format", "mermaid"])
+    assert result.exit_code == 0, result.output
+    diagrams = sorted(tmp_path.glob("*.mmd"))
+    assert diagrams
+    for diagram in diagrams:
+        lines = diagram.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("%% ")
+        assert lines[1] in ("journey", "quadrantChart")
+        assert "```" not in diagram.read_text(encoding="utf-8")
     # "-o -" is the standard output, as for other command-line tools: no file named "-".
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["export", str(path), "--format", "csv-metrics", "-o", "-"])

@@ -338,4 +338,32 @@ def test_import_reports_what_had_no_place_and_refuses_bad_files(tmp_path: Path) 
         cwd=tmp_path,
     )
     assert result.exit_code == 1
-    assert "one file per persona" in result.output
+    assert "one .ojf file per part" in result.output
+
+
+def test_a_file_written_by_hand_after_the_specifications_example() -> None:
+    session, notes = read_journeys([DATA / "after-the-spec.ojf"], language="en", when=WHEN)
+    assert [(p.name, p.description) for p in session.personas] == [
+        ("First-time buyer", "Buying a bicycle online for the commute")
+    ]
+    assert [p.name for p in session.phases] == ["Looking around", "Checkout"]
+    touchpoints = {t.name: t for t in session.touchpoints}
+    assert set(touchpoints) == {"Compares three bikes", "Pays by card"}
+    assert (touchpoints["Compares three bikes"].channel, touchpoints["Pays by card"].channel) == (
+        "web",
+        "payment",
+    )
+    plots = {p.touchpoint: p for p in session.plots}
+    compare = plots[touchpoints["Compares three bikes"].id]
+    assert compare.moment_of_truth
+    assert compare.emotion == 2  # 4 of −5..+5
+    assert compare.action == "Opens the product pages side by side."
+    pay = plots[touchpoints["Pays by card"].id]
+    assert pay.emotion == 0  # −1 of −5..+5 is closer to neutral than to negative
+    assert [(n.text, n.severity, n.source) for n in pay.pain_points] == [
+        ("Worried about the delivery date", 3, "No date shown before paying.")
+    ]
+    assert [EN(n.key, **n.params) for n in notes] == [
+        "icons and colours are not kept",
+        "“Worried about the delivery date”: its tags are not kept (Checkout)",
+    ]

@@ -8,7 +8,8 @@ JSON Schema for editors; ``merge`` combines two branches' versions of a session 
 (``install-merge-driver`` makes git use it); ``portfolio`` reports across every session in a
 folder;
 ``diff`` compares two versions of a session and ``check`` finds unfinished work for CI;
-``guide`` prints the facilitator's guide; ``room`` lets participants join from their phones.
+``guide`` prints the facilitator's guide; ``serve`` runs the app in a browser; ``room`` lets
+participants join from their phones.
 Errors go to stderr with exit status 1 and never a traceback. Everything it prints, click's
 own help and usage errors included, follows ``--lang`` (before or after any subcommand; the last
 one counts), else ``CJWORKSHOP_LANG`` or the locale: see ``cli.language`` and ``cli.localized``.
@@ -53,6 +54,7 @@ COMMANDS = {
     "install-merge-driver": "cjworkshop.cli.merge:install_merge_driver_command",
     "portfolio": "cjworkshop.cli.portfolio:portfolio_command",
     "guide": "cjworkshop.cli.guide:guide_command",
+    "serve": "cjworkshop.cli.serve:serve_command",
     "room": "cjworkshop.cli.room:room_command",
 }
 """Every subcommand, in the order ``--help`` lists them, and where it lives."""

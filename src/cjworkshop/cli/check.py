@@ -1,9 +1,10 @@
-"""``check SESSION`` finds unfinished work in a journey map, for CI and pre-commit hooks.
+"""``check SESSION...`` finds unfinished work in journey maps, for CI and pre-commit hooks.
 
 It prints one ``<file>: <problem>`` line per failed check (see ``model.checks``) and exits 1 when
-there is any; ``--today`` pins the date for reproducible runs. Warnings (``model.checks.WARNINGS``)
-follow as ``<file>: warning: <advice>`` lines and never change the exit status. It speaks the
-message language (``--lang``, else the environment).
+any file has one. Every file is checked and reported, one that cannot be read included, so a
+pre-commit hook can hand over all of them at once. ``--today`` pins the date for reproducible
+runs. Warnings (``model.checks.WARNINGS``) follow as ``<file>: warning: <advice>`` lines and never
+change the exit status. It speaks the message language (``--lang``, else the environment).
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.localized import (
-    FILE,
     WholeNumberRange,
-    argument,
     command,
     language_option,
     option,
+    paths_argument,
 )
 from cjworkshop.model.checks import CheckFailure, checks_to_run, run_checks, run_warnings
 from cjworkshop.store.errors import StoreError
@@ -29,7 +29,7 @@ from cjworkshop.store.templates import template_checklist
 
 
 @command("check", help="cli.check.help")
-@argument("session_path", metavar="cli.metavar.session", type=FILE)
+@paths_argument("session_paths", metavar="cli.metavar.sessions")
 @option(
     "--stale-days",
     type=WholeNumberRange(min=0),
@@ -47,15 +47,31 @@ from cjworkshop.store.templates import template_checklist
 @language_option()
 @pass_cli
 def check_command(
-    cli: CliContext, session_path: Path, stale_days: int | None, today: dt.datetime | None
+    cli: CliContext,
+    session_paths: tuple[Path, ...],
+    stale_days: int | None,
+    today: dt.datetime | None,
 ) -> None:
+    day = today.date() if today is not None else dt.date.today()
+    failed = [path for path in session_paths if not _check_one(cli, path, day, stale_days)]
+    if len(session_paths) > 1:
+        cli.err.print(
+            cli.tr("cli.check.files", failed=len(failed), total=len(session_paths)), markup=False
+        )
+    if failed:
+        raise SystemExit(1)
+
+
+def _check_one(cli: CliContext, session_path: Path, today: dt.date, stale_days: int | None) -> bool:
+    """Check one session and print what it found; True when it passed (warnings allowed)."""
     try:
         session = read_session(session_path)
     except StoreError as error:
-        cli.fail_store(error)
+        click.echo(error.render(cli.tr))
+        return False
     failures = run_checks(
         session,
-        today=today.date() if today is not None else dt.date.today(),
+        today=today,
         stale_days=stale_days,
         questions=template_checklist(session, cli.language),
     )
@@ -70,9 +86,9 @@ def check_command(
         planned = session.next_revisit is not None
         ran = len(checks_to_run(session.mode, stale_days, revisit_planned=planned))
         click.echo(cli.tr("cli.check.passed", file=session_path, n=ran))
-        return
+        return True
     cli.err.print(cli.tr.count("cli.check.failed", len(failures)), markup=False)
-    raise SystemExit(1)
+    return False
 
 
 def _message(cli: CliContext, failure: CheckFailure) -> str:

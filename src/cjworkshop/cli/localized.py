@@ -148,8 +148,9 @@ class WholeNumberRange(click.IntRange):
         """The name is worded each time it is read."""
 
 
-FILE = LocalizedPath(dir_okay=False, path_type=Path)
-"""A file given on the command line: a session, a CSV file."""
+FILE = LocalizedPath(path_type=Path)
+"""A file given on the command line: a session, a CSV file. A folder given instead is told by
+the store ("this is a folder, not a file", exit status 1), as every other fault of the file is."""
 
 FOLDER = LocalizedPath(file_okay=False, path_type=Path)
 """A folder given on the command line."""

@@ -20,12 +20,12 @@ from cjworkshop.cli.localized import (
     option,
     paths_argument,
 )
+from cjworkshop.cli.several_files import write_parts
 from cjworkshop.export.ojf import journey_files, left_out
 from cjworkshop.i18n import as_language, translator
 from cjworkshop.model.clock import now
 from cjworkshop.model.session import Session
 from cjworkshop.model.template import Template, session_from_template
-from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import new_session_path
 from cjworkshop.store.ojf import read_journeys
@@ -107,17 +107,9 @@ def write_journeys(
     except StoreError as error:
         cli.fail_store(error)
     tr = translator(as_language(lang) if lang else session.language)
-    if output == Path("-"):
-        cli.fail(cli.tr("cli.export.ojf.no_stdout"))
     if not session.personas:
         cli.fail(cli.tr("cli.export.ojf.no_personas"))
-    stem = (output or session_path).with_suffix("")
-    for persona, text in journey_files(session, tr):
-        target = stem.with_name(f"{stem.name}-{persona.id}.ojf")
-        try:
-            write_atomically(target, text)
-        except OSError as error:
-            cli.fail_store(write_error(error, target))
-        cli.err.print(cli.tr("cli.export.written", path=str(target)), markup=False)
+    parts = [(persona.id, text) for persona, text in journey_files(session, tr)]
+    write_parts(cli, session_path, output, parts, ".ojf")
     for key in left_out(session):
         cli.err.print(cli.tr("cli.export.ojf.left_out", what=cli.tr(key)), markup=False)

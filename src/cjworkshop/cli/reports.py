@@ -16,16 +16,18 @@ import click
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.localized import (
     FILE,
-    LocalizedPath,
     argument,
     command,
     language_option,
     option,
 )
+from cjworkshop.cli.several_files import write_parts
 from cjworkshop.export.markdown import diagrams_markdown, report_markdown, roadmap_markdown
+from cjworkshop.export.mermaid import diagram_files
 from cjworkshop.export.metrics_sheet import metrics_csv
 from cjworkshop.export.spreadsheet import plots_csv
 from cjworkshop.i18n import Translator, as_language, translator
+from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import Session
 from cjworkshop.model.template import Checklist
 from cjworkshop.store.atomic import write_atomically
@@ -35,7 +37,8 @@ from cjworkshop.store.templates import template_checklist
 
 Render = Callable[[Session, Translator, Checklist], str]
 
-_OUTPUT = LocalizedPath(dir_okay=False, writable=True, path_type=Path)
+_OUTPUT = FILE
+"""Where a document goes; what stops the write (a folder, no rights) the store tells, status 1."""
 
 
 def _write(
@@ -89,7 +92,7 @@ def _metrics_csv(session: Session, tr: Translator, questions: Checklist) -> str:
     "--format",
     "-f",
     "kind",
-    type=click.Choice(["md", "html", "csv", "csv-metrics", "mermaid", "ojf"]),
+    type=click.Choice(["md", "html", "csv", "csv-metrics", "mermaid", "mermaid-md", "ojf"]),
     default="md",
     show_default=True,
     help="cli.export.format",
@@ -105,11 +108,32 @@ def export_command(
 
         write_journeys(cli, session_path, output, lang)
         return
+    if kind == "mermaid":  # one .mmd file per diagram
+        _write_diagrams(cli, session_path, output, lang)
+        return
     renders: dict[str, Render] = {
         "md": report_markdown,
         "html": _html,
         "csv": _csv,
         "csv-metrics": _metrics_csv,
-        "mermaid": diagrams_markdown,
+        "mermaid-md": diagrams_markdown,
     }
     _write(cli, session_path, output, lang, renders[kind])
+
+
+def _write_diagrams(
+    cli: CliContext, session_path: Path, output: Path | None, lang: str | None
+) -> None:
+    """``export --format mermaid``: every diagram as plain Mermaid, ``NAME-journey-PERSONA.mmd``
+    and ``NAME-roadmap.mmd``, for the Mermaid CLI or an editor; ``mermaid-md`` keeps them
+    together in one Markdown document."""
+    try:
+        session = read_session(session_path)
+    except StoreError as error:
+        cli.fail_store(error)
+    tr = translator(as_language(lang) if lang else session.language)
+    items = roadmap(session, template_checklist(session, session.language))
+    files = diagram_files(session, tr, items)
+    if not files:
+        cli.fail(cli.tr("export.diagrams.none"))
+    write_parts(cli, session_path, output, files, ".mmd")

@@ -21,6 +21,7 @@ from cjworkshop.cli.localized import (
 )
 from cjworkshop.export.summary import progress_text
 from cjworkshop.model.clock import now
+from cjworkshop.model.ids import slugify
 from cjworkshop.model.session import MODES
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import create_session, list_sessions
@@ -92,6 +93,11 @@ def new_command(
     cli.out.print(
         tr("cli.new.created", path=str(path), template=chosen.id, phases=len(chosen.phases))
     )
+    same_name = path.with_name(f"{slugify(title, 'session')}.toml")
+    if same_name != path:  # a session of this title was there: never overwritten, say so
+        cli.err.print(
+            tr("cli.new.title_taken", existing=str(same_name), path=str(path)), markup=False
+        )
     should_open = open_app if open_app is not None else (sys.stdin.isatty() and sys.stdout.isatty())
     if should_open:
         launch_session(cli, path, read_only=False)

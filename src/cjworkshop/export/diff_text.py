@@ -192,7 +192,11 @@ def _roadmap_line(tr: Translator, change: RoadmapChange, user: Escape) -> DiffLi
     if change.horizon_changed:
         changes.append(tr("diff.roadmap.horizon", old=_horizon(tr, old), new=_horizon(tr, new)))
     if change.rank_moved and old.rank is not None and new.rank is not None:
-        up = new.rank < old.rank
+        # The horizon says which way it went when it changed: Later to Next is up, even when
+        # new items above it push its rank number from 5 to 7. Within a horizon, the rank does.
+        steps = {"now": 0, "next": 1, "later": 2}
+        old_place, new_place = old.place or "later", new.place or "later"
+        up = steps[new_place] < steps[old_place] if new_place != old_place else new.rank < old.rank
         changes.append(
             tr(
                 f"diff.roadmap.rank_{'up' if up else 'down'}",

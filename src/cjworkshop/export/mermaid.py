@@ -21,10 +21,11 @@ from __future__ import annotations
 from typing import Final
 
 from cjworkshop.export.escape import mermaid
-from cjworkshop.export.quadrant import SCALE, QuadrantLayout
+from cjworkshop.export.quadrant import SCALE, QuadrantLayout, quadrant_layout
 from cjworkshop.i18n import Translator
 from cjworkshop.model.emotion import journey_score
 from cjworkshop.model.queries import personas_by_id, phases_by_id, plot_index, touchpoints_in_order
+from cjworkshop.model.roadmap import RankedItem
 from cjworkshop.model.session import Session
 
 INDENT: Final = "    "
@@ -117,3 +118,26 @@ def journey_diagrams(session: Session, tr: Translator) -> list[tuple[str, str]]:
         if diagram is not None:
             found.append((tr("export.journey_of", name=persona.name), diagram))
     return found
+
+
+def diagram_files(
+    session: Session, tr: Translator, items: list[RankedItem]
+) -> list[tuple[str, str]]:
+    """Every diagram as a file of its own (``.mmd`` holds one diagram): each persona's journey,
+    named by the persona's id, and the roadmap's chart, each headed by a Mermaid comment."""
+    files = []
+    for persona in session.personas:
+        diagram = journey_diagram(session, persona.id)
+        if diagram is not None:
+            heading = tr("export.journey_of", name=persona.name)
+            files.append((f"journey-{persona.id}", f"%% {_comment(heading)}\n{diagram}\n"))
+    layout = quadrant_layout(items)
+    if layout.points:
+        chart = quadrant_chart(layout, tr, session.title)
+        heading = tr("export.chart.heading")
+        files.append(("roadmap", f"%% {_comment(heading)}\n{chart}\n"))
+    return files
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())

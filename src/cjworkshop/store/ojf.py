@@ -379,9 +379,13 @@ def _plot_touchpoint(
 def _anchor(builder: _Builder, path: Path, phase: str, here: list[str], node: Node) -> str:
     """The touchpoint a pain point, opportunity, thought or feeling of a stage belongs to."""
     names = {text_key(t.name): t.id for t in builder.touchpoints if t.id in here}
-    for tag in node.tags:
-        if text_key(tag) in names:
-            return names[text_key(tag)]
+    named = [names[text_key(tag)] for tag in node.tags if text_key(tag) in names]
+    others = [tag for tag in node.tags if text_key(tag) not in names]
+    if others:
+        params: dict[str, object] = {"title": node.title, "tags": ", ".join(others)}
+        builder.notes.append(Note(path, "ojf.note.tags", params))
+    if named:
+        return named[0]
     if here:
         return here[0]
     stage_name = next(p.name for p in builder.phases if p.id == phase)

@@ -214,6 +214,12 @@ def write_error(error: OSError, path: Path) -> StoreError:
         errno.ELOOP: "error.write.link",
     }
     key = reasons.get(error.errno or 0, "error.write.failed")
+    if key == "error.write.no_folder" and path.parent.is_dir():
+        # The folder is there but takes no new file (a system folder such as /proc): say that.
+        key = "error.write.cannot_create"
+    if error.errno == errno.EISDIR or path.is_dir():
+        key = "error.write.is_folder"
+    folder = path if key == "error.write.is_folder" else path.parent
     return StoreError(
-        key, {"reason": error.strerror or str(error), "folder": str(path.parent)}, path=path
+        key, {"reason": error.strerror or str(error), "folder": str(folder)}, path=path
     )

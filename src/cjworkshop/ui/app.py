@@ -3,8 +3,9 @@
 ``create_app`` is the one factory the command line and the tests share. The app itself stays
 small: it picks the first screen, knows the language the user reads (the session's, once one is
 open), owns the open session (asking before opening one read-only when another process holds
-it) and makes sure that quitting, closing, SIGTERM and SIGHUP all write what the room committed
-before the session is let go. Screens ask it for what only it can do with messages
+it; in a browser, ``cjworkshop serve``, opening it read-only at once and saying so) and makes
+sure that quitting, closing, SIGTERM and SIGHUP all write what the room committed before the
+session is let go. Screens ask it for what only it can do with messages
 (``screens.base``); it hands them what they need when it makes them.
 """
 
@@ -225,7 +226,10 @@ class WorkshopApp(LiteralNotifications, PaletteApp):
         except EditRefused as error:
             # Open elsewhere, a read-only file, a folder where no lock can be made: the
             # session can still be read, and saved elsewhere from there (Ctrl+S).
-            self._ask_read_only(path, error, first=first)
+            if self.is_web:
+                self._open_read_only_in_browser(path, error, first=first)
+            else:
+                self._ask_read_only(path, error, first=first)
             return
         except StoreError as error:
             self.notify(error.render(self.tr), severity="error", timeout=15)
@@ -258,6 +262,19 @@ class WorkshopApp(LiteralNotifications, PaletteApp):
         self.push_screen(
             ConfirmModal(tr, message, tr("open.read_only"), tr("button.cancel")), answered
         )
+
+    def _open_read_only_in_browser(self, path: Path, error: EditRefused, *, first: bool) -> None:
+        """In a browser (``cjworkshop serve``) every page after the first finds the session
+        held by the first: it shows it read-only without asking, and says why."""
+        from cjworkshop.store.errors import LockedError
+
+        self.open_session(path, read_only=True, first=first)
+        tr = self.tr
+        if isinstance(error, LockedError):
+            message = tr("web.read_only_locked")
+        else:
+            message = tr("web.read_only", reason=error.render(tr))
+        self.notify(message, severity="warning", timeout=30)
 
     def show_start(self) -> None:
         self.push_screen(self._start_screen())
@@ -417,6 +434,8 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
     try:
         app.run(loop=loop, **options)
     finally:
+        if app.is_web:
+            _ignore_ctrl_c(loop)
         app.finish()
         gc.freeze()
     if app.not_saved is not None:
@@ -428,3 +447,17 @@ def run_app(app: WorkshopApp, **options: Any) -> None:
     loop.close()
     if app.return_code:
         raise SystemExit(app.return_code)  # the command failed, and says so to its caller
+
+
+def _ignore_ctrl_c(loop: asyncio.AbstractEventLoop) -> None:
+    """Ctrl+C no longer interrupts this process, once the app has ended in a browser.
+
+    There (``cjworkshop serve``) the app is in the server's process group, so Ctrl+C in the
+    server's terminal reaches it while the server also tells it to quit: whichever came first
+    ended it, and the other must not interrupt the last save or the wait for its threads, nor
+    print a traceback on the server's terminal. The web driver's own handler goes first, or
+    closing the loop would put Python's KeyboardInterrupt back in its place.
+    """
+    with contextlib.suppress(NotImplementedError):  # a loop without signals (Windows)
+        loop.remove_signal_handler(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

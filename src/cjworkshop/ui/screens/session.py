@@ -130,7 +130,7 @@ class SessionScreen(WorkshopScreen):
             self.template = None
         self.steps = flow_steps(document.session.mode)
         """The steps of this session's flow, in order."""
-        self.context = StepContext(tr, self.template, clock)
+        self.context = StepContext(tr, self.template, clock, commit=self._commit_edit)
         """What every step view is built with."""
         self.views: dict[Step, StepView] = {}
         """The step views built so far: the first step, and every step shown since."""
@@ -287,10 +287,16 @@ class SessionScreen(WorkshopScreen):
         event.stop()
         self.commit(event.session, event.label, select=event.select)
 
+    def _commit_edit(self, session: Session, label: str, select: str | None) -> None:
+        self.commit(session, label, select=select)
+
     def commit(self, session: Session, label: str, *, select: str | None = None) -> None:
         if self.document.commit(session, label):
             self._changed()
             if select is not None:
+                # At once, so the next key already acts on that record; and once more after
+                # the redraw, which scrolls it into view.
+                self._select_in_current_step(select)
                 self.call_after_refresh(self._select_in_current_step, select)
 
     def _changed(self) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -65,25 +66,28 @@ class FilesHost(Protocol):
 
 def write_document(
     document: Document, target: Path, session: Session, tr: Translator, questions: Checklist
-) -> str | None:
-    """Write the roadmap (Markdown) or the report (HTML) of ``session`` to ``target``; why it
-    could not be, if it could not."""
+) -> tuple[str, str | None]:
+    """Write the roadmap (Markdown) or the report (HTML) of ``session`` to ``target``: its text,
+    and why it could not be written, if it could not."""
     # Imported when first used: see the top.
     if document == "roadmap":
         from cjworkshop.export.markdown import roadmap_markdown as render
     else:
         from cjworkshop.export.html_report import report_html as render
+    text = render(session, tr, questions)
     try:
-        write_atomically(target, render(session, tr, questions))
+        write_atomically(target, text)
     except OSError as error:
-        return str(error)
-    return None
+        return text, str(error)
+    return text, None
 
 
 SUFFIXES: dict[Document, str] = {"roadmap": "-roadmap.md", "report": "-report.html"}
 """What a document's file is called beside the session's: ``harbour-report.html``."""
 WRITTEN: dict[Document, str] = {"roadmap": "roadmap.exported", "report": "report.exported"}
 """What is said once it is written."""
+MEDIA_TYPES: dict[Document, str] = {"roadmap": "text/markdown", "report": "text/html"}
+"""What a browser is told a document is when it is offered as a download."""
 
 
 class SessionFiles:
@@ -144,16 +148,24 @@ class SessionFiles:
 
     async def export_document(self, document: Document) -> None:
         """Write the roadmap (Markdown) or the report (HTML) beside the session file, and say
-        where it went."""
+        where it went; in a browser (``cjworkshop serve``) it is offered as a download too,
+        since the session's folder is on the server, not where the browser is."""
         host = self.host
         # Everything the thread needs is taken here, on the screen's thread: the thread reads
         # no widget and asks nothing of the screen.
         session, tr, path = host.document.session, host.tr, host.document.path
         target = path.with_name(f"{path.stem}{SUFFIXES[document]}")
         questions = checklist(host.template, session.language)
-        error = await asyncio.to_thread(write_document, document, target, session, tr, questions)
+        text, error = await asyncio.to_thread(
+            write_document, document, target, session, tr, questions
+        )
         if error is None:
             host.notify(tr(WRITTEN[document], path=str(target)))
         else:
             message = tr("roadmap.export_failed", path=str(target), reason=error)
             host.notify(message, severity="error")
+        if host.app.is_web:
+            host.app.deliver_text(
+                io.StringIO(text), save_filename=target.name, mime_type=MEDIA_TYPES[document]
+            )
+            host.notify(tr("web.delivered", name=target.name))

@@ -224,6 +224,11 @@ class StepContext:
     """The session's journey template, if it is known here."""
     clock: Callable[[], dt.datetime]
     """Today, for decisions that record when they were made."""
+    commit: Callable[[Session, str, str | None], None] | None = None
+    """The screen's commit of an edit (session, label for undo, record to select), called at
+    once: a key typed right after another must act on the session with the first edit in it,
+    and a message would arrive too late for that (the first edit was lost). Without one, as in
+    a step built alone, the edit goes up as a ``SessionEdited`` message."""
 
 
 class StepView(LiteralNotifications, Vertical):
@@ -239,6 +244,7 @@ class StepView(LiteralNotifications, Vertical):
         self.tr = context.tr
         self.template = context.template
         self.clock = context.clock
+        self.commit_edit = context.commit
         self.session_path: Path | None = None
         """The session's file, as the session screen last saw it (a conflict or "save as"
         moves it)."""
@@ -284,7 +290,10 @@ class StepView(LiteralNotifications, Vertical):
         return None, None
 
     def edit(self, session: Session, label: str, select: str | None = None) -> None:
-        self.post_message(SessionEdited(session, label, select))
+        if self.commit_edit is not None:
+            self.commit_edit(session, label, select)
+        else:
+            self.post_message(SessionEdited(session, label, select))
 
     def ask_for(self, request: DialogRequested) -> Asked:
         """Have the screen put up a dialog; an action of a key awaits what this returns."""
