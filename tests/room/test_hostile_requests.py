@@ -167,3 +167,21 @@ async def test_the_page_fetches_nothing_and_no_path_is_served(served: Served) ->
     for path in ["/../../etc/passwd", "/static/page.html", "/api/note/../../x", "/page.html"]:
         async with served.http.get(served.base + path) as response:
             assert response.status in (404, 405), path
+
+
+async def test_another_site_s_page_or_name_is_refused(served: Served) -> None:
+    body = {"code": served.room.code, "name": "Bert"}
+    for headers in (
+        {"Host": f"rebound.example:{served.host.port}"},
+        {"Origin": "http://evil.example"},
+    ):
+        async with served.http.post(
+            served.base + "/api/join", json=body, headers=headers
+        ) as answer:
+            assert answer.status == 403, headers
+    async with served.http.get(served.base + "/", headers={"Host": "rebound.example"}) as answer:
+        assert answer.status == 403
+    assert served.room.participants == {}
+    own = {"Origin": served.base}
+    async with served.http.post(served.base + "/api/join", json=body, headers=own) as answer:
+        assert answer.status == 200

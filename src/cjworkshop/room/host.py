@@ -22,7 +22,7 @@ from aiohttp import web
 from cjworkshop.i18n import Translator
 from cjworkshop.model.room import Room
 from cjworkshop.model.room_notes import RoomNote
-from cjworkshop.room.server import room_application
+from cjworkshop.room.server import is_loopback_name, room_application
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.room_inbox import write_inbox
 
@@ -70,7 +70,8 @@ class RoomHost:
         room.on_change = self._changed
 
     async def start(self) -> None:
-        runner = web.AppRunner(room_application(self.room, self.tr), access_log=None)
+        application = room_application(self.room, self.tr, local_only=self.local_only)
+        runner = web.AppRunner(application, access_log=None)
         await runner.setup()
         try:
             await web.TCPSite(runner, self.host, self.port).start()
@@ -92,7 +93,7 @@ class RoomHost:
 
     @property
     def local_only(self) -> bool:
-        return self.host in (LOCAL, "localhost", "::1")
+        return is_loopback_name(self.host)
 
     def _changed(self) -> None:
         if self.session_path is not None and self._keeping is None:

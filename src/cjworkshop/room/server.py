@@ -6,12 +6,14 @@ forbidden by its content security policy too), and four JSON endpoints take what
 does: ``/api/join``, ``/api/note``, ``/api/dots`` and ``/api/state``. Each request is read into a
 strict typed record (an unknown field, such as a path or a touchpoint of one's own choosing, is
 refused), small (4 KiB at most), and carries the join code and the participant's own token.
-What the room refuses is answered with the status that says why, and changes nothing. No path or
-file name ever comes from a request: there are no other routes, and the server reads no file.
+What the room refuses is answered with the status that says why, and changes nothing; so is a
+request from another site's page, or (on this computer only) one that names another host. No
+path or file name ever comes from a request: there are no other routes, and it reads no file.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from collections.abc import Awaitable, Callable
 from functools import cache
@@ -81,6 +83,7 @@ class DotRequest(msgspec.Struct, forbid_unknown_fields=True):
 
 
 ROOM_KEY: Final = web.AppKey("room", Room)
+LOCAL_ONLY_KEY: Final = web.AppKey("local_only", bool)
 TRANSLATOR_KEY: Final = web.AppKey("translator", Translator)
 
 
@@ -121,10 +124,33 @@ async def _read(request: web.Request, kind: type[T]) -> T:
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+def is_loopback_name(name: str | None) -> bool:
+    if name is None:
+        return False
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _foreign(request: web.Request) -> bool:
+    """A request the room does not answer: served on this computer only, one that names another
+    host (a site's name pointed at 127.0.0.1 after its page loaded); and any request from a page
+    of another site (a browser sends a form or a plain-text body without asking first)."""
+    if request.app[LOCAL_ONLY_KEY] and not is_loopback_name(request.url.host):
+        return True
+    origin = request.headers.get("Origin")
+    return origin is not None and origin != f"{request.scheme}://{request.host}"
+
+
 @web.middleware
 async def guarded(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refusals as JSON with their status; headers that keep the page to itself."""
     try:
+        if _foreign(request):
+            raise web.HTTPForbidden(text="this room answers its own page only\n")
         response = await handler(request)
     except RoomRefused as refused:
         response = _refused(refused.reason, STATUS[refused.reason])
@@ -217,10 +243,12 @@ def participant_view(room: Room, participant: Participant) -> dict[str, Any]:
     }
 
 
-def room_application(room: Room, tr: Translator) -> web.Application:
-    """The web application of one room, in the language of the session."""
+def room_application(room: Room, tr: Translator, *, local_only: bool = True) -> web.Application:
+    """The web application of one room, in the language of the session; ``local_only`` when
+    it listens on this computer's loopback addresses only."""
     application = web.Application(client_max_size=MAX_REQUEST_BYTES, middlewares=[guarded])
     application[ROOM_KEY] = room
+    application[LOCAL_ONLY_KEY] = local_only
     application[TRANSLATOR_KEY] = tr
     application.router.add_get("/", page)
     application.router.add_post("/api/join", join)
