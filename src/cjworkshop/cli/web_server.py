@@ -23,12 +23,13 @@ What differs from textual-serve's own server:
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 from typing import Any
 
 from aiohttp import web
 from textual_serve.server import Server
+
+from cjworkshop.room.addresses import is_loopback_name
 
 
 class WorkshopServer(Server):
@@ -62,24 +63,13 @@ class WorkshopServer(Server):
         return websocket
 
     def _refuse_other_names(self, request: web.Request) -> None:
-        if self.local_only and not _is_loopback_name(request.url.host):
+        if self.local_only and not is_loopback_name(request.url.host):
             raise web.HTTPForbidden(text="this app answers to 127.0.0.1 and localhost only\n")
 
 
 def _origin(request: web.Request) -> str:
     """The scheme and address the browser asked for, as a page's ``Origin`` says it."""
     return f"{request.scheme}://{request.host}"
-
-
-def _is_loopback_name(name: str | None) -> bool:
-    if name is None:
-        return False
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 APP_PATIENCE = 10.0

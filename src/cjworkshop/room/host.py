@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -22,25 +21,14 @@ from aiohttp import web
 from cjworkshop.i18n import Translator
 from cjworkshop.model.room import Room
 from cjworkshop.model.room_notes import RoomNote
-from cjworkshop.room.server import is_loopback_name, room_application
+from cjworkshop.room.addresses import LOCAL, is_loopback_name, reachable_address
+from cjworkshop.room.server import room_application
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.room_inbox import write_inbox
 
-LOCAL: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765
 KEEP_AFTER: Final = 0.25
 """Seconds between a change in the inbox and writing it: a burst of notes is one write."""
-
-
-def reachable_address(host: str) -> str:
-    """The address a phone uses: the host itself, or for all interfaces the one this computer
-    reaches its network by (no packet is sent to find it)."""
-    if host not in ("0.0.0.0", "", "::"):
-        return host
-    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        probe.connect(("10.254.254.254", 1))
-        return str(probe.getsockname()[0])
-    return LOCAL
 
 
 class RoomHost:

@@ -13,7 +13,6 @@ path or file name ever comes from a request: there are no other routes, and it r
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
 from collections.abc import Awaitable, Callable
 from functools import cache
@@ -26,6 +25,7 @@ from cjworkshop.i18n import Translator, catalog
 from cjworkshop.model import decisions
 from cjworkshop.model.queries import personas_by_id, touchpoints_by_id
 from cjworkshop.model.room import NOTE_STEPS, VOTE_STEPS, Participant, Reason, Room, RoomRefused
+from cjworkshop.room.addresses import is_loopback_name
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -122,17 +122,6 @@ async def _read(request: web.Request, kind: type[T]) -> T:
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-def is_loopback_name(name: str | None) -> bool:
-    if name is None:
-        return False
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(name.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _foreign(request: web.Request) -> bool:

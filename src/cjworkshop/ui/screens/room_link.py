@@ -93,7 +93,8 @@ class RoomLink:
         screen.app.push_screen(self.dialog, lambda _: self._dialog_closed())
 
     async def _start(self) -> RoomHost:
-        from cjworkshop.room.host import DEFAULT_PORT, LOCAL, RoomHost
+        from cjworkshop.room.addresses import LOCAL
+        from cjworkshop.room.host import DEFAULT_PORT, RoomHost
 
         screen = self.screen
         session = screen.session
