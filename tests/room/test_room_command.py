@@ -108,7 +108,7 @@ def test_the_command_speaks_dutch_and_refuses_a_missing_file_plainly(tmp_path: P
         text=True,
         check=True,
     ).stdout
-    assert "Open een ruimte voor een sessie" in shown
+    assert "Laat de groep meedoen aan een sessie vanaf hun telefoon" in shown
     assert "ADRES" in shown
     missing = subprocess.run(
         [sys.executable, "-m", "cjworkshop", "room", str(tmp_path / "nope.toml")],

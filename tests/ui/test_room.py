@@ -134,7 +134,7 @@ async def test_notes_and_dots_from_phones_arrive_and_are_kept(example: Path) -> 
     again = app_for(example, language="nl", step="plotting")
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert "Er wacht nog een notitie uit de vorige ruimte: R toont hem." in notices(again)
+        assert "Er wacht nog een notitie van de vorige keer meedoen: R toont hem." in notices(again)
         screen = again.screen
         assert isinstance(screen, SessionScreen)
         dialog = await open_room(pilot, screen)
