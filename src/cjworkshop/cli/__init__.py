@@ -28,14 +28,12 @@ import click
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.launch import launch_start
 from cjworkshop.cli.localized import (
-    FOLDER,
     LocalizedGroup,
     group,
     language_option,
-    option,
+    sessions_folder_option,
     version_option,
 )
-from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 
 COMMANDS = {
     "new": "cjworkshop.cli.sessions:new_command",
@@ -84,14 +82,7 @@ class LazyCommands(LocalizedGroup):
 )
 @version_option()
 @language_option()
-@option(
-    "--dir",
-    "folder",
-    type=FOLDER,
-    default=DEFAULT_SESSIONS_FOLDER,
-    show_default=True,
-    help="cli.option.dir_start",
-)
+@sessions_folder_option("cli.option.dir_start")
 @click.pass_context
 def cli(context: click.Context, folder: Path) -> None:
     if context.invoked_subcommand is None:

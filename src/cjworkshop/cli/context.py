@@ -13,6 +13,7 @@ from cjworkshop.i18n import Language, Translator, language_from_environment, tra
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from cjworkshop.model.template import Template
     from cjworkshop.store.errors import StoreError
 
 
@@ -75,6 +76,19 @@ class CliContext:
 
     def fail_store(self, error: StoreError) -> NoReturn:
         self.fail(error.render(self.tr))
+
+    def template(self, name: str) -> Template:
+        """The journey template of that name, or stop and list the ones there are."""
+        from cjworkshop.store.templates import bundled_templates, find_template
+
+        try:
+            found = find_template(name)
+        except StoreError as error:
+            self.fail_store(error)
+        if found is None:
+            names = ", ".join(t.id for t in bundled_templates())
+            self.fail(self.tr("cli.new.unknown_template", name=name, names=names))
+        return found
 
 
 pass_cli = click.make_pass_decorator(CliContext, ensure=True)

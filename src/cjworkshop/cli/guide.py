@@ -31,7 +31,7 @@ from cjworkshop.model.session import Session
 from cjworkshop.model.template import Template
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.session_file import read_session
-from cjworkshop.store.templates import bundled_templates, find_template
+from cjworkshop.store.templates import find_template
 
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -77,7 +77,7 @@ def guide_command(
     if begins is None:
         cli.fail(cli.tr("facilitator.cli.bad_start", value=start))
     session = _session(cli, session_path) if session_path is not None else None
-    template = _session_template(session) if session is not None else _template(cli, template_name)
+    template = _session_template(session) if session is not None else cli.template(template_name)
     language = as_language(lang) if lang else session.language if session else cli.language
     tr = translator(language)
     fit = GuideFor(template, session, int(begins.group(1)) * 60 + int(begins.group(2)))
@@ -98,14 +98,3 @@ def _session_template(session: Session) -> Template | None:
         return find_template(session.template)
     except StoreError:
         return None
-
-
-def _template(cli: CliContext, name: str) -> Template:
-    try:
-        template = find_template(name)
-    except StoreError as error:
-        cli.fail_store(error)
-    if template is None:
-        names = ", ".join(t.id for t in bundled_templates())
-        cli.fail(cli.tr("cli.new.unknown_template", name=name, names=names))
-    return template

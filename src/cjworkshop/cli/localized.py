@@ -32,6 +32,7 @@ from cjworkshop import __version__
 from cjworkshop.cli.context import CliContext
 from cjworkshop.cli.language import chosen_language, cli_language, speaking
 from cjworkshop.i18n import LANGUAGES, translator
+from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -194,6 +195,19 @@ def language_option(help: str = "cli.option.lang", *, expose: bool = False) -> C
         default=None,
         expose_value=expose,
         help=help,
+    )
+
+
+def sessions_folder_option(help: str = "cli.option.dir", **attrs: Any) -> Callable[[F], F]:
+    """``--dir``: the folder of sessions, ``./sessions`` unless given."""
+    return option(
+        "--dir",
+        "folder",
+        type=FOLDER,
+        default=DEFAULT_SESSIONS_FOLDER,
+        show_default=True,
+        help=help,
+        **attrs,
     )
 
 

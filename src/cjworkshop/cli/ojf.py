@@ -13,14 +13,14 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from cjworkshop.cli.context import CliContext, pass_cli, typed_text
+from cjworkshop.cli.documents import write_parts
 from cjworkshop.cli.localized import (
-    FOLDER,
     command,
     language_option,
     option,
     paths_argument,
+    sessions_folder_option,
 )
-from cjworkshop.cli.several_files import write_parts
 from cjworkshop.export.ojf import journey_files, left_out
 from cjworkshop.i18n import as_language, translator
 from cjworkshop.model.clock import now
@@ -29,7 +29,6 @@ from cjworkshop.model.template import Template, session_from_template
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import new_session_path
 from cjworkshop.store.ojf import read_journeys
-from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 from cjworkshop.store.session_file import read_session, save_session, write_error
 from cjworkshop.store.templates import find_template
 
@@ -38,14 +37,7 @@ from cjworkshop.store.templates import find_template
 @paths_argument("files", metavar="cli.metavar.ojf_files")
 @option("--title", "-t", default=None, metavar="cli.metavar.title", help="cli.import.title")
 @language_option("cli.new.lang")
-@option(
-    "--dir",
-    "folder",
-    type=FOLDER,
-    default=DEFAULT_SESSIONS_FOLDER,
-    show_default=True,
-    help="cli.option.dir",
-)
+@sessions_folder_option()
 @pass_cli
 def import_command(
     cli: CliContext, files: tuple[Path, ...], title: str | None, folder: Path

@@ -7,15 +7,14 @@ from pathlib import Path
 import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.documents import write_document
 from cjworkshop.cli.localized import FILE, FOLDER, argument, command, language_option, option
 from cjworkshop.export.portfolio import portfolio_html, portfolio_markdown, portfolio_text
 from cjworkshop.i18n import as_language, translator
 from cjworkshop.model.clock import now
 from cjworkshop.model.portfolio import portfolio
-from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.portfolio_files import read_digests
-from cjworkshop.store.session_file import write_error
 
 RENDERS = {"text": portfolio_text, "md": portfolio_markdown, "html": portfolio_html}
 
@@ -60,11 +59,4 @@ def portfolio_command(
     text = RENDERS[kind](report, skipped, tr, today=today, stale_days=stale_days)
     for error in errors:
         cli.err.print(error.render(tr), markup=False)
-    if output is None or output == Path("-"):
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    try:
-        write_atomically(output, text)
-    except OSError as error:
-        cli.fail_store(write_error(error, output))
-    cli.err.print(tr("cli.export.written", path=str(output)), markup=False)
+    write_document(cli, output, text if text.endswith("\n") else text + "\n")

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.documents import write_document, write_parts
 from cjworkshop.cli.localized import (
     FILE,
     argument,
@@ -21,7 +22,6 @@ from cjworkshop.cli.localized import (
     language_option,
     option,
 )
-from cjworkshop.cli.several_files import write_parts
 from cjworkshop.export.markdown import diagrams_markdown, report_markdown, roadmap_markdown
 from cjworkshop.export.mermaid import diagram_files
 from cjworkshop.export.metrics_sheet import metrics_csv
@@ -30,9 +30,8 @@ from cjworkshop.i18n import Translator, as_language, translator
 from cjworkshop.model.roadmap import roadmap
 from cjworkshop.model.session import Session
 from cjworkshop.model.template import Checklist
-from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.session_file import read_session, write_error
+from cjworkshop.store.session_file import read_session
 from cjworkshop.store.templates import template_checklist
 
 Render = Callable[[Session, Translator, Checklist], str]
@@ -49,15 +48,7 @@ def _write(
     except StoreError as error:
         cli.fail_store(error)
     tr = translator(as_language(lang) if lang else session.language)
-    text = render(session, tr, template_checklist(session, session.language))
-    if output is None or output == Path("-"):  # "-o -": the standard output, as Unix tools say
-        click.echo(text, nl=False)
-        return
-    try:
-        write_atomically(output, text)
-    except OSError as error:
-        cli.fail_store(write_error(error, output))
-    cli.err.print(cli.tr("cli.export.written", path=str(output)))
+    write_document(cli, output, render(session, tr, template_checklist(session, session.language)))
 
 
 @command("roadmap", help="cli.roadmap.help")

@@ -9,13 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import click
-
 from cjworkshop.cli.context import CliContext, pass_cli
+from cjworkshop.cli.documents import write_document
 from cjworkshop.cli.localized import LocalizedPath, command, language_option, option
-from cjworkshop.store.atomic import write_atomically
 from cjworkshop.store.schema import session_schema, template_schema
-from cjworkshop.store.session_file import write_error
 
 
 @command("schema", help="cli.schema.help")
@@ -31,12 +28,4 @@ from cjworkshop.store.session_file import write_error
 @pass_cli
 def schema_command(cli: CliContext, of_template: bool, output: Path | None) -> None:
     schema = template_schema() if of_template else session_schema()
-    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-    if output is None or output == Path("-"):
-        click.echo(text, nl=False)
-        return
-    try:
-        write_atomically(output, text)
-    except OSError as error:
-        cli.fail_store(write_error(error, output))
-    cli.err.print(cli.tr("cli.export.written", path=str(output)), markup=False)
+    write_document(cli, output, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")

@@ -25,15 +25,14 @@ from pathlib import Path
 from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.localized import (
     FILE,
-    FOLDER,
     WholeNumberRange,
     argument,
     command,
     language_option,
     option,
+    sessions_folder_option,
 )
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 
 EVERY_ADDRESS = ("0.0.0.0", "::", "")
 """Hosts that mean every address of this computer, which a browser cannot open as such."""
@@ -56,15 +55,7 @@ EVERY_ADDRESS = ("0.0.0.0", "::", "")
     metavar="cli.metavar.number",
     help="cli.serve.port",
 )
-@option(
-    "--dir",
-    "folder",
-    type=FOLDER,
-    default=DEFAULT_SESSIONS_FOLDER,
-    show_default=True,
-    metavar="cli.metavar.folder",
-    help="cli.option.dir_start",
-)
+@sessions_folder_option("cli.option.dir_start", metavar="cli.metavar.folder")
 @language_option()
 @pass_cli
 def serve_command(cli: CliContext, path: Path | None, host: str, port: int, folder: Path) -> None:

@@ -12,12 +12,12 @@ from rich.table import Table
 from cjworkshop.cli.context import CliContext, pass_cli, typed_text
 from cjworkshop.cli.launch import launch_session
 from cjworkshop.cli.localized import (
-    FOLDER,
     argument,
     command,
     language_option,
     option,
     paths_argument,
+    sessions_folder_option,
 )
 from cjworkshop.export.summary import progress_text
 from cjworkshop.model.clock import now
@@ -25,9 +25,8 @@ from cjworkshop.model.ids import slugify
 from cjworkshop.model.session import MODES
 from cjworkshop.store.errors import StoreError
 from cjworkshop.store.folders import create_session, list_sessions
-from cjworkshop.store.resources import DEFAULT_SESSIONS_FOLDER
 from cjworkshop.store.session_file import MAX_SESSION_BYTES, session_from_toml
-from cjworkshop.store.templates import bundled_templates, find_template, template_from_toml
+from cjworkshop.store.templates import template_from_toml
 from cjworkshop.store.toml_file import read_toml_file
 
 
@@ -50,14 +49,7 @@ from cjworkshop.store.toml_file import read_toml_file
     show_default=True,
     help="cli.new.mode",
 )
-@option(
-    "--dir",
-    "folder",
-    type=FOLDER,
-    default=DEFAULT_SESSIONS_FOLDER,
-    show_default=True,
-    help="cli.option.dir",
-)
+@sessions_folder_option()
 @option("--open/--no-open", "open_app", default=None, help="cli.new.open")
 @pass_cli
 def new_command(
@@ -72,13 +64,7 @@ def new_command(
     title = " ".join(typed_text(title).split())
     if not title:
         cli.fail(tr("cli.new.empty_title"))
-    try:
-        chosen = find_template(template)
-    except StoreError as error:
-        cli.fail_store(error)
-    if chosen is None:
-        names = ", ".join(t.id for t in bundled_templates())
-        cli.fail(tr("cli.new.unknown_template", name=template, names=names))
+    chosen = cli.template(template)
     try:
         path = create_session(
             folder,
@@ -104,14 +90,7 @@ def new_command(
 
 
 @command("list", help="cli.list.help")
-@option(
-    "--dir",
-    "folder",
-    type=FOLDER,
-    default=DEFAULT_SESSIONS_FOLDER,
-    show_default=True,
-    help="cli.option.dir",
-)
+@sessions_folder_option()
 @language_option()
 @pass_cli
 def list_command(cli: CliContext, folder: Path) -> None:

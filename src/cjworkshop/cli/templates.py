@@ -10,7 +10,7 @@ from cjworkshop.cli.context import CliContext, pass_cli
 from cjworkshop.cli.localized import argument, group, language_option
 from cjworkshop.model.template import Template
 from cjworkshop.store.errors import StoreError
-from cjworkshop.store.templates import bundled_templates, find_template
+from cjworkshop.store.templates import bundled_templates
 
 
 @group("templates", invoke_without_command=True, help="cli.templates.help")
@@ -45,14 +45,7 @@ def templates_command(context: click.Context) -> None:
 @language_option()
 @pass_cli
 def show_command(cli: CliContext, name: str) -> None:
-    try:
-        template = find_template(name)
-    except StoreError as error:
-        cli.fail_store(error)
-    if template is None:
-        names = ", ".join(t.id for t in bundled_templates())
-        cli.fail(cli.tr("cli.new.unknown_template", name=name, names=names))
-    _print_template(cli, template)
+    _print_template(cli, cli.template(name))
 
 
 def _print_template(cli: CliContext, template: Template) -> None:

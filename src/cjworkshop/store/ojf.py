@@ -117,6 +117,10 @@ class _Builder:
     sequences: list[list[str]] = field(default_factory=list)
     """The touchpoints of every file in its order: each persona passes only some of them."""
 
+    def plot(self, persona: str, touchpoint: str) -> Plot:
+        """The persona's plot at the touchpoint as built so far, or an empty one."""
+        return self.plots.get((persona, touchpoint)) or Plot(persona=persona, touchpoint=touchpoint)
+
     def session(self) -> Session:
         order = {touchpoint: n for n, touchpoint in enumerate(merged_order(self.sequences))}
         return Session(
@@ -360,7 +364,7 @@ def _plot_touchpoint(
     node: Node,
     scale: dict[str, float],
 ) -> None:
-    plot = builder.plots.get((persona, touchpoint)) or Plot(persona=persona, touchpoint=touchpoint)
+    plot = builder.plot(persona, touchpoint)
     emotion = _emotion(node.score, node.sentiment, scale)
     if plot.action and node.description.strip():
         builder.notes.append(Note(path, "ojf.note.second", {"title": node.title}))
@@ -404,7 +408,7 @@ def _add_note(
     role: Role,
     scale: dict[str, float],
 ) -> None:
-    plot = builder.plots.get((persona, touchpoint)) or Plot(persona=persona, touchpoint=touchpoint)
+    plot = builder.plot(persona, touchpoint)
     text = node.title.strip()
     if role == "pain":
         severity = SEVERITY_WORDS.get((node.severity or "").lower())

@@ -35,8 +35,9 @@ def shown_value(tr: Translator, value: str) -> str:
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
-def where_text(session: Session, where: str) -> str:
-    """``touchpoints[website].name`` as the room knows it: ``Collectie op de website › name``."""
+def where_text(session: Session, where: str, titles: dict[str, str]) -> str:
+    """``touchpoints[website].name`` as the room knows it: ``Collectie op de website › name``;
+    ``titles`` are the roadmap items' titles by id."""
     names: dict[str, dict[str, str]] = {
         "goals": {g.id: g.what for g in session.goals},
         "personas": {p.id: p.name for p in session.personas},
@@ -50,7 +51,6 @@ def where_text(session: Session, where: str) -> str:
         if not label:
             parts.append(collection)
         elif collection == "roadmap":
-            titles = {item.id: item.title for item in roadmap(session)}
             parts.append(titles.get(label, label))
         elif collection == "plots":
             persona, _, touchpoint = label.partition("/")
@@ -63,6 +63,9 @@ def where_text(session: Session, where: str) -> str:
 
 def conflicts_part(tr: Translator, session: Session) -> RenderableType:
     conflicts = session.conflicts
+    # The roadmap's titles, ranked once and only when a conflict names an item.
+    names_items = any(c.where.startswith("roadmap[") for c in conflicts)
+    titles = {item.id: item.title for item in roadmap(session)} if names_items else {}
     heading = Text(tr.count("review_conflicts.title", len(conflicts)), style="bold yellow")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True)
     table.add_column("", no_wrap=True)
@@ -72,7 +75,7 @@ def conflicts_part(tr: Translator, session: Session) -> RenderableType:
     for number, conflict in enumerate(conflicts):
         table.add_row(
             "▶" if number == 0 else "",
-            Text(where_text(session, conflict.where)),
+            Text(where_text(session, conflict.where, titles)),
             Text(shown_value(tr, conflict.kept)),
             Text(shown_value(tr, conflict.other)),
             style="bold" if number == 0 else None,
